@@ -3,7 +3,10 @@
  * One file per command; each exports `register(program)`.
  */
 import type { Command } from "commander";
+import { register as registerProtocols } from "./protocols.ts";
+import { register as registerSchedule } from "./schedule.ts";
 
 export function registerCommands(program: Command): void {
-  void program;
+  registerProtocols(program);
+  registerSchedule(program);
 }
