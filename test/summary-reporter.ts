@@ -2,6 +2,7 @@
  * Ends a test run with the plain line "N passed, N failed, N skipped", which CI
  * reads as the run's count (vitest's own summary is formatted differently).
  */
+import { writeSync } from "node:fs";
 import type { Reporter, TestModule } from "vitest/node";
 
 export default class SummaryReporter implements Reporter {
@@ -15,6 +16,8 @@ export default class SummaryReporter implements Reporter {
         else counts.skipped++;
       }
     }
-    process.stdout.write(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
+    // Written at exit so it comes after vitest's own summary; synchronously, so it is not lost.
+    const line = `${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`;
+    process.once("exit", () => writeSync(1, line));
   }
 }
