@@ -94,7 +94,7 @@ describe("calculateMme", () => {
   it("refuses buprenorphine with the reason", () => {
     const attempt = () => calculateMme([mg("buprenorphine", 8, 1)]);
     expect(attempt).toThrow(
-      /buprenorphine: cannot be converted to MME: buprenorphine has no MME conversion factor in CDC 2022 \(it is a partial agonist/,
+      /buprenorphine cannot be converted to MME: it has no MME conversion factor in CDC 2022 \(buprenorphine is a partial agonist/,
     );
     expect(attempt).toThrow(/naltrexone competes with it/);
     try {

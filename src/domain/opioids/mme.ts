@@ -9,7 +9,6 @@ import { DomainError } from "../errors.ts";
 import type { OpioidCaveat, OpioidDefinition, OpioidId, OpioidUnit } from "./opioid-catalogue.ts";
 import { exactRegimen, type ExactRegimen, type OpioidRegimen } from "./regimen.ts";
 import { resolveOpioid } from "./resolve-opioid.ts";
-import { CDC_2022 } from "./sources.ts";
 import { MICRO_PER_MME, mmeFlags, type MmeFlag } from "./thresholds.ts";
 
 export interface MmeLine {
@@ -39,8 +38,8 @@ export interface MmeResult {
 
 /** CDC 2022's cautions for every MME figure, shown with every result. */
 export const MME_NOTES: readonly string[] = Object.freeze([
-  `MME estimates the total opioid load; it cannot account for individual variability, and it is not a ` +
-    `dose for converting one opioid to another (${CDC_2022}, table cautions).`,
+  "MME estimates the total opioid load; it cannot account for individual variability, and it is not a " +
+    "dose for converting one opioid to another (CDC 2022, table cautions).",
   "The factors are for opioids as commonly prescribed for pain (by mouth; fentanyl as a patch); " +
     "injected and other forms are not covered.",
 ]);
@@ -73,7 +72,7 @@ export function calculateMme(regimens: readonly OpioidRegimen[]): MmeResult {
 /** One line's MME in exact millionths (returned beside the line so the total stays exact). */
 function mmeLine(opioid: OpioidDefinition, r: ExactRegimen): { line: MmeLine; micro: number } {
   if (opioid.factor === null) {
-    throw new DomainError("unsupported_opioid", `${r.drug}: cannot be converted to MME: ${opioid.refusal}`, {
+    throw new DomainError("unsupported_opioid", `${r.drug} cannot be converted to MME: ${opioid.refusal}`, {
       field: "drug",
       value: r.drug,
     });

@@ -108,7 +108,7 @@ export const OPIOIDS: readonly OpioidDefinition[] = deepFreeze([
     namedPotentFullAgonist: false,
     caveats: [],
     refusal:
-      "buprenorphine has no MME conversion factor in CDC 2022 (it is a partial agonist, left out of MME " +
+      "it has no MME conversion factor in CDC 2022 (buprenorphine is a partial agonist, left out of MME " +
       "totals), and naltrexone competes with it at the same receptor; record it for the clinician to " +
       "review instead of converting it",
   },
