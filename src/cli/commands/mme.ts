@@ -7,6 +7,11 @@ import { formatOption, printJson } from "../output.ts";
 import { mmeJson } from "../render/mme-json.ts";
 import { mmeTable } from "../render/mme-table.ts";
 
+/**
+ * Adds `ldn mme` to the program.
+ *
+ * @example register(new Command("ldn"))
+ */
 export function register(program: Command): void {
   program
     .command("mme")

@@ -32,6 +32,11 @@ function collectOpioids(text: string, previous: OpioidRegimen[]): OpioidRegimen[
   return [...previous, ...parseOpioidRegimens(text)];
 }
 
+/**
+ * Adds `ldn screen` to the program.
+ *
+ * @example register(new Command("ldn"))
+ */
 export function register(program: Command): void {
   program
     .command("screen")

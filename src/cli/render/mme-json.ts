@@ -5,7 +5,11 @@
 import { formatMme } from "../../domain/opioids/format-mme.ts";
 import type { MmeResult } from "../../domain/opioids/mme.ts";
 
-/** Maps an MME result to its documented JSON shape. */
+/**
+ * Maps an MME result to its documented JSON shape.
+ *
+ * @example mmeJson(calculateMme([{ drug: "morphine", amount: 30, unit: "mg", dosesPerDay: 1 }])).total // "30 MME/day"
+ */
 export function mmeJson(result: MmeResult) {
   return {
     regimens: result.lines.map((l) => ({

@@ -13,7 +13,11 @@ function asWritten(l: MmeLine): string {
   return l.dosesPerDay === null ? amount : `${amount} x${l.dosesPerDay}`;
 }
 
-/** The MME result as an aligned text table with its flags and cautions. */
+/**
+ * The MME result as an aligned text table with its flags and cautions.
+ *
+ * @example process.stdout.write(mmeTable(calculateMme(parseOpioidRegimens("oxycodone 10mg x3"))))
+ */
 export function mmeTable(result: MmeResult): string {
   const rows = result.lines.map((l) => [
     l.written.toLowerCase() === l.drug ? l.drug : `${l.written} (${l.drug})`,

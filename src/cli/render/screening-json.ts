@@ -5,7 +5,11 @@
 import type { ScreeningResult } from "../../domain/screening/types.ts";
 import { mmeJson } from "./mme-json.ts";
 
-/** Maps a screening result to its documented JSON shape. */
+/**
+ * Maps a screening result to its documented JSON shape.
+ *
+ * @example printJson(screeningJson(screenPatient(input)))
+ */
 export function screeningJson(result: ScreeningResult) {
   return {
     rules: result.rules,

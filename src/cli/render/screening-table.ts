@@ -6,7 +6,11 @@ import { textTable } from "./text-table.ts";
 
 const FIT_ORDER: readonly Fit[] = ["suggested", "possible", "unsuitable"];
 
-/** The screening result as text a clinician reads top to bottom. */
+/**
+ * The screening result as text a clinician reads top to bottom.
+ *
+ * @example process.stdout.write(screeningTable(screenPatient(input)))
+ */
 export function screeningTable(result: ScreeningResult): string {
   return [
     `Eligibility: ${result.eligibility.toUpperCase()} (rules ${result.rules})\n`,

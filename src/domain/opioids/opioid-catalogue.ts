@@ -7,7 +7,7 @@
  * mcg/hr of patch rate (CDC 2022, table footnote: "All doses are in mg/day except for
  * fentanyl, which is mcg/hr").
  */
-import { CDC_2022, SOURCE_000 } from "./sources.ts";
+import { CDC_2022 } from "./sources.ts";
 
 /** How an amount of an opioid is written: mg per dose, or a patch's rate in mcg/hr. */
 export type OpioidUnit = "mg" | "mcg/hr";
@@ -141,9 +141,6 @@ export const COMBINATION_PRODUCTS: Readonly<Record<string, OpioidId>> = Object.f
   "tylenol with codeine": "codeine",
   ultracet: "tramadol",
 });
-
-/** 000's source for the potent-full-agonist risk factor, kept beside the flag it explains. */
-export const POTENT_FULL_AGONIST_SOURCE = `${SOURCE_000}: "potent full agonist opioids (e.g., oxycodone, morphine, fentanyl)"`;
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === "object" && !Object.isFrozen(value)) {

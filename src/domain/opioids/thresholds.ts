@@ -50,7 +50,11 @@ export const MME_THRESHOLDS: readonly MmeFlag[] = Object.freeze(
 /** Millionths of an MME in one MME: the exact unit of every MME sum. */
 export const MICRO_PER_MME = 1_000_000;
 
-/** True when an exact total (millionths of an MME/day) crosses `flag`'s threshold. */
+/**
+ * True when an exact total (millionths of an MME/day) crosses `flag`'s threshold.
+ *
+ * @example crosses(MME_THRESHOLDS[2], 90_000_000) // false: 004 excluded MORE than 90
+ */
 export function crosses(flag: MmeFlag, microMme: number): boolean {
   const limit = flag.threshold * MICRO_PER_MME;
   return flag.comparison === "above" ? microMme > limit : microMme >= limit;

@@ -29,6 +29,7 @@ const MIN_PAIN_MONTHS_EXCLUSIVE = 6;
 
 const total = (f: ScreeningFacts) => formatMme(f.mme?.totalMmePerDay ?? 0);
 const opioidNames = (f: ScreeningFacts) => [...new Set(f.activeOpioids.map((o) => o.drug))].join(", ");
+const months = (n: number) => (n === 1 ? "1 month" : `${n} months`);
 const hasOpioids = (f: ScreeningFacts) => f.activeOpioids.length > 0;
 
 export const SCREENING_RULES: readonly ScreeningRule[] = Object.freeze([
@@ -49,7 +50,7 @@ export const SCREENING_RULES: readonly ScreeningRule[] = Object.freeze([
     source: `${STUDY_004}, inclusion criteria`,
     applies: (f) => f.input.painMonths <= MIN_PAIN_MONTHS_EXCLUSIVE,
     message: (f) =>
-      `pain for ${f.input.painMonths} months: 004 included pain for more than ${MIN_PAIN_MONTHS_EXCLUSIVE} ` +
+      `pain for ${months(f.input.painMonths)}: 004 included pain for more than ${MIN_PAIN_MONTHS_EXCLUSIVE} ` +
       `months; screen again once it has lasted longer`,
   },
   {
