@@ -75,5 +75,8 @@ function interactions(result: ScreeningResult): string {
   const lines = [...bySeverity.values()].map(
     (w) => `  ${w.severity}: ${w.message}\n      source: ${w.source}`,
   );
-  return `\nNaltrexone with opioids:\n${lines.join("\n")}\n`;
+  return (
+    "\nNaltrexone with opioids (shown for the first protocol of each kind; the same holds for every " +
+    `protocol marked "required"):\n${lines.join("\n")}\n`
+  );
 }

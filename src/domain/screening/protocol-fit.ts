@@ -111,7 +111,7 @@ export const FIT_RULES: readonly FitRule[] = Object.freeze([
     code: "meets-criteria",
     fit: "possible",
     when: () => true,
-    why: () => "meets the screening criteria",
+    why: () => "no screening rule rules it out",
     source: () => `${STUDY_004}, inclusion and exclusion criteria`,
   },
 ] satisfies FitRule[]);
