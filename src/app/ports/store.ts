@@ -1,0 +1,36 @@
+/**
+ * The storage port: a unit of work run by one actor. Everything inside `transaction` commits
+ * together or not at all, the audit events the repositories append included, so there is never
+ * patient data without its audit trail nor an audit event for work that did not happen.
+ */
+import type { Actor } from "./actor.ts";
+import type { AuditLog } from "./audit-log.ts";
+import type { ClinicRepository } from "./clinic-repository.ts";
+import type { DiaryRepository } from "./diary-repository.ts";
+import type { PatientRepository } from "./patient-repository.ts";
+import type { PlanRepository } from "./plan-repository.ts";
+import type { StaffRepository } from "./staff-repository.ts";
+
+/** The repositories of one transaction, each acting as that transaction's actor. */
+export interface Repositories {
+  readonly clinics: ClinicRepository;
+  readonly staff: StaffRepository;
+  readonly patients: PatientRepository;
+  readonly plans: PlanRepository;
+  readonly diary: DiaryRepository;
+  readonly audit: AuditLog;
+}
+
+export interface Store {
+  /**
+   * Runs `work` in one transaction as `actor`. The actor is bound here, once, rather than passed
+   * to every call, so no read or write of patient data can be made without one.
+   *
+   * @example
+   * const entry = await store.transaction({ kind: "patient", id: patientId }, (tx) =>
+   *   tx.diary.record({ patientId, date: "2027-01-05", idempotencyKey, body }));
+   */
+  transaction<T>(actor: Actor, work: (tx: Repositories) => Promise<T>): Promise<T>;
+  /** Closes the connection (SQLite) or the pool (PostgreSQL). */
+  close(): Promise<void>;
+}

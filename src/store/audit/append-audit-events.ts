@@ -1,0 +1,54 @@
+/**
+ * Appends events to the hash chain inside the caller's transaction.
+ *
+ * Appends must be serialised or two transactions would both link to the same previous event
+ * and fork the chain. SQLite allows one writer at a time (and our transactions begin
+ * IMMEDIATE), so reading the head is already exclusive. PostgreSQL runs writers concurrently,
+ * so the head row is read `FOR UPDATE`: a second appender waits until the first commits or
+ * rolls back, then reads the head it left.
+ */
+import type { Transaction } from "kysely";
+import type { DialectName } from "../migrations/dialect-name.ts";
+import type { AuditEventTable, Schema } from "../schema.ts";
+import { chainHash, type ChainedContent } from "./chain.ts";
+
+export type NewAuditRow = Omit<ChainedContent, "id" | "at">;
+
+/**
+ * Appends `rows` (in order) with consecutive ids, all stamped `at`, and moves the chain head.
+ *
+ * @example
+ * await appendAuditEvents(trx, "sqlite", new Date().toISOString(), [{ actor_kind: "staff", ... }]);
+ */
+export async function appendAuditEvents(
+  trx: Transaction<Schema>,
+  dialect: DialectName,
+  at: string,
+  rows: readonly NewAuditRow[],
+): Promise<AuditEventTable[]> {
+  if (rows.length === 0) return [];
+  const head = await trx
+    .selectFrom("audit_chain_head")
+    .select(["last_id", "last_hash"])
+    .where("id", "=", 1)
+    .$if(dialect === "postgres", (q) => q.forUpdate())
+    .executeTakeFirstOrThrow();
+
+  let lastId = Number(head.last_id);
+  let lastHash = head.last_hash;
+  const stored: AuditEventTable[] = [];
+  for (const row of rows) {
+    const content: ChainedContent = { ...row, id: lastId + 1, at };
+    const hash = chainHash(lastHash, content);
+    stored.push({ ...content, prev_hash: lastHash, hash });
+    lastId = content.id;
+    lastHash = hash;
+  }
+  await trx.insertInto("audit_events").values(stored).execute();
+  await trx
+    .updateTable("audit_chain_head")
+    .set({ last_id: lastId, last_hash: lastHash })
+    .where("id", "=", 1)
+    .execute();
+  return stored;
+}

@@ -1,0 +1,93 @@
+/**
+ * Opens the database named by a config, sets it up for durability and runs every pending
+ * migration, so a fresh file or an empty PostgreSQL schema is ready to use at once.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import type { DatabaseConfig } from "./database-config.ts";
+import { ImmediateSqliteDialect } from "./immediate-sqlite-dialect.ts";
+import { migrateToLatest } from "./migrate.ts";
+import type { DialectName } from "./migrations/dialect-name.ts";
+import type { Schema } from "./schema.ts";
+
+export type { DialectName };
+
+export interface Database {
+  readonly db: Kysely<Schema>;
+  readonly dialect: DialectName;
+  close(): Promise<void>;
+}
+
+/** How long a SQLite writer waits for another process's transaction before giving up. */
+const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Opens (creating if need be) and migrates the database. `migrate: false` opens it as it is,
+ * for tools that must look without changing anything (`ldn audit verify`).
+ *
+ * @example
+ * const { db, close } = await openDatabase({ kind: "sqlite", path: "./data/ldn.sqlite" });
+ * const { db } = await openDatabase({ kind: "postgres", url: process.env.DATABASE_URL! });
+ */
+export async function openDatabase(
+  config: DatabaseConfig,
+  options: { readonly migrate?: boolean } = {},
+): Promise<Database> {
+  const database = config.kind === "sqlite" ? openSqlite(config.path) : await openPostgres(config);
+  if (options.migrate === false) return database;
+  try {
+    await migrateToLatest(database.db, database.dialect);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+/**
+ * Opens a SQLite file with the settings durability needs: WAL so readers never block the
+ * writer, `synchronous=FULL` so a committed transaction survives power loss (not just a crash
+ * of the process), foreign keys on (SQLite leaves them off by default).
+ *
+ * @example
+ * const native = openSqliteFile("./data/ldn.sqlite");
+ */
+export function openSqliteFile(path: string): BetterSqlite3.Database {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const native = new BetterSqlite3(path);
+  native.pragma("journal_mode = WAL");
+  native.pragma("synchronous = FULL");
+  native.pragma("foreign_keys = ON");
+  native.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  return native;
+}
+
+function openSqlite(path: string): Database {
+  const db = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database: openSqliteFile(path) }) });
+  return { db, dialect: "sqlite", close: () => db.destroy() };
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+async function openPostgres(config: { url: string; schema?: string }): Promise<Database> {
+  let options: string | undefined;
+  if (config.schema !== undefined) {
+    if (!SCHEMA_NAME.test(config.schema))
+      throw new Error(`invalid PostgreSQL schema name '${config.schema}'`);
+    const client = new pg.Client({ connectionString: config.url });
+    await client.connect();
+    try {
+      await client.query(`create schema if not exists "${config.schema}"`);
+    } finally {
+      await client.end();
+    }
+    // Every pooled connection starts with the schema first on its search path.
+    options = `-c search_path=${config.schema}`;
+  }
+  const pool = new pg.Pool({ connectionString: config.url, ...(options ? { options } : {}) });
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: "postgres", close: () => db.destroy() };
+}

@@ -1,0 +1,35 @@
+/**
+ * Every migration, by name, in order. A static list rather than a folder scan, so the set of
+ * migrations is part of the code (bundlers, tsx and tests all see the same list) and `ldn restore`
+ * can tell whether a database file is newer than this program.
+ *
+ * Append-only: add `0002-...` below; never edit or remove a line.
+ */
+import type { Migration, MigrationProvider } from "kysely";
+import type { DialectName } from "./dialect-name.ts";
+import * as initial from "./0001-initial.ts";
+
+type DialectMigration = (db: Parameters<Migration["up"]>[0], dialect: DialectName) => Promise<void>;
+
+const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
+  "0001-initial": initial.up,
+};
+
+/** The names of every migration this program knows, oldest first. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS).sort();
+
+/**
+ * A Kysely migration provider for one dialect.
+ *
+ * @example
+ * new Migrator({ db, provider: migrationProvider("sqlite") }).migrateToLatest();
+ */
+export function migrationProvider(dialect: DialectName): MigrationProvider {
+  return {
+    async getMigrations() {
+      return Object.fromEntries(
+        Object.entries(MIGRATIONS).map(([name, up]) => [name, { up: (db) => up(db, dialect) }]),
+      );
+    },
+  };
+}

@@ -1,0 +1,50 @@
+/** Patients over the `patients` table; every read is audited per patient. */
+import type { Patient, PatientRepository } from "../../app/ports/patient-repository.ts";
+import type { PatientTable } from "../schema.ts";
+import type { TxContext } from "./context.ts";
+
+const toPatient = (row: PatientTable): Patient => ({
+  id: row.id,
+  clinicId: row.clinic_id,
+  displayName: row.display_name,
+  screening: JSON.parse(row.screening) as Record<string, unknown>,
+  createdAt: row.created_at,
+});
+
+/** @example const patient = await sqlPatientRepository(ctx).get(id); */
+export function sqlPatientRepository(ctx: TxContext): PatientRepository {
+  return {
+    async create(input) {
+      const row: PatientTable = {
+        id: ctx.newId(),
+        clinic_id: input.clinicId,
+        display_name: input.displayName,
+        screening: JSON.stringify(input.screening),
+        password_hash: null,
+        created_at: ctx.now(),
+      };
+      await ctx.trx.insertInto("patients").values(row).execute();
+      await ctx.audit([{ action: "patient.create", patientId: row.id, subjectId: row.id }]);
+      return toPatient(row);
+    },
+    async get(id) {
+      const row = await ctx.trx.selectFrom("patients").selectAll().where("id", "=", id).executeTakeFirst();
+      await ctx.audit([
+        { action: "patient.read", patientId: id, subjectId: id, outcome: row ? "success" : "failure" },
+      ]);
+      return row && toPatient(row);
+    },
+    async listByClinic(clinicId) {
+      const rows = await ctx.trx
+        .selectFrom("patients")
+        .selectAll()
+        .where("clinic_id", "=", clinicId)
+        .orderBy("created_at")
+        .orderBy("id")
+        .execute();
+      // One event per patient shown, so "who has seen my record?" is answered by patient id alone.
+      await ctx.audit(rows.map((r) => ({ action: "patient.list", patientId: r.id, subjectId: r.id })));
+      return rows.map(toPatient);
+    },
+  };
+}

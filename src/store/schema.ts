@@ -1,0 +1,149 @@
+/**
+ * The database schema as Kysely sees it: one interface per table, column names as stored.
+ *
+ * Portable on purpose, so one schema serves SQLite and PostgreSQL: ids are text (UUIDs made by
+ * the application), timestamps are ISO-8601 text in UTC, calendar dates are `YYYY-MM-DD` text,
+ * JSON is text. The only integers are counts, versions and the audit sequence.
+ */
+export interface ClinicTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface StaffTable {
+  id: string;
+  clinic_id: string;
+  email: string;
+  display_name: string;
+  role: "administrator" | "clinician" | "pharmacist";
+  password_hash: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface PatientTable {
+  id: string;
+  clinic_id: string;
+  display_name: string;
+  /** Screening answers as JSON text. */
+  screening: string;
+  /** Set when the patient accepts their invitation and chooses a password. */
+  password_hash: string | null;
+  created_at: string;
+}
+
+export interface InvitationTable {
+  id: string;
+  patient_id: string;
+  /** sha256 of the token in the link; the token itself is never stored. */
+  token_hash: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface PlanTable {
+  id: string;
+  patient_id: string;
+  protocol_id: string;
+  protocol_version: number;
+  /** Protocol settings (the `--set key=value` pairs) as JSON text. */
+  settings: string;
+  start_date: string;
+  detector: string;
+  created_by: string;
+  created_at: string;
+  ended_at: string | null;
+}
+
+export interface DiaryEntryTable {
+  id: string;
+  patient_id: string;
+  entry_date: string;
+  /** Chosen by the client, unique per patient, so a retried check-in never makes two entries. */
+  idempotency_key: string;
+  body: string;
+  recorded_at: string;
+}
+
+export interface QuestionnaireResponseTable {
+  id: string;
+  patient_id: string;
+  instrument: string;
+  instrument_version: number;
+  answered_on: string;
+  answers: string;
+  scores: string;
+  recorded_at: string;
+}
+
+export interface RecommendationTable {
+  id: string;
+  patient_id: string;
+  plan_id: string;
+  /** `protocolKey()` of the protocol version that made it, e.g. `micro-titration@1`. */
+  protocol_key: string;
+  as_of: string;
+  state: string;
+  body: string;
+  created_at: string;
+}
+
+export interface DecisionTable {
+  id: string;
+  recommendation_id: string;
+  decided_by: string;
+  decision: "accept" | "override";
+  reason: string | null;
+  decided_at: string;
+}
+
+export interface SessionTable {
+  /** sha256 of the session token; the cookie holds the token. */
+  id: string;
+  subject_kind: "staff" | "patient";
+  subject_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ended_at: string | null;
+}
+
+export interface AuditEventTable {
+  /** Position in the chain: 1, 2, 3 ... with no gaps. */
+  id: number;
+  at: string;
+  actor_kind: string;
+  actor_id: string;
+  action: string;
+  patient_id: string | null;
+  subject_id: string | null;
+  outcome: "success" | "denied" | "failure";
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** One row (id 1) naming the last audit event; appenders lock it so the chain never forks. */
+export interface AuditChainHeadTable {
+  id: number;
+  last_id: number;
+  last_hash: string;
+}
+
+export interface Schema {
+  clinics: ClinicTable;
+  staff: StaffTable;
+  patients: PatientTable;
+  invitations: InvitationTable;
+  plans: PlanTable;
+  diary_entries: DiaryEntryTable;
+  questionnaire_responses: QuestionnaireResponseTable;
+  recommendations: RecommendationTable;
+  decisions: DecisionTable;
+  sessions: SessionTable;
+  audit_events: AuditEventTable;
+  audit_chain_head: AuditChainHeadTable;
+}

@@ -1,0 +1,288 @@
+/**
+ * The storage contract: the same behaviour on every database (see testing/test-databases.ts).
+ */
+import { sql } from "kysely";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR, type Actor } from "../app/ports/actor.ts";
+import type { Store } from "../app/ports/store.ts";
+import { verifyAuditChain } from "./audit/verify-audit-chain.ts";
+import { openDatabase, type Database } from "./database.ts";
+import { MIGRATION_NAMES } from "./migrations/index.ts";
+import { createSqlStore } from "./sql-store.ts";
+import { DIALECTS, testDatabaseConfig, type TestDatabaseConfig } from "./testing/test-databases.ts";
+
+/** 09:30 in a UTC+2 clinic, to show that stored times are UTC. */
+const CLOCK = { now: () => new Date("2027-01-04T09:30:00+02:00") };
+
+async function enrol(store: Store) {
+  return store.transaction(SYSTEM_ACTOR, async (tx) => {
+    const clinic = await tx.clinics.create({ name: "Northside Pain Clinic" });
+    const clinician = await tx.staff.create({
+      clinicId: clinic.id,
+      email: "lee@northside.example",
+      displayName: "Dr Lee",
+      role: "clinician",
+      passwordHash: "$argon2id$not-a-real-hash",
+    });
+    const patient = await tx.patients.create({
+      clinicId: clinic.id,
+      displayName: "R. Jones",
+      screening: { pregnant: false, opioids: [] },
+    });
+    const actor: Actor = { kind: "staff", id: clinician.id };
+    return { clinic, clinician, patient, actor };
+  });
+}
+
+for (const dialect of DIALECTS) {
+  describe(`storage on ${dialect}`, () => {
+    let test: TestDatabaseConfig;
+    let database: Database;
+    let store: Store;
+
+    beforeEach(async () => {
+      test = testDatabaseConfig(dialect);
+      database = await openDatabase(test.config);
+      store = createSqlStore(database, { clock: CLOCK });
+    });
+
+    afterEach(async () => {
+      await database.close();
+      await test.cleanup();
+    });
+
+    const auditCount = async () =>
+      Number(
+        (
+          await database.db
+            .selectFrom("audit_events")
+            .select((e) => e.fn.countAll().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+
+    it("runs every migration on open, and opening again changes nothing", async () => {
+      const applied = () =>
+        database.db
+          .selectFrom("kysely_migration" as never)
+          .select("name" as never)
+          .execute();
+      expect((await applied()).map((r) => (r as { name: string }).name)).toEqual([...MIGRATION_NAMES]);
+      await database.close();
+      database = await openDatabase(test.config);
+      expect((await applied()).map((r) => (r as { name: string }).name)).toEqual([...MIGRATION_NAMES]);
+    });
+
+    it("stores a clinic, a clinician, a patient with screening and a plan, and reads them back", async () => {
+      const { clinic, patient, actor } = await enrol(store);
+      const plan = await store.transaction(actor, (tx) =>
+        tx.plans.create({
+          patientId: patient.id,
+          protocolId: "micro-titration",
+          protocolVersion: 1,
+          settings: { dose: "3mg" },
+          startDate: "2027-01-04",
+          detector: "pain-drop-30",
+        }),
+      );
+      const read = await store.transaction(actor, async (tx) => ({
+        clinic: await tx.clinics.get(clinic.id),
+        staff: await tx.staff.findByEmail("lee@northside.example"),
+        patient: await tx.patients.get(patient.id),
+        plans: await tx.plans.listForPatient(patient.id),
+        listed: await tx.patients.listByClinic(clinic.id),
+      }));
+      expect(read.clinic).toEqual(clinic);
+      expect(read.staff).toMatchObject({ role: "clinician", clinicId: clinic.id, disabledAt: null });
+      expect(read.patient).toEqual(patient);
+      expect(read.patient?.screening).toEqual({ pregnant: false, opioids: [] });
+      expect(read.plans).toEqual([plan]);
+      expect(plan).toMatchObject({ protocolVersion: 1, settings: { dose: "3mg" }, createdBy: actor.id });
+      expect(read.listed.map((p) => p.id)).toEqual([patient.id]);
+    });
+
+    it("stores times as ISO-8601 in UTC", async () => {
+      const { patient } = await enrol(store);
+      expect(patient.createdAt).toBe("2027-01-04T07:30:00.000Z");
+    });
+
+    it("keeps one diary entry per patient and idempotency key, returning the stored one on a retry", async () => {
+      const { patient } = await enrol(store);
+      const asPatient: Actor = { kind: "patient", id: patient.id };
+      const checkIn = (pain: number) =>
+        store.transaction(asPatient, (tx) =>
+          tx.diary.record({
+            patientId: patient.id,
+            date: "2027-01-05",
+            idempotencyKey: "phone-42",
+            body: { pain },
+          }),
+        );
+      const first = await checkIn(6);
+      const retry = await checkIn(2);
+      expect(first.created).toBe(true);
+      expect(retry.created).toBe(false);
+      expect(retry.entry).toEqual(first.entry);
+      expect(retry.entry.body).toEqual({ pain: 6 });
+      const entries = await store.transaction(asPatient, (tx) => tx.diary.listForPatient(patient.id));
+      expect(entries).toHaveLength(1);
+    });
+
+    it("makes one entry from concurrent retries of the same check-in", async () => {
+      const { patient } = await enrol(store);
+      const asPatient: Actor = { kind: "patient", id: patient.id };
+      const results = await Promise.all(
+        Array.from({ length: 8 }, () =>
+          store.transaction(asPatient, (tx) =>
+            tx.diary.record({
+              patientId: patient.id,
+              date: "2027-01-05",
+              idempotencyKey: "k",
+              body: { pain: 5 },
+            }),
+          ),
+        ),
+      );
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+      expect(new Set(results.map((r) => r.entry.id)).size).toBe(1);
+    });
+
+    it("lets two patients use the same idempotency key", async () => {
+      const { clinic, patient } = await enrol(store);
+      const other = await store.transaction(SYSTEM_ACTOR, (tx) =>
+        tx.patients.create({ clinicId: clinic.id, displayName: "S. Smith", screening: {} }),
+      );
+      const record = (patientId: string) =>
+        store.transaction({ kind: "patient", id: patientId }, (tx) =>
+          tx.diary.record({ patientId, date: "2027-01-05", idempotencyKey: "same", body: {} }),
+        );
+      expect((await record(patient.id)).created).toBe(true);
+      expect((await record(other.id)).created).toBe(true);
+    });
+
+    it("refuses a second row with the same patient and key at the database itself (UNIQUE)", async () => {
+      const { patient } = await enrol(store);
+      const insert = (id: string) =>
+        database.db
+          .insertInto("diary_entries")
+          .values({
+            id,
+            patient_id: patient.id,
+            entry_date: "2027-01-05",
+            idempotency_key: "dup",
+            body: "{}",
+            recorded_at: "2027-01-05T08:00:00.000Z",
+          })
+          .execute();
+      await insert("a");
+      await expect(insert("b")).rejects.toThrow(/unique/i);
+    });
+
+    it("writes audit events in the same transaction: a failing write leaves no data row and no audit row", async () => {
+      const { clinic } = await enrol(store);
+      const eventsBefore = await auditCount();
+      await expect(
+        store.transaction(SYSTEM_ACTOR, async (tx) => {
+          await tx.patients.create({ clinicId: clinic.id, displayName: "Never Stored", screening: {} });
+          // A diary entry for a patient that does not exist breaks the foreign key mid-transaction.
+          await tx.diary.record({
+            patientId: "no-such-patient",
+            date: "2027-01-05",
+            idempotencyKey: "x",
+            body: {},
+          });
+        }),
+      ).rejects.toThrow(/foreign key/i);
+      const names = await database.db.selectFrom("patients").select("display_name").execute();
+      expect(names.map((r) => r.display_name)).not.toContain("Never Stored");
+      expect(await auditCount()).toBe(eventsBefore);
+      expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, events: eventsBefore });
+    });
+
+    it("audits every read of patient data with the actor, the action, the patient and the time in UTC", async () => {
+      const { patient, actor } = await enrol(store);
+      await store.transaction(actor, (tx) => tx.patients.get(patient.id));
+      await store.transaction(actor, (tx) => tx.patients.get("missing-patient"));
+      const trail = await store.transaction(actor, (tx) => tx.audit.listForPatient(patient.id));
+      expect(trail.map((e) => e.action)).toEqual(["patient.create", "patient.read"]);
+      expect(trail[1]).toMatchObject({
+        actor: { kind: "staff", id: actor.id },
+        patientId: patient.id,
+        outcome: "success",
+        at: "2027-01-04T07:30:00.000Z",
+      });
+      const missing = await database.db
+        .selectFrom("audit_events")
+        .selectAll()
+        .where("patient_id", "=", "missing-patient")
+        .execute();
+      expect(missing.map((e) => [e.action, e.outcome])).toEqual([["patient.read", "failure"]]);
+    });
+
+    it("refuses UPDATE and DELETE on the audit table", async () => {
+      await enrol(store);
+      await expect(
+        sql`update audit_events set action = 'x' where id = 1`.execute(database.db),
+      ).rejects.toThrow(/append-only/);
+      await expect(sql`delete from audit_events where id = 1`.execute(database.db)).rejects.toThrow(
+        /append-only/,
+      );
+    });
+
+    it("verifies an intact audit chain and names the first tampered row", async () => {
+      const { patient, actor } = await enrol(store);
+      for (let i = 0; i < 3; i++) await store.transaction(actor, (tx) => tx.patients.get(patient.id));
+      const intact = await verifyAuditChain(database.db);
+      expect(intact).toMatchObject({ ok: true, events: 6 });
+
+      // An attacker with database access first switches off the append-only triggers.
+      if (dialect === "sqlite") await sql`drop trigger audit_events_no_update`.execute(database.db);
+      else
+        await sql`alter table audit_events disable trigger audit_events_no_update_delete`.execute(
+          database.db,
+        );
+      await sql`update audit_events set actor_id = 'someone-else' where id = 4`.execute(database.db);
+
+      expect(await verifyAuditChain(database.db)).toEqual({
+        ok: false,
+        events: 3,
+        badId: 4,
+        reason: "does not match its hash",
+      });
+    });
+
+    it("finds an audit row deleted from the middle or the end of the chain", async () => {
+      const { patient, actor } = await enrol(store);
+      await store.transaction(actor, (tx) => tx.patients.get(patient.id));
+      if (dialect === "sqlite") await sql`drop trigger audit_events_no_delete`.execute(database.db);
+      else
+        await sql`alter table audit_events disable trigger audit_events_no_update_delete`.execute(
+          database.db,
+        );
+      await sql`delete from audit_events where id = 3`.execute(database.db);
+      expect(await verifyAuditChain(database.db)).toMatchObject({
+        ok: false,
+        badId: 3,
+        reason: "is missing",
+      });
+      await sql`delete from audit_events where id > 2`.execute(database.db);
+      expect(await verifyAuditChain(database.db)).toMatchObject({
+        ok: false,
+        badId: 3,
+        reason: "is missing (the chain head names a later event)",
+      });
+    });
+
+    it("keeps one unbroken chain when many transactions append at once", async () => {
+      const { clinic, actor } = await enrol(store);
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          store.transaction(actor, (tx) =>
+            tx.patients.create({ clinicId: clinic.id, displayName: `Patient ${i}`, screening: {} }),
+          ),
+        ),
+      );
+      expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, events: 23 });
+    });
+  });
+}
