@@ -114,7 +114,7 @@ export function describeCapsuleSettings(settings: CapsuleSettings): string[] {
     `at most ${settings.maxCapsulesPerDose} capsule${settings.maxCapsulesPerDose === 1 ? "" : "s"} per dose (${CAPSULE_SETTING_NOTES.maxCapsulesPerDose})`,
     `fee per strength made: ${formatMoney(settings.feePerStrengthCents)} (${CAPSULE_SETTING_NOTES.feePerStrengthCents})`,
     `price per capsule: ${formatMoney(settings.pricePerCapsuleCents)} (${CAPSULE_SETTING_NOTES.pricePerCapsuleCents})`,
-    `strength step: ${formatDose(settings.strengthStepUg)}${settings.strengthStepIsDerived ? " (derived from the doses)" : ""} (${CAPSULE_SETTING_NOTES.strengthStepUg})`,
+    `strength step: ${formatDose(settings.strengthStepUg)}${settings.strengthStepIsDerived ? ", derived from the doses" : ""} (${CAPSULE_SETTING_NOTES.strengthStepUg})`,
   ];
 }
 
