@@ -5,7 +5,7 @@
  * below the best so far), the dose before them (004, "Establishing the MED").
  */
 import { formatDose } from "../../dose.ts";
-import type { LevelStats, LevelSummary } from "../level-stats.ts";
+import type { LevelSummary } from "../level-stats.ts";
 import { LITERAL_INCREASES_WITHOUT_IMPROVEMENT, PAIN_MCID_POINTS } from "../thresholds.ts";
 import type { Detector } from "./detector.ts";
 import { level, pain } from "./describe.ts";
