@@ -1,0 +1,100 @@
+import { writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../testing.ts";
+
+const day = (date: string, ug: number, pain: number) => ({
+  date,
+  doses: [{ time: "08:00", ug }],
+  pain,
+  mood: 5,
+  energy: 4,
+  clarity: 5,
+  sideEffects: [],
+  impression: "same",
+});
+
+const patient = (id: string, pains: readonly number[]) => ({
+  id,
+  protocol: "micro-titration",
+  start: "2027-01-04",
+  baseline: [7, 6, 7],
+  days: pains.map((pain, i) =>
+    day(`2027-01-${String(4 + i).padStart(2, "0")}`, 100 * (Math.floor(i / 2) + 1), pain),
+  ),
+});
+
+const lines = (...records: unknown[]) =>
+  records.map((r) => (typeof r === "string" ? r : JSON.stringify(r))).join("\n") + "\n";
+
+describe("ldn assess", () => {
+  it("writes one JSON line per patient in input order, with the contract's fields", async () => {
+    const { code, stdout } = await runCli(["assess"], lines(patient("p1", [7, 7]), patient("p2", [7])));
+    expect(code).toBe(0);
+    const out = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(out.map((o) => o.id)).toEqual(["p1", "p2"]);
+    expect(out[0]).toMatchObject({
+      line: 1,
+      id: "p1",
+      state: "titrating",
+      medUg: null,
+      next: {
+        totalUg: 200,
+        doses: [
+          { time: "08:00", ug: 100 },
+          { time: "12:00", ug: 100 },
+        ],
+      },
+      hormesis: false,
+      protocol: "micro-titration@1",
+      detector: "robust",
+    });
+    expect(out[0].reasons.length).toBeGreaterThan(0);
+  });
+
+  it("answers a bad line with an error line naming the line and field, and still assesses the others", async () => {
+    const bad = patient("p2", [7, 7]);
+    (bad.days[1] as { pain: number }).pain = 12;
+    const { code, stdout } = await runCli(
+      ["assess"],
+      lines(patient("p1", [7]), bad, "{oops", patient("p4", [7])),
+    );
+    const out = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(out).toHaveLength(4);
+    expect(out[1]).toEqual({
+      line: 2,
+      id: "p2",
+      code: "invalid_argument",
+      field: "days[1].pain",
+      error: "days[1].pain: must be a whole number from 0 to 10 (got 12)",
+    });
+    expect(out[2]).toMatchObject({ line: 3, code: "invalid_json", field: "line" });
+    expect(out[3]).toMatchObject({ line: 4, id: "p4", state: "titrating" });
+    expect(code).toBe(2);
+  });
+
+  it("reads a file and lets --detector literal choose the rule", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ldn-assess-"));
+    const file = join(dir, "patients.jsonl");
+    writeFileSync(file, lines(patient("p1", [7, 7, 6, 6])));
+    const { stdout } = await runCli(["assess", file, "--detector", "literal"]);
+    expect(JSON.parse(stdout)).toMatchObject({ id: "p1", state: "window", detector: "literal" });
+  });
+
+  it("assesses 100,000 lines in one run", async () => {
+    const one = JSON.stringify(patient("p", [7, 7, 5, 5, 4, 4])).replace('"id":"p"', '"id":"p#"');
+    const input = Array.from({ length: 100_000 }, (_, i) => one.replace("p#", `p${i}`)).join("\n") + "\n";
+    const { code, stdout } = await runCli(["assess"], input);
+    expect(code).toBe(0);
+    const out = stdout.trimEnd().split("\n");
+    expect(out).toHaveLength(100_000);
+    expect(JSON.parse(out[99_999]!)).toMatchObject({ line: 100_000, id: "p99999", state: "window" });
+  }, 120_000);
+});
