@@ -7,12 +7,18 @@ import { register as registerProtocols } from "./protocols.ts";
 import { register as registerSchedule } from "./schedule.ts";
 import { register as registerMme } from "./mme.ts";
 import { register as registerScreen } from "./screen.ts";
+import { register as registerAssess } from "./assess.ts";
 import { register as registerCompound } from "./compound.ts";
+import { register as registerPrint } from "./print.ts";
+import { register as registerScore } from "./score.ts";
 
 export function registerCommands(program: Command): void {
   registerProtocols(program);
   registerSchedule(program);
   registerMme(program);
   registerScreen(program);
+  registerAssess(program);
   registerCompound(program);
+  registerPrint(program);
+  registerScore(program);
 }
