@@ -83,10 +83,7 @@ describe("fixed dose, then micro-adjust (004, Conclusions)", () => {
   it("when doses above bring nothing, probes below, and settles where less is as good", () => {
     const specs = [
       ...hold(3000, 28, 4),
-      ...hold(3100, 2, 4),
-      ...hold(3200, 2, 4),
-      ...hold(3300, 2, 4),
-      ...hold(3400, 2, 4),
+      ...[3100, 3200, 3300, 3400, 3500, 3600, 3700, 3800].flatMap((ug) => hold(ug, 2, 4)),
     ];
     const a = assessOnce("fixed-then-micro-adjust", specs);
     expect(a.reasons.join("\n")).toMatch(/micro-adjusting below it/);

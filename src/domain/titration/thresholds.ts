@@ -12,35 +12,42 @@ export const LITERAL_INCREASES_WITHOUT_IMPROVEMENT = 2;
 export const PAIN_MCID_POINTS = 2;
 
 /**
- * Window entry for the robust detector: a drop of at least 1 point (the BPI's 1-point
- * minimal change, clinical reference 4) and at least 15% of baseline (IMMPACT: 10-20% is
- * minimal, 15% the middle). Design setting.
+ * The robust detector's design settings (this project's design, not published facts;
+ * chosen by running `npx tsx bench/simulate.ts`, where the alternatives tried are listed).
  */
-export const ROBUST_WINDOW_MIN_DROP_POINTS = 1;
-export const ROBUST_WINDOW_MIN_DROP_SHARE = 0.15;
+export interface RobustSettings {
+  /** Window entry needs a drop of at least this many points (clinical reference 4: BPI 1 point, NRS about 2) ... */
+  readonly windowDropPoints: number;
+  /** ... and at least this share of baseline (IMMPACT: 10-20% is a minimal change). */
+  readonly windowDropShare: number;
+  /** Adjacent levels are pooled until a level's value rests on at least this many days (day-to-day noise of 1-2 points). */
+  readonly minDaysPerPoint: number;
+  /** At most this many neighbours on each side are pooled. */
+  readonly maxNeighbours: number;
+  /** The MED is settled only after this many days past the best with no new best ... */
+  readonly patienceDays: number;
+  /** ... spread over at least this many levels (004's "2 successive increases"). */
+  readonly patienceLevels: number;
+  /** A new best must be lower by at least this many points. */
+  readonly newBestMargin: number;
+  /** The MED is the lowest dose within this many points of the best ("no additional improvement", 004). */
+  readonly plateauTolerance: number;
+}
 
-/**
- * Design setting: the robust detector pools each level with this many neighbours on each
- * side (a running mean over adjacent levels), so a level's value rests on about 6 diary
- * days instead of 2. Day-to-day pain wanders by 1-2 points (clinical reference 4).
- */
-export const ROBUST_SMOOTHING_NEIGHBOURS = 1;
-
-/**
- * Design setting: the robust detector settles the MED only after this many levels in a row
- * bring no new best (by at least ROBUST_NEW_BEST_MARGIN), twice the literal 2, because one
- * noisy pair of days can hide a real improvement.
- */
-export const ROBUST_PATIENCE_LEVELS = 4;
-
-/** Design setting: a new best must be lower by at least this many points to reset patience. */
-export const ROBUST_NEW_BEST_MARGIN = 0.25;
-
-/**
- * Design setting: the MED is the lowest dose whose smoothed pain is within this many
- * points of the best: above it there is "no additional improvement" worth the dose (004).
- */
-export const ROBUST_PLATEAU_TOLERANCE = 0.25;
+export const ROBUST_DEFAULTS: RobustSettings = Object.freeze({
+  // 1.5 points: between the BPI's 1-point minimal change and Farrar's 2 points; with 1 point,
+  // noise alone opened the window for most non-responders over 60 levels (bench/simulate.ts).
+  windowDropPoints: 1.5,
+  windowDropShare: 0.15,
+  minDaysPerPoint: 6,
+  maxNeighbours: 2,
+  // 16 days (8 levels of 0.1 mg): shorter patience settled on noise dips (8 days: MED found
+  // for 40% of noisy responders against 44% with 16), longer added days for little gain.
+  patienceDays: 16,
+  patienceLevels: 2,
+  newBestMargin: 0.25,
+  plateauTolerance: 0.25,
+});
 
 /**
  * Clinic setting: GI upset holds the titration "until the discomfort no longer occurred"

@@ -1,135 +1,185 @@
 /**
- * The robust detector (this project's design; its numbers are design settings in
- * `thresholds.ts`, checked with `ldn simulate`). Day-to-day pain wanders by 1-2 points
+ * The robust detector (this project's design; its numbers are the design settings in
+ * `ROBUST_DEFAULTS`, checked with `ldn simulate`). Day-to-day pain wanders by 1-2 points
  * (clinical reference 4), so two days at one level say little. It:
- * - smooths: each level's value is the mean of its own days and its neighbours' on the
- *   path (about 6 days instead of 2);
- * - needs a minimal important drop to enter the window: at least 1 point and 15% of baseline;
- * - settles the MED only after several levels in a row bring no new best by a margin;
+ * - smooths: a level's value is a local line through it and adjacent levels, widened until
+ *   it rests on about 6 days (0.1 mg levels of 2 days use neighbours; 14-day levels stand alone);
+ * - needs a minimal important drop to enter the window (1 point and 15% of baseline);
+ * - settles the MED only after enough days past the best level bring no new best by a margin;
  * - takes as MED the lowest dose whose smoothed pain is within a small tolerance of the
  *   best, since above it there is "no additional improvement" (004);
  * - calls hormesis only when the levels above the MED, pooled, are worse by Farrar's
  *   2 points or worse than before LDN.
  */
 import { formatDose } from "../../dose.ts";
-import type { LevelStats } from "../level-stats.ts";
-import {
-  PAIN_MCID_POINTS,
-  ROBUST_NEW_BEST_MARGIN,
-  ROBUST_PATIENCE_LEVELS,
-  ROBUST_PLATEAU_TOLERANCE,
-  ROBUST_SMOOTHING_NEIGHBOURS,
-  ROBUST_WINDOW_MIN_DROP_POINTS,
-  ROBUST_WINDOW_MIN_DROP_SHARE,
-} from "../thresholds.ts";
+import type { LevelStats, LevelSummary } from "../level-stats.ts";
+import { PAIN_MCID_POINTS, ROBUST_DEFAULTS, type RobustSettings } from "../thresholds.ts";
 import type { Detector } from "./detector.ts";
 import { pain } from "./describe.ts";
 
+export interface SmoothedLevel {
+  readonly ug: number;
+  readonly mean: number;
+  readonly n: number;
+}
+
 /**
- * Smoothed pain of each level of `path`: the pooled mean of its days and those of its
- * neighbours on the path.
+ * Smoothed pain of each level of `path`: a straight line fitted (weighted by days) to the
+ * level and its neighbours on the path, read at the level's dose. The neighbourhood widens
+ * one level each side until it holds `minDaysPerPoint` days or `maxNeighbours`. A line,
+ * not a plain mean, so the newest level (with neighbours on one side only) is not pulled
+ * back toward the levels before it when pain is still falling.
  *
- * @example smoothedPath(stats, [100, 200, 300]) // [{ ug: 100, mean: ..., n: 4 }, ...]
+ * @example smoothedPath(stats, [1100, 1200, 1300]) // pains 5, 4, 3 -> 5, 4, 3 (a line fits exactly)
  */
 export function smoothedPath(
   stats: LevelStats,
   path: readonly number[],
-  neighbours = ROBUST_SMOOTHING_NEIGHBOURS,
-): { ug: number; mean: number; n: number }[] {
-  return path.map((ug, i) => {
-    const pooled = stats.pooledMean(path.slice(Math.max(0, i - neighbours), i + neighbours + 1))!;
-    return { ug, mean: pooled.mean, n: pooled.n };
+  settings: RobustSettings = ROBUST_DEFAULTS,
+): SmoothedLevel[] {
+  const levels = stats.summaries(path);
+  return levels.map((level, i) => {
+    let h = 0;
+    let n = level.n;
+    while (
+      n < settings.minDaysPerPoint &&
+      h < settings.maxNeighbours &&
+      (i - h > 0 || i + h < levels.length - 1)
+    ) {
+      h += 1;
+      n = levels.slice(Math.max(0, i - h), i + h + 1).reduce((a, l) => a + l.n, 0);
+    }
+    return { ug: level.ug, mean: localLine(levels.slice(Math.max(0, i - h), i + h + 1), level.ug), n };
   });
 }
 
-/** The drop below baseline that counts as entering the window (design setting). */
-export function windowDrop(baselineMean: number): number {
-  return Math.max(ROBUST_WINDOW_MIN_DROP_POINTS, ROBUST_WINDOW_MIN_DROP_SHARE * baselineMean);
+/** Weighted least-squares line through the levels' mean pains, read at `atUg`. */
+function localLine(levels: readonly LevelSummary[], atUg: number): number {
+  let w = 0;
+  let sx = 0;
+  let sy = 0;
+  for (const l of levels) {
+    w += l.n;
+    sx += l.n * (l.ug - atUg);
+    sy += l.n * l.meanPain;
+  }
+  const mx = sx / w;
+  const my = sy / w;
+  let sxx = 0;
+  let sxy = 0;
+  for (const l of levels) {
+    const dx = l.ug - atUg - mx;
+    sxx += l.n * dx * dx;
+    sxy += l.n * dx * (l.meanPain - my);
+  }
+  return sxx === 0 ? my : my - (sxy / sxx) * mx;
 }
 
-function describeSmoothed(s: { ug: number; mean: number; n: number }): string {
+/** The most recent levels of `path` holding at least `minDays` days between them. */
+function recentLevels(stats: LevelStats, path: readonly number[], minDays: number): number[] {
+  const out: number[] = [];
+  let n = 0;
+  for (let i = path.length - 1; i >= 0 && n < minDays; i--) {
+    out.unshift(path[i]!);
+    n += stats.count(path[i]!);
+  }
+  return out;
+}
+
+function describeSmoothed(s: SmoothedLevel): string {
   return `${formatDose(s.ug)} (smoothed pain ${pain(s.mean)} over ${s.n} days)`;
 }
 
-export const robustDetector: Detector = {
-  name: "robust",
+/**
+ * Builds a robust detector with the given design settings (the defaults unless a bench tries others).
+ *
+ * @example createRobustDetector().name // "robust"
+ */
+export function createRobustDetector(settings: RobustSettings = ROBUST_DEFAULTS): Detector {
+  const windowDrop = (baselineMean: number) =>
+    Math.max(settings.windowDropPoints, settings.windowDropShare * baselineMean);
+  const plateauStart = (smoothed: readonly SmoothedLevel[]) => {
+    const min = Math.min(...smoothed.map((s) => s.mean));
+    const near = smoothed.filter((s) => s.mean <= min + settings.plateauTolerance);
+    return near.reduce((a, b) => (b.ug < a.ug ? b : a));
+  };
+  const designNote = `design settings: window drop at least ${settings.windowDropPoints} point and ${settings.windowDropShare * 100}% of baseline`;
 
-  windowEntry(baselineMean, stats, path) {
-    const recent = path.slice(-(2 * ROBUST_SMOOTHING_NEIGHBOURS + 1));
-    const pooled = stats.pooledMean(recent)!;
-    const needed = windowDrop(baselineMean);
-    const drop = baselineMean - pooled.mean;
-    const entered = drop >= needed;
-    // The window begins at the first of the recent levels already below baseline.
-    const atUg = recent.find((ug) => stats.summary(ug)!.meanPain < baselineMean) ?? path.at(-1)!;
-    return {
-      entered,
-      atUg: entered ? atUg : path.at(-1)!,
-      reason:
-        `pain over the last ${recent.length} level(s) up to ${formatDose(path.at(-1)!)}: ${pain(pooled.mean)} over ${pooled.n} days, ` +
-        `${pain(drop)} below baseline ${pain(baselineMean)}; the window needs ${pain(needed)} ` +
-        `(design setting: at least ${ROBUST_WINDOW_MIN_DROP_POINTS} point and ${ROBUST_WINDOW_MIN_DROP_SHARE * 100}% of baseline, IMMPACT minimal change)`,
-    };
-  },
+  return {
+    name: "robust",
 
-  med(stats, path) {
-    const smoothed = smoothedPath(stats, path);
-    let bestIndex = 0;
-    for (let i = 1; i < smoothed.length; i++) {
-      if (smoothed[i]!.mean < smoothed[bestIndex]!.mean - ROBUST_NEW_BEST_MARGIN) bestIndex = i;
-    }
-    const since = smoothed.length - 1 - bestIndex;
-    if (since < ROBUST_PATIENCE_LEVELS) {
+    windowEntry(baselineMean, stats, path) {
+      const recent = recentLevels(stats, path, settings.minDaysPerPoint);
+      const pooled = stats.pooledMean(recent)!;
+      const needed = windowDrop(baselineMean);
+      const drop = baselineMean - pooled.mean;
+      const entered = drop >= needed;
+      // The window begins at the first of the recent levels already below baseline.
+      const atUg = recent.find((ug) => stats.summary(ug)!.meanPain < baselineMean) ?? path.at(-1)!;
       return {
-        medUg: null,
-        reason: `best so far ${describeSmoothed(smoothed[bestIndex]!)}; ${since} of ${ROBUST_PATIENCE_LEVELS} levels without a new best (design setting)`,
+        entered,
+        atUg: entered ? atUg : path.at(-1)!,
+        reason:
+          `pain at ${recent.map((ug) => formatDose(ug)).join(", ")}: ${pain(pooled.mean)} over ${pooled.n} days, ` +
+          `${pain(drop)} below baseline ${pain(baselineMean)}; the window needs ${pain(needed)} (${designNote}, IMMPACT minimal change)`,
       };
-    }
-    const chosen = plateauStart(smoothed);
-    return {
-      medUg: chosen.ug,
-      reason:
-        `${since} levels after ${formatDose(smoothed[bestIndex]!.ug)} brought no improvement of ${ROBUST_NEW_BEST_MARGIN} points or more; ` +
-        `MED ${describeSmoothed(chosen)}: the lowest dose within ${ROBUST_PLATEAU_TOLERANCE} points of the best (design settings)`,
-    };
-  },
+    },
 
-  best(stats, path) {
-    const chosen = plateauStart(smoothedPath(stats, path));
-    return { medUg: chosen.ug, reason: `best level tried: ${describeSmoothed(chosen)}` };
-  },
+    med(stats, path) {
+      const smoothed = smoothedPath(stats, path, settings);
+      let bestIndex = 0;
+      for (let i = 1; i < smoothed.length; i++) {
+        if (smoothed[i]!.mean < smoothed[bestIndex]!.mean - settings.newBestMargin) bestIndex = i;
+      }
+      const after = path.slice(bestIndex + 1);
+      const daysAfter = after.reduce((a, ug) => a + stats.count(ug), 0);
+      if (daysAfter < settings.patienceDays || after.length < settings.patienceLevels) {
+        return {
+          medUg: null,
+          reason: `best so far ${describeSmoothed(smoothed[bestIndex]!)}; ${daysAfter} of ${settings.patienceDays} days past it without a new best (design setting)`,
+        };
+      }
+      const chosen = plateauStart(smoothed);
+      return {
+        medUg: chosen.ug,
+        reason:
+          `${daysAfter} days over ${after.length} levels after ${formatDose(smoothed[bestIndex]!.ug)} brought no improvement of ${settings.newBestMargin} points or more; ` +
+          `MED ${describeSmoothed(chosen)}: the lowest dose within ${settings.plateauTolerance} points of the best (design settings)`,
+      };
+    },
 
-  hormesis(stats, path, medUg, baselineMean) {
-    const medSmoothed = smoothedPath(stats, path).find((s) => s.ug === medUg);
-    const medMean = medSmoothed?.mean ?? stats.summary(medUg)?.meanPain ?? baselineMean;
-    const above = path.filter((ug) => ug > medUg);
-    const pooled = stats.pooledMean(above);
-    if (!pooled || pooled.n < 2)
-      return { yes: false, reason: "too few days above the MED to judge hormesis" };
-    const yes = pooled.mean >= medMean + PAIN_MCID_POINTS || pooled.mean > baselineMean;
-    return {
-      yes,
-      reason: yes
-        ? `hormesis: doses above the MED averaged pain ${pain(pooled.mean)} over ${pooled.n} days against ${pain(medMean)} at ${formatDose(medUg)} (baseline ${pain(baselineMean)}; worse by ${PAIN_MCID_POINTS}+ points (Farrar 2001) or worse than before LDN (004))`
-        : `doses above the MED averaged pain ${pain(pooled.mean)} against ${pain(medMean)} at the MED: not clearly worse`,
-    };
-  },
+    best(stats, path) {
+      const chosen = plateauStart(smoothedPath(stats, path, settings));
+      return { medUg: chosen.ug, reason: `best level tried: ${describeSmoothed(chosen)}` };
+    },
 
-  responds(stats, ug, baselineMean) {
-    const l = stats.summary(ug);
-    if (!l) return { yes: false, reason: `no diary days at ${formatDose(ug)}` };
-    const needed = windowDrop(baselineMean);
-    const yes = baselineMean - l.meanPain >= needed;
-    return {
-      yes,
-      reason: `${formatDose(ug)}: pain ${pain(l.meanPain)} over ${l.n} days against baseline ${pain(baselineMean)}; a response needs a drop of ${pain(needed)} (design setting)`,
-    };
-  },
-};
+    hormesis(stats, path, medUg, baselineMean) {
+      const medSmoothed = smoothedPath(stats, path, settings).find((s) => s.ug === medUg);
+      const medMean = medSmoothed?.mean ?? stats.summary(medUg)?.meanPain ?? baselineMean;
+      const pooled = stats.pooledMean(path.filter((ug) => ug > medUg));
+      if (!pooled || pooled.n < 2)
+        return { yes: false, reason: "too few days above the MED to judge hormesis" };
+      const yes = pooled.mean >= medMean + PAIN_MCID_POINTS || pooled.mean > baselineMean;
+      return {
+        yes,
+        reason: yes
+          ? `hormesis: doses above the MED averaged pain ${pain(pooled.mean)} over ${pooled.n} days against ${pain(medMean)} at ${formatDose(medUg)} (baseline ${pain(baselineMean)}; worse by ${PAIN_MCID_POINTS}+ points (Farrar 2001) or worse than before LDN (004))`
+          : `doses above the MED averaged pain ${pain(pooled.mean)} against ${pain(medMean)} at the MED: not clearly worse`,
+      };
+    },
 
-/** The lowest dose whose smoothed pain is within the plateau tolerance of the minimum. */
-function plateauStart(smoothed: readonly { ug: number; mean: number; n: number }[]) {
-  const min = Math.min(...smoothed.map((s) => s.mean));
-  const near = smoothed.filter((s) => s.mean <= min + ROBUST_PLATEAU_TOLERANCE);
-  return near.reduce((a, b) => (b.ug < a.ug ? b : a));
+    responds(stats, ug, baselineMean) {
+      const l = stats.summary(ug);
+      if (!l) return { yes: false, reason: `no diary days at ${formatDose(ug)}` };
+      const needed = windowDrop(baselineMean);
+      const yes = baselineMean - l.meanPain >= needed;
+      return {
+        yes,
+        reason: `${formatDose(ug)}: pain ${pain(l.meanPain)} over ${l.n} days against baseline ${pain(baselineMean)}; a response needs a drop of ${pain(needed)} (${designNote})`,
+      };
+    },
+  };
 }
+
+/** The robust detector with its default design settings. */
+export const robustDetector: Detector = createRobustDetector();
