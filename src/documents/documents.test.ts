@@ -36,7 +36,7 @@ describe("schedule PDF", () => {
     expect(pdf.text[4]).toContain("Call the clinic if");
     expect(pdf.text[4]).toContain("your pain gets worse than it was before you started");
     // Every dose of week 1 is on page 1: 1+1+2+2+3+3+4 doses of 0.1 mg.
-    expect(pdf.text[0].match(/0\.1 mg 1 capsule: 0\.1 mg/g)).toHaveLength(16);
+    expect(pdf.text[0]!.match(/0\.1 mg 1 capsule: 0\.1 mg/g)).toHaveLength(16);
   });
 
   it("shows volumes for a liquid plan", async () => {
