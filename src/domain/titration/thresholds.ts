@@ -20,6 +20,12 @@ export interface RobustSettings {
   readonly windowDropPoints: number;
   /** ... and at least this share of baseline (IMMPACT: 10-20% is a minimal change). */
   readonly windowDropShare: number;
+  /**
+   * A dose held for a whole assessment period (fixed protocols) works when pain drops by at
+   * least this many points and `windowDropShare` of baseline: one test on weeks of data
+   * needs less margin than 60 levels of two days each (the BPI's 1-point minimal change).
+   */
+  readonly responseDropPoints: number;
   /** Adjacent levels are pooled until a level's value rests on at least this many days (day-to-day noise of 1-2 points). */
   readonly minDaysPerPoint: number;
   /** At most this many neighbours on each side are pooled. */
@@ -39,6 +45,7 @@ export const ROBUST_DEFAULTS: RobustSettings = Object.freeze({
   // noise alone opened the window for most non-responders over 60 levels (bench/simulate.ts).
   windowDropPoints: 1.5,
   windowDropShare: 0.15,
+  responseDropPoints: 1,
   minDaysPerPoint: 6,
   maxNeighbours: 2,
   // 16 days (8 levels of 0.1 mg): shorter patience settled on noise dips (8 days: MED found

@@ -171,11 +171,11 @@ export function createRobustDetector(settings: RobustSettings = ROBUST_DEFAULTS)
     responds(stats, ug, baselineMean) {
       const l = stats.summary(ug);
       if (!l) return { yes: false, reason: `no diary days at ${formatDose(ug)}` };
-      const needed = windowDrop(baselineMean);
+      const needed = Math.max(settings.responseDropPoints, settings.windowDropShare * baselineMean);
       const yes = baselineMean - l.meanPain >= needed;
       return {
         yes,
-        reason: `${formatDose(ug)}: pain ${pain(l.meanPain)} over ${l.n} days against baseline ${pain(baselineMean)}; a response needs a drop of ${pain(needed)} (${designNote})`,
+        reason: `${formatDose(ug)}: pain ${pain(l.meanPain)} over ${l.n} days against baseline ${pain(baselineMean)}; a response needs a drop of ${pain(needed)} (design setting: at least ${settings.responseDropPoints} point and ${settings.windowDropShare * 100}% of baseline)`,
       };
     },
   };
