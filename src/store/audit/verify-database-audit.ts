@@ -1,0 +1,38 @@
+/** `ldn audit verify`: checks the audit chain of a database without changing it. */
+import BetterSqlite3 from "better-sqlite3";
+import { existsSync } from "node:fs";
+import { Kysely, SqliteDialect } from "kysely";
+import { DomainError } from "../../domain/errors.ts";
+import type { DatabaseConfig } from "../database-config.ts";
+import { openDatabase } from "../database.ts";
+import type { Schema } from "../schema.ts";
+import { verifyAuditChain, type AuditChainReport } from "./verify-audit-chain.ts";
+
+/**
+ * Opens the database as it is (a SQLite file read-only, so even its journal mode is left alone;
+ * no migrations run) and verifies its audit chain.
+ *
+ * @example
+ * const report = await verifyDatabaseAudit({ kind: "sqlite", path: "./data/ldn.sqlite" });
+ */
+export async function verifyDatabaseAudit(config: DatabaseConfig): Promise<AuditChainReport> {
+  if (config.kind === "sqlite") {
+    if (!existsSync(config.path)) throw new DomainError("not_found", `no database at ${config.path}`);
+    const db = new Kysely<Schema>({
+      dialect: new SqliteDialect({
+        database: new BetterSqlite3(config.path, { readonly: true, fileMustExist: true }),
+      }),
+    });
+    try {
+      return await verifyAuditChain(db);
+    } finally {
+      await db.destroy();
+    }
+  }
+  const database = await openDatabase(config, { migrate: false });
+  try {
+    return await verifyAuditChain(database.db);
+  } finally {
+    await database.close();
+  }
+}
