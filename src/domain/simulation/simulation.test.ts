@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { createRng, deriveSeed } from "./prng.ts";
+import { runSimulation } from "./run-simulation.ts";
+import { benefitAt, drawPatient } from "./virtual-patient.ts";
+
+const cohort = (n: number, noisy = true) =>
+  Array.from({ length: n }, (_, i) => drawPatient(createRng(deriveSeed(3, i, 0)), i, noisy));
+
+describe("the virtual cohort", () => {
+  const patients = cohort(4000);
+  const responders = patients.filter((p) => p.responder);
+
+  it("spreads MEDs like 004: from 0.1 to 5.6 mg, most at 2 mg or less", () => {
+    const meds = responders.map((p) => p.medUg);
+    expect(Math.min(...meds)).toBeGreaterThanOrEqual(100);
+    expect(Math.max(...meds)).toBeLessThanOrEqual(5600);
+    expect(meds.filter((m) => m <= 2000).length / meds.length).toBeGreaterThan(0.5);
+  });
+
+  it("includes non-responders and hormetic patients whose pain at high doses is worse than before LDN", () => {
+    expect(patients.some((p) => !p.responder)).toBe(true);
+    const hormetic = responders.find((p) => p.hormetic)!;
+    expect(benefitAt(hormetic, hormetic.medUg)).toBeCloseTo(hormetic.maxBenefit);
+    expect(benefitAt(hormetic, hormetic.medUg + Math.max(600, hormetic.medUg))).toBeLessThan(0);
+  });
+
+  it("gives the noise-free twin the same curve with no noise", () => {
+    const twin = cohort(1, false)[0]!;
+    expect({ ...twin, noiseSd: 0 }).toEqual({ ...cohort(1)[0]!, noiseSd: 0 });
+    expect(twin.noiseSd).toBe(0);
+  });
+});
+
+describe("the simulation", () => {
+  const options = {
+    seed: 5,
+    patients: 300,
+    noisy: true,
+    protocols: ["micro-titration"],
+    detectors: ["literal", "robust"],
+  } as const;
+
+  it("is reproducible from its seed", () => {
+    expect(runSimulation(options)).toEqual(runSimulation(options));
+  });
+
+  it("reports every figure per protocol and detector, and the robust detector finds more MEDs on a noisy cohort", () => {
+    const result = runSimulation(options);
+    const [literal, robust] = result.rows.map((r) => r.summary);
+    expect(result.rows.map((r) => [r.protocolKey, r.detector])).toEqual([
+      ["micro-titration@1", "literal"],
+      ["micro-titration@1", "robust"],
+    ]);
+    expect(robust!.medFound).toBeGreaterThan(literal!.medFound);
+    expect(robust!.meanCapsules).toBeGreaterThan(0);
+    expect(robust!.dropOuts).toBeGreaterThan(0);
+  });
+});
