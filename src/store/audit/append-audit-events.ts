@@ -15,15 +15,16 @@ import { chainHash, type ChainedContent } from "./chain.ts";
 export type NewAuditRow = Omit<ChainedContent, "id" | "at">;
 
 /**
- * Appends `rows` (in order) with consecutive ids, all stamped `at`, and moves the chain head.
+ * Appends `rows` (in order) with consecutive ids and moves the chain head. The time is read
+ * from `now` only once the head is held, so event times never run backwards along the chain.
  *
  * @example
- * await appendAuditEvents(trx, "sqlite", new Date().toISOString(), [{ actor_kind: "staff", ... }]);
+ * await appendAuditEvents(trx, "sqlite", () => new Date().toISOString(), [{ actor_kind: "staff", ... }]);
  */
 export async function appendAuditEvents(
   trx: Transaction<Schema>,
   dialect: DialectName,
-  at: string,
+  now: () => string,
   rows: readonly NewAuditRow[],
 ): Promise<AuditEventTable[]> {
   if (rows.length === 0) return [];
@@ -34,6 +35,7 @@ export async function appendAuditEvents(
     .$if(dialect === "postgres", (q) => q.forUpdate())
     .executeTakeFirstOrThrow();
 
+  const at = now();
   let lastId = Number(head.last_id);
   let lastHash = head.last_hash;
   const stored: AuditEventTable[] = [];

@@ -43,7 +43,7 @@ export function createTxContext(
       const rows = await appendAuditEvents(
         trx,
         dialect,
-        now(),
+        now,
         entries.map((e) => ({
           actor_kind: actor.kind,
           actor_id: actor.id,
