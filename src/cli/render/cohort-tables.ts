@@ -26,6 +26,12 @@ export function pValue(p: number | null): string {
   return p < 0.1 ? p.toFixed(3) : p.toFixed(2);
 }
 
+/** "p < 0.001" or "p = 0.25": pValue with its relation. */
+export function pIs(p: number | null): string {
+  const text = pValue(p);
+  return text.startsWith("<") ? `p ${text}` : `p = ${text}`;
+}
+
 /** "bpi_pain" -> "BPI pain", "promis_gmh" -> "PROMIS gmh", "sleep_quality" -> "sleep quality". */
 export function scaleLabel(scale: string): string {
   return scale.replace(/^(bpi|promis)_/, (_, p: string) => `${p.toUpperCase()} `).replace(/_/g, " ");
@@ -77,7 +83,7 @@ function table2(a: CohortAnalysis): ReportTable {
     ],
     rows: a.outcomes.map(outcomeRow),
     notes: [
-      "Paired t-tests; improvement is signed so that positive is better (pre - post for BPI, post - pre for PROMIS); 004 printed pre - post for every scale, so its PROMIS rows have the opposite sign.",
+      "Paired t-tests; improvement is signed so that positive is better (pre - post where lower is better, post - pre where higher is better); 004 printed pre - post for every scale, so its PROMIS rows have the opposite sign.",
       "Wilcoxon signed-rank, one-tailed like the t-test: exact, exact permutation or normal approximation, as scipy's wilcoxon chooses (the JSON says which, and gives the two-tailed p).",
     ],
   };
@@ -105,8 +111,8 @@ function medTable(a: CohortAnalysis): ReportTable {
     header: ["group", "n", "MED mg/day, mean (SD)"],
     rows: [row("hEDS/HSD", m.hypermobile), row("others", m.others)],
     notes: [
-      `Welch's t = ${num(m.t, 2)}, df = ${num(m.df, 1)}, p = ${pValue(m.p)} ` +
-        `(Student's pooled t-test: p = ${pValue(m.student.p)}).`,
+      `Welch's t = ${num(m.t, 2)}, df = ${num(m.df, 1)}, ${pIs(m.p)} ` +
+        `(Student's pooled t-test: ${pIs(m.student.p)}).`,
     ],
   };
 }
