@@ -8,9 +8,14 @@ import { register as registerSchedule } from "./schedule.ts";
 import { register as registerMme } from "./mme.ts";
 import { register as registerScreen } from "./screen.ts";
 import { register as registerAssess } from "./assess.ts";
+import { register as registerSimulate } from "./simulate.ts";
 import { register as registerCompound } from "./compound.ts";
 import { register as registerPrint } from "./print.ts";
 import { register as registerScore } from "./score.ts";
+import { register as registerBackup } from "./backup.ts";
+import { register as registerRestore } from "./restore.ts";
+import { register as registerAudit } from "./audit.ts";
+import { register as registerAnalyze } from "./analyze.ts";
 
 export function registerCommands(program: Command): void {
   registerProtocols(program);
@@ -18,7 +23,12 @@ export function registerCommands(program: Command): void {
   registerMme(program);
   registerScreen(program);
   registerAssess(program);
+  registerSimulate(program);
   registerCompound(program);
   registerPrint(program);
   registerScore(program);
+  registerBackup(program);
+  registerRestore(program);
+  registerAudit(program);
+  registerAnalyze(program);
 }
