@@ -18,7 +18,7 @@
  */
 import { getProtocol } from "../src/domain/protocols/catalogue.ts";
 import { buildSchedule } from "../src/domain/protocols/schedule.ts";
-import { runSimulation } from "../src/domain/simulation/run-simulation.ts";
+import { DEFAULT_SIMULATED_PROTOCOLS, runSimulation } from "../src/domain/simulation/run-simulation.ts";
 import { simulationTable } from "../src/cli/render/simulation-table.ts";
 
 const SEED = 1;
@@ -55,14 +55,7 @@ for (const noisy of [true, false]) {
       seed: SEED,
       patients: 2000,
       noisy,
-      protocols: [
-        "micro-titration",
-        "fixed-then-micro-adjust",
-        "conventional-titration",
-        "dose-response-0.75",
-        "fixed-standard",
-        "ldn-once-daily",
-      ],
+      protocols: [...DEFAULT_SIMULATED_PROTOCOLS],
       detectors: ["literal", "robust"],
     }),
   );

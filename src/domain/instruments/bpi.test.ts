@@ -1,19 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../errors.ts";
 import { scoreBpi } from "./bpi.ts";
 import type { ScoreResult } from "./instrument.ts";
+import { thrown } from "./thrown.testing.ts";
 
 const severity = { worst: 8, least: 3, average: 5, now: 6 };
 const byId = (scores: readonly ScoreResult[], id: string) => scores.find((s) => s.id === id)!;
-
-function thrown(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-  }
-  throw new Error("expected a DomainError");
-}
 
 describe("BPI short form", () => {
   it("scores severity as the mean of the four severity ratings", () => {

@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors.ts";
 import { assessChange } from "./meaningful-change.ts";
-
-function thrown(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-  }
-  throw new Error("expected a DomainError");
-}
+import { thrown } from "./thrown.testing.ts";
 
 describe("meaningful change", () => {
   it("counts a 2-point fall in pain as meaningful and a 1.9-point fall from a high baseline as not", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../errors.ts";
 import type { ScoreResult } from "./instrument.ts";
 import { GMH_T_TABLE, GPH_T_TABLE, recodeGlobal07r, scoreGlobal10 } from "./promis-global10.ts";
+import { thrown } from "./thrown.testing.ts";
 
 // Transcribed independently from the clinical reference, section 4 (Hays et al. 2009):
 // raw, GPH T, GPH SE, GMH T, GMH SE.
@@ -41,15 +41,6 @@ function split(raw: number): [number, number, number, number] {
 
 // The 0-10 pain answer that recodes to a given 1-5 value.
 const PAIN_FOR: Record<number, number> = { 5: 0, 4: 2, 3: 5, 2: 8, 1: 10 };
-
-function thrown(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-  }
-  throw new Error("expected a DomainError");
-}
 
 describe("PROMIS Global-10 v1.2", () => {
   describe.each(REFERENCE_TABLE)("raw %i", (raw, gphT, gphSe, gmhT, gmhSe) => {

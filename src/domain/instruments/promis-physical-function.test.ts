@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../errors.ts";
 import type { ScoreResult } from "./instrument.ts";
 import { PF_4A_T_TABLE, scorePhysicalFunction } from "./promis-physical-function.ts";
+import { thrown } from "./thrown.testing.ts";
 
 // Transcribed independently from the clinical reference, section 4 (its secondary copy of
 // PF 4a v2.0): raw 4..20 in order.
@@ -20,15 +20,6 @@ function answersSumming(raw: number) {
     left -= add;
   }
   return { PFA11: values[0], PFA21: values[1], PFA23: values[2], PFA53: values[3] };
-}
-
-function thrown(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-  }
-  throw new Error("expected a DomainError");
 }
 
 describe("PROMIS Physical Function 4a", () => {
