@@ -31,6 +31,8 @@ export interface PatientTable {
   /** Set when the patient accepts their invitation and chooses a password. */
   password_hash: string | null;
   created_at: string;
+  /** The code the patient logs in with, issued when they accept their invitation (0002). */
+  login_code: string | null;
 }
 
 export interface InvitationTable {
@@ -56,6 +58,8 @@ export interface PlanTable {
   created_by: string;
   created_at: string;
   ended_at: string | null;
+  /** The clinician's recorded decision to go on despite an opioid interaction alert, JSON (0002). */
+  interaction_ack: string | null;
 }
 
 export interface DiaryEntryTable {
@@ -98,6 +102,8 @@ export interface DecisionTable {
   decision: "accept" | "override";
   reason: string | null;
   decided_at: string;
+  /** What an override tells the engine (a clinician decision), JSON (0002). */
+  engine_decision: string | null;
 }
 
 export interface SessionTable {

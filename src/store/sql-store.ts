@@ -11,6 +11,11 @@ import { sqlDiaryRepository } from "./repositories/sql-diary-repository.ts";
 import { sqlPatientRepository } from "./repositories/sql-patient-repository.ts";
 import { sqlPlanRepository } from "./repositories/sql-plan-repository.ts";
 import { sqlStaffRepository } from "./repositories/sql-staff-repository.ts";
+import { sqlSessionRepository } from "./repositories/sql-session-repository.ts";
+import { sqlInvitationRepository } from "./repositories/sql-invitation-repository.ts";
+import { sqlRecommendationRepository } from "./repositories/sql-recommendation-repository.ts";
+import { sqlQuestionnaireRepository } from "./repositories/sql-questionnaire-repository.ts";
+import { sqlClinicRecords } from "./repositories/sql-clinic-records.ts";
 
 const SYSTEM_CLOCK: Clock = { now: () => new Date() };
 
@@ -34,6 +39,11 @@ export function createSqlStore(database: Database, options: { readonly clock?: C
           plans: sqlPlanRepository(ctx),
           diary: sqlDiaryRepository(ctx),
           audit: sqlAuditLog(ctx),
+          sessions: sqlSessionRepository(ctx),
+          invitations: sqlInvitationRepository(ctx),
+          recommendations: sqlRecommendationRepository(ctx),
+          questionnaires: sqlQuestionnaireRepository(ctx),
+          records: sqlClinicRecords(ctx),
         });
       });
     },

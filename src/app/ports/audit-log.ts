@@ -42,4 +42,18 @@ export interface AuditLog {
    * const trail = await tx.audit.listForPatient(patient.id);
    */
   listForPatient(patientId: string): Promise<readonly AuditEvent[]>;
+
+  /**
+   * A clinic's events, newest first, for its administrators; `beforeId` pages back. Audited as `audit.query`.
+   *
+   * @example
+   * const page = await tx.audit.query({ limit: 100 });
+   */
+  query(filter: {
+    /** Only events about this clinic's patients or by its staff. */
+    readonly clinicId: string;
+    readonly patientId?: string;
+    readonly limit: number;
+    readonly beforeId?: number;
+  }): Promise<readonly AuditEvent[]>;
 }

@@ -13,4 +13,6 @@ export interface ClinicRepository {
   create(input: { readonly name: string }): Promise<Clinic>;
   /** @example await tx.clinics.get(id) // undefined when there is none */
   get(id: string): Promise<Clinic | undefined>;
+  /** @example await tx.clinics.list() // by name */
+  list(): Promise<readonly Clinic[]>;
 }

@@ -6,6 +6,15 @@ export interface Patient {
   /** The screening questionnaire's answers, as the screening code shapes them. */
   readonly screening: Readonly<Record<string, unknown>>;
   readonly createdAt: string;
+  /** The code the patient logs in with; null until they accept their invitation. */
+  readonly loginCode: string | null;
+}
+
+/** What login needs of a patient account, and nothing else of their record. */
+export interface PatientCredentials {
+  readonly patientId: string;
+  readonly clinicId: string;
+  readonly passwordHash: string | null;
 }
 
 export interface NewPatient {
@@ -36,4 +45,14 @@ export interface PatientRepository {
    * const patients = await tx.patients.listByClinic(clinicId);
    */
   listByClinic(clinicId: string): Promise<readonly Patient[]>;
+  /** Sets the login code and password hash when the patient joins. Audited as `patient.join`. */
+  setCredentials(patientId: string, loginCode: string, passwordHash: string): Promise<void>;
+  /**
+   * The clinic a patient belongs to, for access checks and sessions; reads no clinical data.
+   *
+   * @example await tx.patients.clinicOf(id) // undefined when there is no such patient
+   */
+  clinicOf(patientId: string): Promise<string | undefined>;
+  /** For login only: no clinical data is read. */
+  findCredentials(loginCode: string): Promise<PatientCredentials | undefined>;
 }

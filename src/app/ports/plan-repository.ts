@@ -4,16 +4,27 @@ export interface Plan {
   readonly patientId: string;
   readonly protocolId: string;
   readonly protocolVersion: number;
-  readonly settings: Readonly<Record<string, string>>;
+  /** Protocol setting overrides as the clinician gave them (dose text, numbers, times). */
+  readonly settings: Readonly<Record<string, string | number | readonly string[]>>;
   /** `YYYY-MM-DD`, the first day of the schedule. */
   readonly startDate: string;
   /** Which response detector judges this plan's diary, e.g. `pain-drop-30`. */
   readonly detector: string;
   readonly createdBy: string;
   readonly createdAt: string;
+  /** The clinician's recorded decision to go on despite an opioid interaction alert. */
+  readonly interactionAck: InteractionAck | null;
 }
 
-export type NewPlan = Omit<Plan, "id" | "createdBy" | "createdAt">;
+export interface InteractionAck {
+  readonly by: string;
+  readonly reason: string;
+  readonly alert: string;
+}
+
+export type NewPlan = Omit<Plan, "id" | "createdBy" | "createdAt" | "interactionAck"> & {
+  readonly interactionAck?: InteractionAck | null;
+};
 
 export interface PlanRepository {
   /**

@@ -31,4 +31,10 @@ export interface StaffRepository {
   create(input: NewStaff): Promise<Staff>;
   /** @example await tx.staff.findByEmail("a@clinic.example") */
   findByEmail(email: string): Promise<Staff | undefined>;
+  /** @example await tx.staff.get(id) */
+  get(id: string): Promise<Staff | undefined>;
+  /** A clinic's staff, by name. Audited as `staff.list`. */
+  listByClinic(clinicId: string): Promise<readonly Staff[]>;
+  /** Disables an account (it can no longer log in). Audited as `staff.disable`. */
+  disable(id: string): Promise<void>;
 }

@@ -6,7 +6,12 @@
 import type { Actor } from "./actor.ts";
 import type { AuditLog } from "./audit-log.ts";
 import type { ClinicRepository } from "./clinic-repository.ts";
+import type { ClinicRecordsReader } from "./clinic-records.ts";
 import type { DiaryRepository } from "./diary-repository.ts";
+import type { InvitationRepository } from "./invitation-repository.ts";
+import type { QuestionnaireRepository } from "./questionnaire-repository.ts";
+import type { RecommendationRepository } from "./recommendation-repository.ts";
+import type { SessionRepository } from "./session-repository.ts";
 import type { PatientRepository } from "./patient-repository.ts";
 import type { PlanRepository } from "./plan-repository.ts";
 import type { StaffRepository } from "./staff-repository.ts";
@@ -19,6 +24,11 @@ export interface Repositories {
   readonly plans: PlanRepository;
   readonly diary: DiaryRepository;
   readonly audit: AuditLog;
+  readonly sessions: SessionRepository;
+  readonly invitations: InvitationRepository;
+  readonly recommendations: RecommendationRepository;
+  readonly questionnaires: QuestionnaireRepository;
+  readonly records: ClinicRecordsReader;
 }
 
 export interface Store {

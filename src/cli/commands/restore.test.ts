@@ -52,7 +52,7 @@ describe("ldn restore", () => {
     const { code, stdout } = await runCli(["restore", backup, "--db", db]);
     expect(code).toBe(0);
     expect(stdout).toContain(
-      `checked ${backup}: integrity ok, migrations 0001-initial, audit chain intact (4 events`,
+      `checked ${backup}: integrity ok, migrations 0001-initial, 0002-accounts-and-decisions, audit chain intact (4 events`,
     );
     expect(stdout).toContain(`would replace ${db} with ${backup}`);
     expect(diaryCount(db)).toBe(3);

@@ -19,5 +19,22 @@ export function sqlAuditLog(ctx: TxContext): AuditLog {
       await ctx.audit([{ action: "audit.read", patientId }]);
       return rows.map(toAuditEvent);
     },
+    async query({ clinicId, patientId, limit, beforeId }) {
+      const patients = ctx.trx.selectFrom("patients").select("id").where("clinic_id", "=", clinicId);
+      const staff = ctx.trx.selectFrom("staff").select("id").where("clinic_id", "=", clinicId);
+      let q = ctx.trx
+        .selectFrom("audit_events")
+        .selectAll()
+        .where((eb) => eb.or([eb("patient_id", "in", patients), eb("actor_id", "in", staff)]))
+        .orderBy("id", "desc")
+        .limit(limit);
+      if (patientId !== undefined) q = q.where("patient_id", "=", patientId);
+      if (beforeId !== undefined) q = q.where("id", "<", beforeId);
+      const rows = await q.execute();
+      await ctx.audit([
+        { action: "audit.query", patientId: patientId ?? null, details: { events: rows.length } },
+      ]);
+      return rows.map(toAuditEvent);
+    },
   };
 }

@@ -18,5 +18,9 @@ export function sqlClinicRepository(ctx: TxContext): ClinicRepository {
       const row = await ctx.trx.selectFrom("clinics").selectAll().where("id", "=", id).executeTakeFirst();
       return row && toClinic(row);
     },
+    async list() {
+      const rows = await ctx.trx.selectFrom("clinics").selectAll().orderBy("name").orderBy("id").execute();
+      return rows.map(toClinic);
+    },
   };
 }

@@ -9,6 +9,7 @@ const toPatient = (row: PatientTable): Patient => ({
   displayName: row.display_name,
   screening: JSON.parse(row.screening) as Record<string, unknown>,
   createdAt: row.created_at,
+  loginCode: row.login_code,
 });
 
 /** @example const patient = await sqlPatientRepository(ctx).get(id); */
@@ -22,6 +23,7 @@ export function sqlPatientRepository(ctx: TxContext): PatientRepository {
         screening: JSON.stringify(input.screening),
         password_hash: null,
         created_at: ctx.now(),
+        login_code: null,
       };
       await ctx.trx.insertInto("patients").values(row).execute();
       await ctx.audit([{ action: "patient.create", patientId: row.id, subjectId: row.id }]);
@@ -45,6 +47,30 @@ export function sqlPatientRepository(ctx: TxContext): PatientRepository {
       // One event per patient shown, so "who has seen my record?" is answered by patient id alone.
       await ctx.audit(rows.map((r) => ({ action: "patient.list", patientId: r.id, subjectId: r.id })));
       return rows.map(toPatient);
+    },
+    async setCredentials(patientId, loginCode, passwordHash) {
+      await ctx.trx
+        .updateTable("patients")
+        .set({ login_code: loginCode, password_hash: passwordHash })
+        .where("id", "=", patientId)
+        .execute();
+      await ctx.audit([{ action: "patient.join", patientId, subjectId: patientId }]);
+    },
+    async clinicOf(patientId) {
+      const row = await ctx.trx
+        .selectFrom("patients")
+        .select("clinic_id")
+        .where("id", "=", patientId)
+        .executeTakeFirst();
+      return row?.clinic_id;
+    },
+    async findCredentials(loginCode) {
+      const row = await ctx.trx
+        .selectFrom("patients")
+        .select(["id", "clinic_id", "password_hash"])
+        .where("login_code", "=", loginCode)
+        .executeTakeFirst();
+      return row && { patientId: row.id, clinicId: row.clinic_id, passwordHash: row.password_hash };
     },
   };
 }

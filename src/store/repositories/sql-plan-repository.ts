@@ -1,5 +1,5 @@
 /** Plans over the `plans` table. */
-import type { Plan, PlanRepository } from "../../app/ports/plan-repository.ts";
+import type { InteractionAck, Plan, PlanRepository } from "../../app/ports/plan-repository.ts";
 import type { PlanTable } from "../schema.ts";
 import type { TxContext } from "./context.ts";
 
@@ -8,11 +8,12 @@ const toPlan = (row: PlanTable): Plan => ({
   patientId: row.patient_id,
   protocolId: row.protocol_id,
   protocolVersion: Number(row.protocol_version),
-  settings: JSON.parse(row.settings) as Record<string, string>,
+  settings: JSON.parse(row.settings) as Plan["settings"],
   startDate: row.start_date,
   detector: row.detector,
   createdBy: row.created_by,
   createdAt: row.created_at,
+  interactionAck: row.interaction_ack === null ? null : (JSON.parse(row.interaction_ack) as InteractionAck),
 });
 
 /** @example await sqlPlanRepository(ctx).listForPatient(patientId); */
@@ -30,6 +31,7 @@ export function sqlPlanRepository(ctx: TxContext): PlanRepository {
         created_by: ctx.actor.id,
         created_at: ctx.now(),
         ended_at: null,
+        interaction_ack: input.interactionAck ? JSON.stringify(input.interactionAck) : null,
       };
       await ctx.trx.insertInto("plans").values(row).execute();
       await ctx.audit([
@@ -37,7 +39,10 @@ export function sqlPlanRepository(ctx: TxContext): PlanRepository {
           action: "plan.create",
           patientId: row.patient_id,
           subjectId: row.id,
-          details: { protocol: `${row.protocol_id}@${row.protocol_version}` },
+          details: {
+            protocol: `${row.protocol_id}@${row.protocol_version}`,
+            ...(input.interactionAck ? { interactionAcknowledged: input.interactionAck.reason } : {}),
+          },
         },
       ]);
       return toPlan(row);

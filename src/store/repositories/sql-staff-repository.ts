@@ -36,5 +36,24 @@ export function sqlStaffRepository(ctx: TxContext): StaffRepository {
       const row = await ctx.trx.selectFrom("staff").selectAll().where("email", "=", email).executeTakeFirst();
       return row && toStaff(row);
     },
+    async get(id) {
+      const row = await ctx.trx.selectFrom("staff").selectAll().where("id", "=", id).executeTakeFirst();
+      return row && toStaff(row);
+    },
+    async listByClinic(clinicId) {
+      const rows = await ctx.trx
+        .selectFrom("staff")
+        .selectAll()
+        .where("clinic_id", "=", clinicId)
+        .orderBy("display_name")
+        .orderBy("id")
+        .execute();
+      await ctx.audit([{ action: "staff.list", details: { clinicId, staff: rows.length } }]);
+      return rows.map(toStaff);
+    },
+    async disable(id) {
+      await ctx.trx.updateTable("staff").set({ disabled_at: ctx.now() }).where("id", "=", id).execute();
+      await ctx.audit([{ action: "staff.disable", subjectId: id }]);
+    },
   };
 }
