@@ -13,10 +13,10 @@ const ALLOWED: Record<string, readonly string[]> = {
   domain: [],
   app: ["domain"],
   store: ["domain", "app"],
-  http: ["domain", "app", "store"],
+  http: ["domain", "app", "store", "documents"],
   fhir: ["domain", "app"],
   documents: ["domain"],
-  cli: ["domain", "app", "store", "fhir", "documents"],
+  cli: ["domain", "app", "store", "http", "fhir", "documents"],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -16,6 +16,8 @@ import { register as registerBackup } from "./backup.ts";
 import { register as registerRestore } from "./restore.ts";
 import { register as registerAudit } from "./audit.ts";
 import { register as registerAnalyze } from "./analyze.ts";
+import { register as registerServe } from "./serve.ts";
+import { register as registerAdmin } from "./admin.ts";
 
 export function registerCommands(program: Command): void {
   registerProtocols(program);
@@ -31,4 +33,6 @@ export function registerCommands(program: Command): void {
   registerRestore(program);
   registerAudit(program);
   registerAnalyze(program);
+  registerServe(program);
+  registerAdmin(program);
 }

@@ -1,0 +1,32 @@
+/** A patient's daily check-in: validated as a diary day, stored once per client key. */
+import type { DiaryEntry } from "../ports/diary-repository.ts";
+import type { Repositories } from "../ports/store.ts";
+import { parseDiaryDay } from "../../domain/diary/parse-diary-day.ts";
+import { invalidArgument } from "../../domain/errors.ts";
+
+/** Client keys: what a phone can make (a UUID), bounded so a key is never a payload. */
+const KEY_PATTERN = /^[A-Za-z0-9_-]{8,100}$/;
+
+/**
+ * Validates the day (errors name the field: `pain`, `doses[0].ug`) and records it. The same
+ * key again returns the stored entry with `created: false`, so a retrying phone never makes two.
+ *
+ * @example
+ * await recordCheckIn(tx, patientId, "3f1c6a0e-...", { date: "2027-01-05", doses: [], pain: 6, sideEffects: [] });
+ */
+export async function recordCheckIn(
+  tx: Repositories,
+  patientId: string,
+  idempotencyKey: string,
+  body: unknown,
+): Promise<{ readonly entry: DiaryEntry; readonly created: boolean }> {
+  if (!KEY_PATTERN.test(idempotencyKey)) {
+    throw invalidArgument(
+      "idempotencyKey",
+      idempotencyKey,
+      "must be 8-100 letters, digits, - or _ (e.g. a UUID)",
+    );
+  }
+  const day = parseDiaryDay(body, "checkIn");
+  return tx.diary.record({ patientId, date: day.date, idempotencyKey, body: { ...day } });
+}

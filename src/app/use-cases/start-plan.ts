@@ -1,0 +1,69 @@
+/**
+ * Starting a plan: a protocol version with settings, a start date and a detector. Checks the
+ * settings against the protocol's limits (by building its schedule), refuses protocols that
+ * screening ruled out, and requires a recorded reason to go on past an opioid interaction alert
+ * (clinical reference 3: alert on any naltrexone plan with an active opioid, and require a
+ * clinician's recorded decision).
+ */
+import type { Plan } from "../ports/plan-repository.ts";
+import type { Repositories } from "../ports/store.ts";
+import { parseIsoDate } from "../../domain/calendar-date.ts";
+import { DomainError, invalidArgument } from "../../domain/errors.ts";
+import { getProtocol } from "../../domain/protocols/catalogue.ts";
+import { buildSchedule } from "../../domain/protocols/schedule.ts";
+import type { SettingOverrides } from "../../domain/protocols/settings.ts";
+import { chooseDetector } from "../../domain/titration/detectors/choose-detector.ts";
+import { storedScreening } from "./enrol-patient.ts";
+
+export interface StartPlanInput {
+  readonly patientId: string;
+  readonly protocolId: string;
+  readonly settings: SettingOverrides;
+  readonly startDate: string;
+  readonly detector: string;
+  /** Why the clinician goes on despite an interaction alert; required when there is one. */
+  readonly interactionReason?: string;
+}
+
+/**
+ * @example
+ * await startPlan(tx, staffId, { patientId, protocolId: "micro-titration", settings: {},
+ *   startDate: "2027-01-04", detector: "robust" });
+ */
+export async function startPlan(tx: Repositories, staffId: string, input: StartPlanInput): Promise<Plan> {
+  const patient = await tx.patients.get(input.patientId);
+  if (!patient) throw new DomainError("not_found", "No such patient");
+  const protocol = getProtocol(input.protocolId);
+  const start = parseIsoDate(input.startDate, "startDate");
+  buildSchedule(protocol, { start, settings: input.settings });
+  chooseDetector(input.detector, "detector");
+  const screening = storedScreening(patient).result;
+  if (screening.eligibility === "not-eligible") {
+    throw new DomainError(
+      "invalid_argument",
+      `protocolId: screening found the patient not eligible (${screening.reasons.map((r) => r.message).join("; ")})`,
+      { field: "protocolId" },
+    );
+  }
+  const fit = screening.protocols.find((p) => p.protocolId === protocol.id);
+  if (fit?.fit === "unsuitable") {
+    throw invalidArgument("protocolId", protocol.id, `screening ruled this protocol out: ${fit.why}`);
+  }
+  const reason = input.interactionReason?.trim() ?? "";
+  if (fit?.interaction && reason === "") {
+    throw new DomainError(
+      "invalid_argument",
+      `interactionReason: ${fit.interaction.message} Record why you go on before starting this plan.`,
+      { field: "interactionReason" },
+    );
+  }
+  return tx.plans.create({
+    patientId: patient.id,
+    protocolId: protocol.id,
+    protocolVersion: protocol.version,
+    settings: input.settings,
+    startDate: start,
+    detector: input.detector,
+    interactionAck: fit?.interaction ? { by: staffId, reason, alert: fit.interaction.message } : null,
+  });
+}

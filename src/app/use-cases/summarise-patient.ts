@@ -1,0 +1,176 @@
+/**
+ * One line of the clinic's dashboard: where a patient stands today and what needs attention
+ * first. Pure over the patient's records and today's date.
+ */
+import type { PatientRecords } from "../ports/clinic-records.ts";
+import { addDays, daysBetween, parseIsoDate } from "../../domain/calendar-date.ts";
+import type { DiaryDay } from "../../domain/diary/diary-day.ts";
+import { formatDose } from "../../domain/dose.ts";
+import type { Assessment, TitrationState } from "../../domain/titration/titration-state.ts";
+import { assessRecord } from "./assess-patient.ts";
+import { storedScreening } from "./enrol-patient.ts";
+
+/** 004: outcomes were measured again at least 4 weeks after the MED was established. */
+export const OUTCOME_DUE_DAYS_AFTER_MED = 28;
+/** A week without a check-in is worth a call (clinic setting, not a published fact). */
+export const MISSED_CHECK_IN_DAYS = 7;
+/** Side effects reported this recently are shown as needing attention (clinic setting). */
+export const RECENT_SIDE_EFFECT_DAYS = 3;
+
+export type AttentionCode =
+  "recommendation" | "side-effect" | "missed-week" | "opioid-interaction" | "questionnaire-due" | "no-plan";
+
+/** Lower is more urgent: what a clinician should look at first. */
+const PRIORITY: Readonly<Record<AttentionCode, number>> = {
+  recommendation: 1,
+  "side-effect": 2,
+  "opioid-interaction": 3,
+  "missed-week": 4,
+  "questionnaire-due": 5,
+  "no-plan": 6,
+};
+
+export interface Attention {
+  readonly code: AttentionCode;
+  readonly priority: number;
+  readonly message: string;
+}
+
+export interface PatientSummary {
+  readonly id: string;
+  readonly displayName: string;
+  readonly enrolledAt: string;
+  readonly joined: boolean;
+  readonly protocolKey: string | null;
+  readonly startDate: string | null;
+  readonly state: TitrationState | null;
+  readonly medUg: number | null;
+  /** Today's daily total as the engine recommends it (null before a plan). */
+  readonly todayUg: number | null;
+  readonly lastCheckIn: string | null;
+  readonly daysSinceCheckIn: number | null;
+  readonly attention: readonly Attention[];
+}
+
+/**
+ * @example summarisePatient(records, "2027-02-01").attention[0]?.code // "recommendation"
+ */
+export function summarisePatient(records: PatientRecords, today: string): PatientSummary {
+  const date = parseIsoDate(today, "today");
+  const plan = records.plans.at(-1);
+  const record = { plan, diary: records.diary, decisions: records.decisions };
+  const now = plan ? assessRecord(record, lastDiaryDateUpTo(records, date) ?? addDays(date, -1)) : null;
+  const todayAssessment =
+    plan && daysBetween(parseIsoDate(plan.startDate), date) > 0
+      ? assessRecord(record, addDays(date, -1))
+      : null;
+  const lastCheckIn =
+    records.diary
+      .map((e) => e.date)
+      .sort()
+      .at(-1) ?? null;
+  const daysSince = lastCheckIn === null ? null : daysBetween(parseIsoDate(lastCheckIn), date);
+  return {
+    id: records.patient.id,
+    displayName: records.patient.displayName,
+    enrolledAt: records.patient.createdAt,
+    joined: records.patient.loginCode !== null,
+    protocolKey: plan ? `${plan.protocolId}@${plan.protocolVersion}` : null,
+    startDate: plan?.startDate ?? null,
+    state: now?.state ?? null,
+    medUg: now?.medUg ?? null,
+    todayUg: todayAssessment?.next.totalUg ?? (plan ? (now?.next.totalUg ?? null) : null),
+    lastCheckIn,
+    daysSinceCheckIn: daysSince,
+    attention: attentionFor(records, now, date, daysSince).sort((a, b) => a.priority - b.priority),
+  };
+}
+
+function lastDiaryDateUpTo(records: PatientRecords, date: string): string | undefined {
+  return records.diary
+    .map((e) => e.date)
+    .filter((d) => d <= date)
+    .sort()
+    .at(-1);
+}
+
+function attentionFor(
+  records: PatientRecords,
+  a: Assessment | null,
+  today: string,
+  daysSince: number | null,
+): Attention[] {
+  const out: Attention[] = [];
+  const add = (code: AttentionCode, message: string) => out.push({ code, priority: PRIORITY[code], message });
+  const plan = records.plans.at(-1);
+  if (!plan) add("no-plan", "No plan yet: choose a protocol");
+  if (a && recommendationWaiting(records, a)) add("recommendation", `Engine says: ${stateText(a)} - review`);
+  const recent = records.diary
+    .map((e) => e.body as unknown as DiaryDay)
+    .filter(
+      (d) => d.sideEffects.length > 0 && daysBetween(d.date, parseIsoDate(today)) <= RECENT_SIDE_EFFECT_DAYS,
+    );
+  if (recent.length > 0) {
+    const effects = [...new Set(recent.flatMap((d) => d.sideEffects))];
+    add("side-effect", `Side effects in the last ${RECENT_SIDE_EFFECT_DAYS} days: ${effects.join(", ")}`);
+  }
+  const screening = storedScreening(records.patient);
+  const opioids = screening.answers?.opioids ?? [];
+  if (opioids.length > 0) {
+    const mme = screening.result?.mme?.totalMmePerDay;
+    const load = mme === undefined ? "" : `, ${Math.round(mme * 10) / 10} MME/day`;
+    add("opioid-interaction", `On opioids (${opioids.join("; ")}${load}): naltrexone interaction`);
+  }
+  if (plan && daysSince !== null && daysSince >= MISSED_CHECK_IN_DAYS)
+    add("missed-week", `No check-in for ${daysSince} days`);
+  if (
+    plan &&
+    daysSince === null &&
+    daysBetween(parseIsoDate(plan.startDate), parseIsoDate(today)) >= MISSED_CHECK_IN_DAYS
+  ) {
+    add("missed-week", "No check-in since the plan started");
+  }
+  if (a && (a.state === "med" || a.state === "maintenance") && a.decidedOn) {
+    const due = addDays(a.decidedOn, OUTCOME_DUE_DAYS_AFTER_MED);
+    const answeredSince = records.questionnaires.some((q) => q.answeredOn >= due);
+    if (today >= due && !answeredSince)
+      add("questionnaire-due", `Outcome questionnaire due since ${due} (4 weeks after the MED, 004)`);
+  }
+  return out;
+}
+
+/**
+ * A recommendation waits when the engine's state is not one the clinician has already decided
+ * on: the last decision was about a different state (or there is none, past titrating).
+ */
+export function recommendationWaiting(
+  records: Pick<PatientRecords, "recommendations" | "decisions">,
+  a: Assessment,
+): boolean {
+  const decided = new Set(records.decisions.map((d) => d.recommendationId));
+  const lastDecided = [...records.recommendations]
+    .filter((r) => decided.has(r.id))
+    .sort((x, y) => (x.createdAt < y.createdAt ? -1 : 1))
+    .at(-1);
+  if (!lastDecided) return a.state !== "titrating";
+  return lastDecided.state !== a.state || (lastDecided.body as { medUg?: unknown }).medUg !== a.medUg;
+}
+
+/** @example stateText(a) // "MED found at 0.7 mg" */
+export function stateText(a: Assessment): string {
+  const mg = (ug: number | null) => (ug === null ? "" : formatDose(ug));
+  switch (a.state) {
+    case "titrating":
+      return "keep titrating";
+    case "window":
+      return `in the window from ${mg(a.windowUg)}`;
+    case "med":
+      return `MED found at ${mg(a.medUg)}`;
+    case "paused":
+      return "paused";
+    case "stopped":
+      return "stop";
+    case "maintenance":
+      return `maintenance at ${mg(a.medUg ?? a.currentUg)}`;
+  }
+}

@@ -1,0 +1,101 @@
+/** Schemas of the patient, plan and schedule routes. */
+import { z } from "zod/v4";
+import { DayDosesSchema, IsoDateSchema } from "./common.ts";
+
+export const ScreeningAnswersSchema = z.object({
+  ageYears: z.number().int().min(0).max(130),
+  painMonths: z.number().int().min(0).max(1200),
+  pregnancy: z.enum(["yes", "no", "unknown", "not-applicable"]),
+  opioids: z.array(z.string().min(1).max(200)).max(20).describe('each as written, e.g. "oxycodone 10mg x3"'),
+  mustStayOnOpioids: z.boolean(),
+  riskFactors: z.array(z.string().max(100)).max(20),
+});
+
+export const AttentionSchema = z.object({ code: z.string(), priority: z.number(), message: z.string() });
+
+export const PatientSummarySchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  enrolledAt: z.string(),
+  joined: z.boolean(),
+  protocolKey: z.string().nullable(),
+  startDate: z.string().nullable(),
+  state: z.enum(["titrating", "window", "med", "paused", "stopped", "maintenance"]).nullable(),
+  medUg: z.number().nullable(),
+  todayUg: z.number().nullable(),
+  today: z.string().nullable().describe("today's total as ISMP text"),
+  lastCheckIn: z.string().nullable(),
+  daysSinceCheckIn: z.number().nullable(),
+  attention: z.array(AttentionSchema),
+});
+export type PatientSummaryDto = z.infer<typeof PatientSummarySchema>;
+
+export const PatientDetailSchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  enrolledAt: z.string(),
+  joined: z.boolean(),
+  screening: z.object({ answers: ScreeningAnswersSchema, result: z.record(z.string(), z.unknown()) }),
+});
+export type PatientDetail = z.infer<typeof PatientDetailSchema>;
+
+export const PlanSchema = z.object({
+  id: z.string(),
+  protocolId: z.string(),
+  protocolVersion: z.number(),
+  protocolName: z.string(),
+  settings: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])),
+  startDate: z.string(),
+  detector: z.string(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  interactionAck: z.object({ by: z.string(), reason: z.string(), alert: z.string() }).nullable(),
+});
+export type PlanDto = z.infer<typeof PlanSchema>;
+
+export const NewPlanSchema = z.object({
+  protocolId: z.string().min(1),
+  settings: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])).default({}),
+  startDate: IsoDateSchema,
+  detector: z.enum(["literal", "robust"]).default("robust"),
+  interactionReason: z.string().max(2000).optional(),
+});
+
+export const ScheduleSchema = z.object({
+  protocolKey: z.string(),
+  protocolName: z.string(),
+  source: z.string(),
+  settingNotes: z.array(z.string()),
+  days: z.array(DayDosesSchema.extend({ day: z.number() })),
+});
+
+export const TodaySchema = z.object({
+  state: z.string().nullable(),
+  today: DayDosesSchema.nullable(),
+  tomorrow: DayDosesSchema.nullable(),
+  instructions: z.array(z.string()),
+});
+export type TodayDto = z.infer<typeof TodaySchema>;
+
+export const ProtocolSchema = z.object({
+  id: z.string(),
+  version: z.number(),
+  key: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  source: z.string(),
+  rule: z.string(),
+  withOpioids: z.boolean(),
+  limits: z.record(z.string(), z.unknown()),
+  settings: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      kind: z.string(),
+      default: z.string(),
+      provenance: z.string(),
+      note: z.string(),
+    }),
+  ),
+  notes: z.array(z.string()),
+});

@@ -1,0 +1,185 @@
+/**
+ * The Hono app: adapts the route list to HTTP. Per request: security headers, CSRF guard,
+ * session, access rule, validation, one transaction as the signed-in person with the patient
+ * access check inside it, the handler, and errors mapped by the one table in errors.ts.
+ */
+import { Hono, type Context } from "hono";
+import { getCookie, setCookie, deleteCookie } from "hono/cookie";
+import { ZodError } from "zod/v4";
+import type { Repositories } from "../app/ports/store.ts";
+import { DomainError } from "../domain/errors.ts";
+import { decideAccess, mayReachPatient } from "./access.ts";
+import { authenticate, SESSION_COOKIE } from "./auth/sessions.ts";
+import { csrfGuard } from "./csrf.ts";
+import { HttpError, STATUS_OF, notFound } from "./errors.ts";
+import { actorOf, type Principal } from "./principal.ts";
+import type { RouteDefinition, RouteResult, Services } from "./route.ts";
+import { securityHeaders } from "./security-headers.ts";
+import { parseWith } from "./validate.ts";
+
+export interface AppOptions {
+  /** Serves the web app's files for every path outside /api (see web-assets.ts). */
+  readonly web?: (c: Context) => Promise<Response>;
+  /** Where internal faults are reported (never to the client). */
+  readonly log?: (message: string) => void;
+}
+
+/** Returned from the transaction when a patient access is refused, so its audit event commits. */
+const DENIED = Symbol("denied");
+
+/**
+ * @example
+ * const app = createApp(ROUTES, services);
+ * serve({ fetch: app.fetch, port: 3000 });
+ */
+export function createApp(
+  routes: readonly RouteDefinition[],
+  services: Services,
+  options: AppOptions = {},
+): Hono {
+  const app = new Hono();
+  const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
+  app.use("*", securityHeaders());
+  app.use("/api/*", csrfGuard());
+  for (const route of routes) {
+    app.on(route.method.toUpperCase(), route.path, (c) => handle(c, route, services));
+  }
+  app.all("/api/*", () => {
+    throw new HttpError("not_found", "No such API route");
+  });
+  if (options.web) app.get("*", options.web);
+  app.onError((error, c) => errorResponse(c, error, log));
+  return app;
+}
+
+async function handle(c: Context, route: RouteDefinition, services: Services): Promise<Response> {
+  const principal = await authenticate(services, getCookie(c, SESSION_COOKIE));
+  const decision = decideAccess(route.access, principal);
+  if (decision === "unauthenticated") throw new HttpError("unauthenticated", "Sign in first");
+  if (decision === "forbidden") throw new HttpError("forbidden", "Your role cannot do this");
+  const params = parseWith(route.params, c.req.param(), "params");
+  const query = parseWith(route.query, c.req.query(), "query");
+  const body = parseWith(route.body, route.body ? await readJson(c) : undefined, "body");
+  const base = {
+    principal,
+    params,
+    query,
+    body,
+    services,
+    clientAddress: clientAddress(c),
+    header: (name: string) => c.req.header(name),
+  };
+  let result: RouteResult<unknown> | unknown;
+  if (principal === null) {
+    result = await route.handler({ ...base, tx: NO_TRANSACTION });
+  } else {
+    result = await services.store.transaction(actorOf(principal), async (tx) => {
+      if (decision === "check-patient" && !(await mayReach(tx, principal, params, route.action)))
+        return DENIED;
+      return route.handler({ ...base, tx });
+    });
+    if (result === DENIED) throw notFound();
+  }
+  return respond(c, route, services, result);
+}
+
+/**
+ * The patient named in the path must be the caller (a patient) or in the caller's clinic (staff).
+ * A refusal is audited, committed, and then answered exactly as a missing record is.
+ */
+async function mayReach(
+  tx: Repositories,
+  principal: Principal,
+  params: unknown,
+  action: string,
+): Promise<boolean> {
+  const patientId = (params as { patientId?: string }).patientId;
+  if (patientId === undefined) throw new Error("a patient route has no :patientId parameter");
+  const clinicId = await tx.patients.clinicOf(patientId);
+  const patient = clinicId === undefined ? undefined : { id: patientId, clinicId };
+  if (mayReachPatient(principal, patient)) return true;
+  await tx.audit.record({
+    action,
+    patientId,
+    outcome: patient === undefined ? "failure" : "denied",
+    details: { reason: patient === undefined ? "no such patient" : "not this caller's patient" },
+  });
+  return false;
+}
+
+const NO_TRANSACTION = new Proxy({} as Repositories, {
+  get() {
+    throw new Error("public routes open their own transactions (services.store.transaction)");
+  },
+});
+
+function respond(c: Context, route: RouteDefinition, services: Services, result: unknown): Response {
+  const r = isRouteResult(result) ? result : { body: result };
+  if (r.session === "clear") deleteCookie(c, SESSION_COOKIE, { path: "/" });
+  else if (r.session) {
+    setCookie(c, SESSION_COOKIE, r.session.token, {
+      path: "/",
+      httpOnly: true,
+      sameSite: "Strict",
+      secure: isSecure(c, services),
+      maxAge: services.settings.sessionMaxHours * 3600,
+    });
+  }
+  if (route.noStore !== false) c.header("Cache-Control", "no-store");
+  return c.json(r.body as object, (r.status ?? route.successStatus ?? 200) as 200);
+}
+
+function isRouteResult(value: unknown): value is RouteResult<unknown> {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "body" in value &&
+    Object.keys(value).every((k) => ["body", "status", "session"].includes(k))
+  );
+}
+
+function isSecure(c: Context, services: Services): boolean {
+  if (services.settings.secureCookies) return true;
+  if (new URL(c.req.url).protocol === "https:") return true;
+  return services.settings.trustProxy && c.req.header("x-forwarded-proto") === "https";
+}
+
+async function readJson(c: Context): Promise<unknown> {
+  const text = await c.req.text();
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new HttpError("invalid_request", "The request body is not valid JSON", "body");
+  }
+}
+
+function clientAddress(c: Context): string {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? "unknown";
+}
+
+function errorResponse(c: Context, error: unknown, log: (m: string) => void): Response {
+  c.header("Cache-Control", "no-store");
+  if (error instanceof HttpError) return jsonError(c, error);
+  if (error instanceof DomainError) {
+    const field = typeof error.details.field === "string" ? error.details.field : undefined;
+    return jsonError(c, new HttpError(error.code, error.message, field));
+  }
+  if (error instanceof ZodError) return jsonError(c, new HttpError("invalid_request", error.message));
+  log(
+    `ldn server: internal error on ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
+  return c.json(
+    { error: { code: "internal", message: "Something went wrong on the server; it has been logged" } },
+    500,
+  );
+}
+
+function jsonError(c: Context, error: HttpError): Response {
+  if (error.retryAfterSeconds !== undefined) c.header("Retry-After", String(error.retryAfterSeconds));
+  const body = {
+    error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) },
+  };
+  return c.json(body, STATUS_OF[error.code] as 400);
+}

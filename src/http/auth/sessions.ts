@@ -1,0 +1,91 @@
+/**
+ * Sessions: a random token in an HttpOnly cookie; the database keeps its sha256, when it was
+ * last used and when it expires. A session ends on logout, after `sessionIdleMinutes` without a
+ * request, `sessionMaxHours` after login, or when the account is disabled.
+ */
+import { SYSTEM_ACTOR } from "../../app/ports/actor.ts";
+import type { SubjectKind } from "../../app/ports/session-repository.ts";
+import type { Principal } from "../principal.ts";
+import type { Services } from "../route.ts";
+import { newToken, tokenHash } from "./tokens.ts";
+
+export const SESSION_COOKIE = "ldn_session";
+
+/** Touching a session on every request would write on every read; once a minute is enough. */
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * Starts a session and returns the cookie's token.
+ *
+ * @example const token = await startSession(services, "staff", staff.id);
+ */
+export async function startSession(
+  services: Services,
+  kind: SubjectKind,
+  subjectId: string,
+): Promise<string> {
+  const token = newToken();
+  const now = services.clock.now().getTime();
+  await services.store.transaction(SYSTEM_ACTOR, (tx) =>
+    tx.sessions.create({
+      id: tokenHash(token),
+      subjectKind: kind,
+      subjectId,
+      expiresAt: new Date(now + services.settings.sessionIdleMinutes * 60_000).toISOString(),
+    }),
+  );
+  return token;
+}
+
+/**
+ * The principal behind a session token, or null when the token is unknown, ended, expired or
+ * belongs to a disabled account.
+ *
+ * @example const principal = await authenticate(services, cookieToken);
+ */
+export async function authenticate(services: Services, token: string | undefined): Promise<Principal | null> {
+  if (!token || token.length > 100) return null;
+  const id = tokenHash(token);
+  const { settings } = services;
+  return services.store.transaction(SYSTEM_ACTOR, async (tx) => {
+    const session = await tx.sessions.get(id);
+    if (!session || session.endedAt !== null) return null;
+    const now = services.clock.now().getTime();
+    const hardEnd = Date.parse(session.createdAt) + settings.sessionMaxHours * 3_600_000;
+    if (now >= Date.parse(session.expiresAt) || now >= hardEnd) return null;
+    const principal = await principalOf(tx, session.subjectKind, session.subjectId, id);
+    if (principal === null) return null;
+    if (now - Date.parse(session.lastSeenAt) >= TOUCH_EVERY_MS) {
+      const idleEnd = now + settings.sessionIdleMinutes * 60_000;
+      await tx.sessions.touch(id, new Date(Math.min(idleEnd, hardEnd)).toISOString());
+    }
+    return principal;
+  });
+}
+
+async function principalOf(
+  tx: Parameters<Parameters<Services["store"]["transaction"]>[1]>[0],
+  kind: SubjectKind,
+  subjectId: string,
+  sessionId: string,
+): Promise<Principal | null> {
+  if (kind === "staff") {
+    const staff = await tx.staff.get(subjectId);
+    if (!staff || staff.disabledAt !== null) return null;
+    return {
+      kind: "staff",
+      id: staff.id,
+      clinicId: staff.clinicId,
+      role: staff.role,
+      displayName: staff.displayName,
+      sessionId,
+    };
+  }
+  const clinicId = await tx.patients.clinicOf(subjectId);
+  return clinicId === undefined ? null : { kind: "patient", id: subjectId, clinicId, sessionId };
+}
+
+/** Ends the session behind a principal (logout). */
+export async function endSession(services: Services, principal: Principal): Promise<void> {
+  await services.store.transaction(SYSTEM_ACTOR, (tx) => tx.sessions.end(principal.sessionId));
+}

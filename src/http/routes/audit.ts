@@ -1,0 +1,46 @@
+/** The audit trail, for administrators. */
+import { z } from "zod/v4";
+import { defineRoute } from "../route.ts";
+
+export const AuditEventSchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  actor: z.object({ kind: z.string(), id: z.string() }),
+  action: z.string(),
+  patientId: z.string().nullable(),
+  subjectId: z.string().nullable(),
+  outcome: z.enum(["success", "denied", "failure"]),
+  details: z.record(z.string(), z.unknown()),
+});
+
+export const auditRoutes = [
+  defineRoute({
+    method: "get",
+    path: "/api/audit",
+    summary: "Audit events, newest first (filter by patient; page back with beforeId)",
+    tag: "audit",
+    access: { kind: "clinic", roles: ["administrator"] },
+    action: "audit.query",
+    query: z.object({
+      patientId: z.string().max(100).optional(),
+      limit: z.coerce.number().int().min(1).max(1000).default(100),
+      beforeId: z.coerce.number().int().min(1).optional(),
+    }),
+    response: z.array(AuditEventSchema),
+    handler: async ({ tx, query, principal }) => {
+      // Administrators see their own clinic's events: a patient filter must name one of its patients.
+      if (
+        query.patientId !== undefined &&
+        (await tx.patients.clinicOf(query.patientId)) !== principal!.clinicId
+      )
+        return [];
+      const events = await tx.audit.query({
+        clinicId: principal!.clinicId,
+        limit: query.limit,
+        ...(query.patientId ? { patientId: query.patientId } : {}),
+        ...(query.beforeId ? { beforeId: query.beforeId } : {}),
+      });
+      return events.map((e) => ({ ...e, details: { ...e.details } }));
+    },
+  }),
+];

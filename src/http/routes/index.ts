@@ -1,0 +1,23 @@
+/** Every route of the API, in the order the OpenAPI description lists them. */
+import type { RouteDefinition } from "../route.ts";
+import { assessmentRoutes } from "./assessment.ts";
+import { auditRoutes } from "./audit.ts";
+import { checkInRoutes } from "./check-ins.ts";
+import { patientRoutes } from "./patients.ts";
+import { planRoutes } from "./plans.ts";
+import { questionnaireRoutes } from "./questionnaires.ts";
+import { sessionRoutes } from "./session.ts";
+import { staffRoutes } from "./staff.ts";
+import { systemRoutes } from "./system.ts";
+
+export const ROUTES: readonly RouteDefinition[] = [
+  ...systemRoutes(() => ROUTES),
+  ...sessionRoutes,
+  ...staffRoutes,
+  ...patientRoutes,
+  ...planRoutes,
+  ...checkInRoutes,
+  ...assessmentRoutes,
+  ...questionnaireRoutes,
+  ...auditRoutes,
+];

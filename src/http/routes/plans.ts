@@ -1,0 +1,248 @@
+/** Protocols, a patient's plans, their schedule, today's doses and the pharmacy's compounding plan. */
+import { z } from "zod/v4";
+import { assessRecord, loadPatientRecord } from "../../app/use-cases/assess-patient.ts";
+import { startPlan } from "../../app/use-cases/start-plan.ts";
+import type { Plan } from "../../app/ports/plan-repository.ts";
+import type { Repositories } from "../../app/ports/store.ts";
+import { addDays, daysBetween, parseIsoDate } from "../../domain/calendar-date.ts";
+import { planCapsules } from "../../domain/compounding/capsule-plan.ts";
+import type { DiaryDay } from "../../domain/diary/diary-day.ts";
+import { GI_EFFECTS, SLEEP_EFFECTS } from "../../domain/diary/side-effects.ts";
+import { formatDose } from "../../domain/dose.ts";
+import { getProtocol, PROTOCOLS, protocolKey } from "../../domain/protocols/catalogue.ts";
+import type { ProtocolDefinition, SettingDefinition } from "../../domain/protocols/protocol.ts";
+import { buildSchedule } from "../../domain/protocols/schedule.ts";
+import type { ScheduledDose } from "../../domain/protocols/split-doses.ts";
+import { clockText } from "../../documents/patient-instructions.ts";
+import { IsoDateSchema, PatientParams } from "../api/common.ts";
+import { NewPlanSchema, PlanSchema, ProtocolSchema, ScheduleSchema, TodaySchema } from "../api/patients.ts";
+import { HttpError } from "../errors.ts";
+import { defineRoute } from "../route.ts";
+import { todayIn } from "../today.ts";
+
+const planDto = (p: Plan) => ({ ...p, protocolName: getProtocol(p.protocolId).name });
+
+const settingDefault = (protocol: ProtocolDefinition, s: SettingDefinition): string =>
+  s.kind === "dose"
+    ? formatDose(s.defaultUg, protocol.unit)
+    : s.kind === "integer"
+      ? `${s.default} ${s.unit}`
+      : s.default.join(", ");
+
+const protocolDto = (p: ProtocolDefinition) => ({
+  id: p.id,
+  version: p.version,
+  key: protocolKey(p),
+  name: p.name,
+  unit: p.unit,
+  source: `${p.source.doc}: ${p.source.citation}`,
+  rule: p.rule,
+  withOpioids: p.withOpioids,
+  limits: {
+    maxPerDose: formatDose(p.limits.maxPerDoseUg, p.unit),
+    maxPerDay: formatDose(p.limits.maxPerDayUg, p.unit),
+    maxStep: formatDose(p.limits.maxStepUg, p.unit),
+    maxDosesPerDay: p.limits.maxDosesPerDay,
+    why: p.limits.why,
+  },
+  settings: p.settings.map((s) => ({
+    key: s.key,
+    label: s.label,
+    kind: s.kind,
+    default: settingDefault(p, s),
+    provenance: s.provenance,
+    note: s.note,
+  })),
+  notes: [...p.notes],
+});
+
+async function currentPlan(tx: Repositories, patientId: string): Promise<Plan> {
+  const plan = (await tx.plans.listForPatient(patientId)).at(-1);
+  if (!plan) throw new HttpError("not_found", "This patient has no plan yet");
+  return plan;
+}
+
+const dayDto = (date: string, totalUg: number, doses: readonly ScheduledDose[], unit: "mg" | "mcg") => ({
+  date,
+  totalUg,
+  total: formatDose(totalUg, unit),
+  doses: doses.map((d) => ({ time: d.time, ug: d.ug, dose: formatDose(d.ug, unit) })),
+});
+
+/** Plain-language instructions from the patient's recent diary (004's side-effect advice). */
+function instructionsFor(days: readonly DiaryDay[], latestTime: string | undefined): string[] {
+  const recent = days.slice(-7);
+  const lines: string[] = [];
+  if (recent.some((d) => d.sideEffects.some((e) => GI_EFFECTS.includes(e)))) {
+    // 004: GI upset -> take LDN with food.
+    lines.push("Your stomach has been upset: take your doses with food.");
+  }
+  if (recent.some((d) => d.sideEffects.some((e) => SLEEP_EFFECTS.includes(e)))) {
+    // 004: sleep problems -> last dose no later than 4 PM, then earlier.
+    lines.push(
+      `Your sleep has been disturbed: take your last dose of the day by ${latestTime ? clockText(latestTime) : "4 PM"}, as shown.`,
+    );
+  }
+  lines.push("If you miss a dose, skip it. Do not take two doses together.");
+  return lines;
+}
+
+export const planRoutes = [
+  defineRoute({
+    method: "get",
+    path: "/api/protocols",
+    summary:
+      "The protocol catalogue: each protocol's source, rule, limits and settings (published or clinic setting)",
+    tag: "plans",
+    access: { kind: "signed-in" },
+    action: "protocol.list",
+    noStore: false,
+    response: z.array(ProtocolSchema),
+    handler: async () => PROTOCOLS.map(protocolDto),
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/patients/:patientId/plans",
+    summary: "A patient's plans, oldest first (the last is current)",
+    tag: "plans",
+    access: { kind: "patient", roles: ["clinician", "pharmacist"], self: true },
+    action: "plan.list",
+    params: PatientParams,
+    response: z.array(PlanSchema),
+    handler: async ({ tx, params }) => (await tx.plans.listForPatient(params.patientId)).map(planDto),
+  }),
+  defineRoute({
+    method: "post",
+    path: "/api/patients/:patientId/plans",
+    summary:
+      "Start a plan: protocol, settings within its limits, start date, detector; an opioid alert needs a reason",
+    tag: "plans",
+    access: { kind: "patient", roles: ["clinician"], self: false },
+    action: "plan.create",
+    params: PatientParams,
+    body: NewPlanSchema,
+    response: PlanSchema,
+    successStatus: 201,
+    handler: async ({ tx, params, body, principal }) =>
+      planDto(
+        await startPlan(tx, principal!.id, {
+          patientId: params.patientId,
+          protocolId: body.protocolId,
+          settings: body.settings,
+          startDate: body.startDate,
+          detector: body.detector,
+          ...(body.interactionReason === undefined ? {} : { interactionReason: body.interactionReason }),
+        }),
+      ),
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/patients/:patientId/schedule",
+    summary: "The current plan's schedule as the protocol writes it (from the start, or `from`, for `days`)",
+    tag: "plans",
+    access: { kind: "patient", roles: ["clinician", "pharmacist"], self: true },
+    action: "plan.schedule",
+    params: PatientParams,
+    query: z.object({
+      from: IsoDateSchema.optional(),
+      days: z.coerce.number().int().min(1).max(366).optional(),
+    }),
+    response: ScheduleSchema,
+    handler: async ({ tx, params, query }) => {
+      const plan = await currentPlan(tx, params.patientId);
+      const protocol = getProtocol(plan.protocolId);
+      const from = query.from ? parseIsoDate(query.from, "from") : parseIsoDate(plan.startDate);
+      const offset = Math.max(0, daysBetween(parseIsoDate(plan.startDate), from));
+      const length = query.days ?? 28;
+      const schedule = buildSchedule(protocol, {
+        start: plan.startDate,
+        days: offset + length,
+        settings: plan.settings,
+      });
+      return {
+        protocolKey: protocolKey(protocol),
+        protocolName: protocol.name,
+        source: `${protocol.source.doc}: ${protocol.source.citation}`,
+        settingNotes: protocol.settings
+          .filter((s) => s.provenance === "clinic-setting")
+          .map((s) => `${s.label}: ${s.note}`),
+        days: schedule.days
+          .slice(offset)
+          .map((d) => ({ day: d.day, ...dayDto(d.date, d.totalUg, d.doses, protocol.unit) })),
+      };
+    },
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/patients/:patientId/today",
+    summary: "Today's and tomorrow's doses as the engine recommends them, with plain-language instructions",
+    tag: "plans",
+    access: { kind: "patient", roles: ["clinician"], self: true },
+    action: "plan.today",
+    params: PatientParams,
+    query: z.object({ today: IsoDateSchema.optional() }),
+    response: TodaySchema,
+    handler: async ({ tx, params, query, services }) => {
+      const record = await loadPatientRecord(tx, params.patientId);
+      if (!record.plan)
+        return {
+          state: null,
+          today: null,
+          tomorrow: null,
+          instructions: ["Your clinic has not started your plan yet."],
+        };
+      const protocol = getProtocol(record.plan.protocolId);
+      const today = parseIsoDate(query.today ?? todayIn(services.clock), "today");
+      const forToday = assessRecord(record, addDays(today, -1))!;
+      const forTomorrow = assessRecord(record, today)!;
+      const days = record.diary.map((e) => e.body as unknown as DiaryDay);
+      const show = (a: typeof forToday) =>
+        a.next.totalUg > 0 ? dayDto(a.next.date, a.next.totalUg, a.next.doses, protocol.unit) : null;
+      return {
+        state: forTomorrow.state,
+        today: daysBetween(parseIsoDate(record.plan.startDate), today) >= 0 ? show(forToday) : null,
+        tomorrow: show(forTomorrow),
+        instructions: instructionsFor(days, forTomorrow.next.doses.at(-1)?.time),
+      };
+    },
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/patients/:patientId/compounding",
+    summary: "What the pharmacy makes for the next fill: capsule strengths and quantities at the least cost",
+    tag: "plans",
+    access: { kind: "patient", roles: ["clinician", "pharmacist"], self: false },
+    action: "plan.compounding",
+    params: PatientParams,
+    query: z.object({
+      fillStart: IsoDateSchema.optional(),
+      days: z.coerce.number().int().min(1).max(90).default(28),
+    }),
+    response: z.record(z.string(), z.unknown()),
+    handler: async ({ tx, params, query, services }) => {
+      const plan = await currentPlan(tx, params.patientId);
+      const protocol = getProtocol(plan.protocolId);
+      const start = parseIsoDate(query.fillStart ?? todayIn(services.clock), "fillStart");
+      const offset = Math.max(0, daysBetween(parseIsoDate(plan.startDate), start));
+      const schedule = buildSchedule(protocol, {
+        start: plan.startDate,
+        days: offset + query.days,
+        settings: plan.settings,
+      });
+      const fill = planCapsules(schedule.days.slice(offset));
+      return {
+        period: fill.period,
+        settings: fill.settings,
+        strengths: fill.strengths.map((s) => ({ ...s, strength: formatDose(s.ug, protocol.unit) })),
+        recipes: fill.recipes.map((r) => ({
+          ...r,
+          dose: formatDose(r.ug, protocol.unit),
+          capsulesText: r.capsules.map((c) => formatDose(c, protocol.unit)).join(" + "),
+        })),
+        cost: fill.cost,
+        simple: fill.simple,
+        savingCents: fill.savingCents,
+      };
+    },
+  }),
+];

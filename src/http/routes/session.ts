@@ -1,0 +1,214 @@
+/**
+ * Signing in and out, and joining by invitation. Staff sign in with their email; patients with
+ * the login code they were given when they joined (they never choose a username).
+ */
+import { z } from "zod/v4";
+import { SYSTEM_ACTOR } from "../../app/ports/actor.ts";
+import type { Repositories } from "../../app/ports/store.ts";
+import { passwordProblem } from "../auth/passwords.ts";
+import { startSession } from "../auth/sessions.ts";
+import { newLoginCode, normaliseLoginCode, tokenHash } from "../auth/tokens.ts";
+import { MeSchema, OkSchema, type Me } from "../api/common.ts";
+import { HttpError, notFound } from "../errors.ts";
+import type { Principal } from "../principal.ts";
+import { defineRoute, type Services } from "../route.ts";
+
+/** Verified against when an account does not exist, so a wrong email takes as long as a wrong password. */
+let decoyHash: Promise<string> | undefined;
+
+const LoginBody = z.object({
+  login: z.string().min(1).max(200).describe("a staff member's email, or a patient's login code"),
+  password: z.string().min(1).max(200),
+});
+
+/** Who the principal is, for the web app. */
+export async function meOf(tx: Repositories, principal: Principal): Promise<Me> {
+  const clinic = await tx.clinics.get(principal.clinicId);
+  const clinicName = clinic?.name ?? "";
+  if (principal.kind === "staff") {
+    return {
+      kind: "staff",
+      id: principal.id,
+      displayName: principal.displayName,
+      role: principal.role,
+      clinicId: principal.clinicId,
+      clinicName,
+    };
+  }
+  const patient = await tx.patients.get(principal.id);
+  return {
+    kind: "patient",
+    id: principal.id,
+    displayName: patient?.displayName ?? "",
+    clinicId: principal.clinicId,
+    clinicName,
+  };
+}
+
+function throttled(services: Services, keys: string[]): void {
+  const wait = services.throttle.retryAfter(keys, services.clock.now().getTime());
+  if (wait > 0) {
+    throw new HttpError(
+      "too_many_requests",
+      `Too many failed attempts; try again in ${Math.ceil(wait / 60)} minutes`,
+      undefined,
+      wait,
+    );
+  }
+}
+
+async function login(services: Services, loginText: string, password: string, address: string) {
+  const isStaff = loginText.includes("@");
+  const login = isStaff ? loginText.trim().toLowerCase() : normaliseLoginCode(loginText);
+  const keys = [`account:${login}`, `ip:${address}`];
+  throttled(services, keys);
+  const account = await services.store.transaction(SYSTEM_ACTOR, async (tx) => {
+    if (isStaff) {
+      const staff = await tx.staff.findByEmail(login);
+      return staff && staff.disabledAt === null
+        ? { kind: "staff" as const, id: staff.id, hash: staff.passwordHash, patientId: null }
+        : undefined;
+    }
+    const patient = await tx.patients.findCredentials(login);
+    return patient?.passwordHash
+      ? {
+          kind: "patient" as const,
+          id: patient.patientId,
+          hash: patient.passwordHash,
+          patientId: patient.patientId,
+        }
+      : undefined;
+  });
+  decoyHash ??= services.passwords.hash("decoy password for timing");
+  const ok = await services.passwords.verify(password, account?.hash ?? (await decoyHash));
+  await services.store.transaction(SYSTEM_ACTOR, (tx) =>
+    tx.audit.record({
+      action: "session.login",
+      patientId: account?.patientId ?? null,
+      subjectId: account?.id ?? null,
+      outcome: account && ok ? "success" : "failure",
+      details: { kind: isStaff ? "staff" : "patient", address },
+    }),
+  );
+  if (!account || !ok) {
+    services.throttle.fail(keys, services.clock.now().getTime());
+    throw new HttpError("unauthenticated", "Wrong login or password");
+  }
+  services.throttle.succeed(keys);
+  return { kind: account.kind, id: account.id };
+}
+
+export const sessionRoutes = [
+  defineRoute({
+    method: "post",
+    path: "/api/session",
+    summary: "Sign in (staff: email; patient: login code) and get a session cookie",
+    tag: "session",
+    access: { kind: "public" },
+    action: "session.login",
+    body: LoginBody,
+    response: z.object({ me: MeSchema }),
+    handler: async ({ body, services, clientAddress }) => {
+      const account = await login(services, body.login, body.password, clientAddress);
+      const token = await startSession(services, account.kind, account.id);
+      const me = await services.store.transaction({ kind: account.kind, id: account.id }, async (tx) => {
+        const clinicId =
+          account.kind === "staff"
+            ? (await tx.staff.get(account.id))!.clinicId
+            : (await tx.patients.clinicOf(account.id))!;
+        const staff = account.kind === "staff" ? (await tx.staff.get(account.id))! : undefined;
+        const principal: Principal = staff
+          ? {
+              kind: "staff",
+              id: staff.id,
+              clinicId,
+              role: staff.role,
+              displayName: staff.displayName,
+              sessionId: "",
+            }
+          : { kind: "patient", id: account.id, clinicId, sessionId: "" };
+        return meOf(tx, principal);
+      });
+      return { body: { me }, session: { token } };
+    },
+  }),
+  defineRoute({
+    method: "delete",
+    path: "/api/session",
+    summary: "Sign out: the session ends now",
+    tag: "session",
+    access: { kind: "signed-in" },
+    action: "session.logout",
+    response: OkSchema,
+    handler: async ({ tx, principal }) => {
+      await tx.sessions.end(principal!.sessionId);
+      await tx.audit.record({
+        action: "session.logout",
+        patientId: principal!.kind === "patient" ? principal!.id : null,
+      });
+      return { body: { ok: true as const }, session: "clear" as const };
+    },
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/me",
+    summary: "Who is signed in",
+    tag: "session",
+    access: { kind: "signed-in" },
+    action: "session.me",
+    response: MeSchema,
+    handler: async ({ tx, principal }) => meOf(tx, principal!),
+  }),
+  defineRoute({
+    method: "post",
+    path: "/api/invitations/accept",
+    summary: "Join by a single-use invitation link: choose a password, get a login code and a session",
+    tag: "session",
+    access: { kind: "public" },
+    action: "invitation.accept",
+    body: z.object({ token: z.string().min(10).max(100), password: z.string().max(200) }),
+    response: z.object({ loginCode: z.string(), me: MeSchema }),
+    successStatus: 201,
+    handler: async ({ body, services, clientAddress }) => {
+      const keys = [`ip:${clientAddress}`];
+      throttled(services, keys);
+      const problem = passwordProblem(body.password);
+      if (problem) throw new HttpError("invalid_request", `password: ${problem}`, "password");
+      const hash = tokenHash(body.token);
+      const now = services.clock.now().toISOString();
+      const invitation = await services.store.transaction(SYSTEM_ACTOR, (tx) =>
+        tx.invitations.findByTokenHash(hash),
+      );
+      if (!invitation || invitation.usedAt !== null || invitation.expiresAt <= now) {
+        services.throttle.fail(keys, services.clock.now().getTime());
+        throw new HttpError(
+          "not_found",
+          "This invitation link is not valid: it may have been used already or have expired. Ask your clinic for a new one.",
+        );
+      }
+      const passwordHash = await services.passwords.hash(body.password);
+      const patientId = invitation.patientId;
+      const loginCode = await services.store.transaction({ kind: "patient", id: patientId }, async (tx) => {
+        if (!(await tx.invitations.markUsed(invitation.id))) throw notFound("invitation");
+        for (;;) {
+          const code = newLoginCode();
+          if (!(await tx.patients.findCredentials(code))) {
+            await tx.patients.setCredentials(patientId, code, passwordHash);
+            await tx.sessions.endAllFor("patient", patientId);
+            return code;
+          }
+        }
+      });
+      const token = await startSession(services, "patient", patientId);
+      const me = await services.store.transaction({ kind: "patient", id: patientId }, async (tx) =>
+        meOf(tx, {
+          kind: "patient",
+          id: patientId,
+          clinicId: (await tx.patients.clinicOf(patientId))!,
+          sessionId: "",
+        }),
+      );
+      return { status: 201, body: { loginCode, me }, session: { token } };
+    },
+  }),
+];

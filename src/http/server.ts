@@ -1,0 +1,62 @@
+/**
+ * Starting the clinic server: the store, the services and the Hono app on a port.
+ */
+import { serve, type ServerType } from "@hono/node-server";
+import type { Clock } from "../app/ports/clock.ts";
+import type { Store } from "../app/ports/store.ts";
+import { createApp } from "./app.ts";
+import { loginThrottle } from "./auth/login-throttle.ts";
+import { scryptHasher, type PasswordHasher } from "./auth/passwords.ts";
+import type { Services } from "./route.ts";
+import { ROUTES } from "./routes/index.ts";
+import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from "./settings.ts";
+import { WEB_DIST, webAssets } from "./web-assets.ts";
+
+export interface ServerOptions {
+  readonly store: Store;
+  readonly clock?: Clock;
+  readonly settings?: ServerSettings;
+  readonly passwords?: PasswordHasher;
+  /** The web app's folder; null serves the API alone. */
+  readonly webRoot?: string | null;
+  readonly log?: (message: string) => void;
+}
+
+/**
+ * The services and the Hono app, not yet listening (tests call `app.request` on it).
+ *
+ * @example const { app } = buildServer({ store });
+ */
+export function buildServer(options: ServerOptions) {
+  const settings = options.settings ?? DEFAULT_SERVER_SETTINGS;
+  const services: Services = {
+    store: options.store,
+    clock: options.clock ?? { now: () => new Date() },
+    settings,
+    passwords: options.passwords ?? scryptHasher(),
+    throttle: loginThrottle(settings.loginFailures, settings.loginWindowMinutes * 60_000),
+  };
+  const webRoot = options.webRoot === undefined ? WEB_DIST : options.webRoot;
+  const app = createApp(ROUTES, services, {
+    ...(webRoot ? { web: webAssets(webRoot) } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
+  return { app, services };
+}
+
+/**
+ * Listens on `port` (0 picks a free one) on `host`; resolves once listening.
+ *
+ * @example const { server, port } = await listen(buildServer({ store }).app, 3000);
+ */
+export function listen(
+  app: ReturnType<typeof buildServer>["app"],
+  port: number,
+  host = "127.0.0.1",
+): Promise<{ server: ServerType; port: number }> {
+  return new Promise((resolvePromise) => {
+    const server = serve({ fetch: app.fetch, port, hostname: host }, (info) =>
+      resolvePromise({ server, port: info.port }),
+    );
+  });
+}

@@ -1,0 +1,55 @@
+/**
+ * The server's security settings. None is a published clinical fact: each is a clinic setting,
+ * chosen here as a common default and changeable by environment variable.
+ */
+export interface ServerSettings {
+  /** Sign out after this many minutes without a request (clinic setting; default 30). */
+  readonly sessionIdleMinutes: number;
+  /** A session ends this many hours after login whatever happens (clinic setting; default 12). */
+  readonly sessionMaxHours: number;
+  /** An invitation link works for this many days (clinic setting; default 7). */
+  readonly invitationDays: number;
+  /** Failed logins allowed per account or address in the window before refusing (clinic setting; 5). */
+  readonly loginFailures: number;
+  /** The throttling window in minutes (clinic setting; 15). */
+  readonly loginWindowMinutes: number;
+  /** Mark cookies `Secure` whatever the request looks like (set behind TLS; default: only for https). */
+  readonly secureCookies: boolean;
+  /** Believe `X-Forwarded-Proto` from a reverse proxy that terminates TLS. */
+  readonly trustProxy: boolean;
+}
+
+export const DEFAULT_SERVER_SETTINGS: ServerSettings = Object.freeze({
+  sessionIdleMinutes: 30,
+  sessionMaxHours: 12,
+  invitationDays: 7,
+  loginFailures: 5,
+  loginWindowMinutes: 15,
+  secureCookies: false,
+  trustProxy: false,
+});
+
+/**
+ * Reads the settings from the environment (`LDN_SESSION_IDLE_MINUTES`, `LDN_SECURE_COOKIES=1`...).
+ *
+ * @example serverSettingsFromEnv(process.env).sessionIdleMinutes // 30
+ */
+export function serverSettingsFromEnv(env: Readonly<Record<string, string | undefined>>): ServerSettings {
+  const num = (name: string, fallback: number) => {
+    const text = env[name];
+    if (text === undefined || text === "") return fallback;
+    const n = Number(text);
+    if (!Number.isInteger(n) || n <= 0)
+      throw new Error(`${name} must be a whole number above 0 (got "${text}")`);
+    return n;
+  };
+  return {
+    sessionIdleMinutes: num("LDN_SESSION_IDLE_MINUTES", DEFAULT_SERVER_SETTINGS.sessionIdleMinutes),
+    sessionMaxHours: num("LDN_SESSION_MAX_HOURS", DEFAULT_SERVER_SETTINGS.sessionMaxHours),
+    invitationDays: num("LDN_INVITATION_DAYS", DEFAULT_SERVER_SETTINGS.invitationDays),
+    loginFailures: num("LDN_LOGIN_FAILURES", DEFAULT_SERVER_SETTINGS.loginFailures),
+    loginWindowMinutes: num("LDN_LOGIN_WINDOW_MINUTES", DEFAULT_SERVER_SETTINGS.loginWindowMinutes),
+    secureCookies: env.LDN_SECURE_COOKIES === "1",
+    trustProxy: env.LDN_TRUST_PROXY === "1",
+  };
+}
