@@ -70,7 +70,8 @@ async function handle(c: Context, route: RouteDefinition, services: Services): P
     header: (name: string) => c.req.header(name),
   };
   let result: RouteResult<unknown> | unknown;
-  if (principal === null) {
+  if (principal === null || route.access.kind === "public") {
+    // Public routes open their own transactions (login hashes a password outside any lock).
     result = await route.handler({ ...base, tx: NO_TRANSACTION });
   } else {
     result = await services.store.transaction(actorOf(principal), async (tx) => {

@@ -82,7 +82,7 @@ export const staffRoutes = [
     response: OkSchema,
     handler: async ({ tx, principal, params }) => {
       const staff = await tx.staff.get(params.staffId);
-      if (!staff || staff.clinicId !== principal!.clinicId) throw notFound("staff member");
+      if (!staff || staff.clinicId !== principal!.clinicId) throw notFound();
       if (staff.id === principal!.id) throw new HttpError("conflict", "You cannot disable your own account");
       await tx.staff.disable(staff.id);
       await tx.sessions.endAllFor("staff", staff.id);
