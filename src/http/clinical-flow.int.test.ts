@@ -1,0 +1,185 @@
+/** The clinical rules the server enforces: screening, the opioid alert, field errors, decisions. */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DIALECTS } from "../store/testing/test-databases.ts";
+import {
+  ELIGIBLE_SCREENING,
+  enrolAndJoin,
+  seedClinic,
+  startTestServer,
+  type ClinicFixture,
+  type TestClient,
+  type TestServer,
+} from "./testing/test-server.ts";
+
+type ErrorBody = { error: { code: string; message: string; field?: string } };
+
+const day = (date: string, ug: number, pain: number, sideEffects: string[] = []) => ({
+  date,
+  doses: [{ time: "08:00", ug }],
+  pain,
+  sideEffects,
+});
+
+for (const dialect of DIALECTS) {
+  describe(`clinical flow on ${dialect}`, () => {
+    let server: TestServer;
+    let north: ClinicFixture;
+    let clinician: TestClient;
+
+    beforeEach(async () => {
+      server = await startTestServer(dialect);
+      north = await seedClinic(server.store, "north");
+      clinician = server.client();
+      await clinician.login(north.staff.clinician.email);
+    });
+    afterEach(() => server.close());
+
+    it("requires a recorded reason to plan LDN for a patient on opioids, and keeps it", async () => {
+      const screening = { ...ELIGIBLE_SCREENING, opioids: ["oxycodone 10mg x3"] };
+      const enrolled = await clinician.post<{
+        id: string;
+        screening: { result: { mme: { totalMmePerDay: number } } };
+      }>("/api/patients", {
+        displayName: "On Opioids",
+        screening,
+      });
+      expect(enrolled.status).toBe(201);
+      expect(enrolled.body.screening.result.mme.totalMmePerDay).toBe(45);
+      const id = enrolled.body.id;
+      const refused = await clinician.post<ErrorBody>(`/api/patients/${id}/plans`, {
+        protocolId: "micro-titration",
+        startDate: "2027-01-04",
+      });
+      expect(refused.status).toBe(422);
+      expect(refused.body.error.field).toBe("interactionReason");
+      const accepted = await clinician.post<{ interactionAck: { reason: string } }>(
+        `/api/patients/${id}/plans`,
+        {
+          protocolId: "micro-titration",
+          startDate: "2027-01-04",
+          interactionReason: "tapering oxycodone with pain team; reviewed with patient",
+        },
+      );
+      expect(accepted.status).toBe(201);
+      expect(accepted.body.interactionAck.reason).toContain("tapering");
+      const dashboard = await clinician.get<{ attention: { code: string }[] }[]>(
+        "/api/patients?today=2027-01-05",
+      );
+      expect(dashboard.body[0]!.attention.map((a) => a.code)).toContain("opioid-interaction");
+    });
+
+    it("refuses settings outside a protocol's limits, naming the setting", async () => {
+      const { patientId } = await enrolAndJoin(server, clinician, "R. Jones");
+      const res = await clinician.post<ErrorBody>(`/api/patients/${patientId}/plans`, {
+        protocolId: "uldn-with-opioids",
+        startDate: "2027-01-04",
+        settings: { dosePerAdministration: "1 mg" },
+      });
+      expect(res.status).toBe(422);
+      expect(res.body.error.message).toContain("dosePerAdministration");
+    });
+
+    it("names the field of a bad check-in and stores nothing", async () => {
+      const { patientId, patient } = await enrolAndJoin(server, clinician, "R. Jones");
+      await clinician.post(`/api/patients/${patientId}/plans`, {
+        protocolId: "micro-titration",
+        startDate: "2027-01-04",
+      });
+      const bad = await patient.post<ErrorBody>(
+        `/api/patients/${patientId}/check-ins`,
+        day("2027-01-04", 100, 11),
+        { "idempotency-key": "bad-check-in-1" },
+      );
+      expect(bad.status).toBe(422);
+      expect(bad.body.error.field).toBe("checkIn.pain");
+      expect(bad.body.error.message).toContain("0 to 10");
+      const noKey = await patient.post<ErrorBody>(
+        `/api/patients/${patientId}/check-ins`,
+        day("2027-01-04", 100, 5),
+      );
+      expect(noKey.status).toBe(400);
+      expect((await clinician.get<unknown[]>(`/api/patients/${patientId}/check-ins`)).body).toHaveLength(0);
+    });
+
+    it("replays a clinician's override in the engine, and records who decided and why", async () => {
+      const { patientId, patient } = await enrolAndJoin(server, clinician, "R. Jones");
+      await clinician.post(`/api/patients/${patientId}/plans`, {
+        protocolId: "micro-titration",
+        startDate: "2027-01-04",
+      });
+      for (const [i, date] of ["2027-01-04", "2027-01-05", "2027-01-06"].entries()) {
+        await patient.post(`/api/patients/${patientId}/check-ins`, day(date, i < 2 ? 100 : 200, 6), {
+          "idempotency-key": `flow-${date}`,
+        });
+      }
+      const before = await clinician.get<{ next: { totalUg: number } }>(
+        `/api/patients/${patientId}/assessment`,
+      );
+      expect(before.body.next.totalUg).toBe(200);
+      const missingReason = await clinician.post<ErrorBody>(`/api/patients/${patientId}/decisions`, {
+        decision: "override",
+        instead: { kind: "set-dose", totalUg: 100 },
+      });
+      expect(missingReason.status).toBe(422);
+      expect(missingReason.body.error.field).toBe("reason");
+      const decided = await clinician.post<{ decidedBy: string; reason: string }>(
+        `/api/patients/${patientId}/decisions`,
+        {
+          decision: "override",
+          reason: "back to the previous dose while her flare settles",
+          instead: { kind: "set-dose", totalUg: 100 },
+        },
+      );
+      expect(decided.status).toBe(201);
+      expect(decided.body.decidedBy).toBe(north.staff.clinician.id);
+      const after = await clinician.get<{ next: { totalUg: number } }>(
+        `/api/patients/${patientId}/assessment`,
+      );
+      expect(after.body.next.totalUg).toBe(100);
+      const trail = await clinician.get<{ reason: string }[]>(`/api/patients/${patientId}/decisions`);
+      expect(trail.body.map((d) => d.reason)).toEqual(["back to the previous dose while her flare settles"]);
+    });
+
+    it("shows the patient today's and tomorrow's doses, with food advice after stomach upset", async () => {
+      const { patientId, patient } = await enrolAndJoin(server, clinician, "R. Jones");
+      await clinician.post(`/api/patients/${patientId}/plans`, {
+        protocolId: "micro-titration",
+        startDate: "2027-01-04",
+      });
+      await patient.post(`/api/patients/${patientId}/check-ins`, day("2027-01-04", 100, 6, ["gi-upset"]), {
+        "idempotency-key": "today-check-in-1",
+      });
+      const res = await patient.get<{
+        today: { totalUg: number };
+        tomorrow: { totalUg: number; total: string };
+        instructions: string[];
+      }>(`/api/patients/${patientId}/today?today=2027-01-05`);
+      expect(res.status).toBe(200);
+      expect(res.body.today.totalUg).toBe(100);
+      expect(res.body.tomorrow.total).toMatch(/^0\.\d mg$/);
+      expect(res.body.instructions.join(" ")).toContain("with food");
+    });
+
+    it("scores a questionnaire on entry and names a wrong item", async () => {
+      const { patientId, patient } = await enrolAndJoin(server, clinician, "R. Jones");
+      const ok = await patient.post<{ scores: { scores: { id: string; value?: number }[] } }>(
+        `/api/patients/${patientId}/questionnaires`,
+        {
+          instrument: "bpi",
+          answeredOn: "2027-01-04",
+          answers: { worst: 8, least: 2, average: 5, now: 5 },
+        },
+      );
+      expect(ok.status).toBe(201);
+      const severity = ok.body.scores.scores.find((s) => s.id === "severity");
+      expect(severity?.value).toBe(5);
+      const bad = await patient.post<ErrorBody>(`/api/patients/${patientId}/questionnaires`, {
+        instrument: "bpi",
+        answeredOn: "2027-01-04",
+        answers: { worst: 12 },
+      });
+      expect(bad.status).toBe(422);
+      expect(bad.body.error.message).toContain("worst");
+    });
+  });
+}
