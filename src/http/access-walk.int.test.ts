@@ -84,6 +84,7 @@ const SAMPLES: Readonly<Record<string, (n: number) => { body?: unknown; headers?
       },
     }),
     "GET /api/audit": () => ({}),
+    "GET /api/cohort": () => ({}),
   };
 
 const keyOf = (r: RouteDefinition) => `${r.method.toUpperCase()} ${r.path}`;

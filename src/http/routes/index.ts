@@ -3,6 +3,7 @@ import type { RouteDefinition } from "../route.ts";
 import { assessmentRoutes } from "./assessment.ts";
 import { auditRoutes } from "./audit.ts";
 import { checkInRoutes } from "./check-ins.ts";
+import { cohortRoutes } from "./cohort.ts";
 import { patientRoutes } from "./patients.ts";
 import { planRoutes } from "./plans.ts";
 import { questionnaireRoutes } from "./questionnaires.ts";
@@ -19,5 +20,6 @@ export const ROUTES: readonly RouteDefinition[] = [
   ...checkInRoutes,
   ...assessmentRoutes,
   ...questionnaireRoutes,
+  ...cohortRoutes,
   ...auditRoutes,
 ];
