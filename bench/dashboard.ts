@@ -1,0 +1,120 @@
+/**
+ * The clinician's dashboard with a thousand patients. Run with `npx tsx bench/dashboard.ts`.
+ *
+ * Seeds a clinic of 1,000 patients on a temporary SQLite file, each on micro-titration with
+ * 30 days of check-ins (30,000 diary entries), then times `GET /api/patients` (session,
+ * access, the bulk read, the engine replayed for every patient, the audit events) against a
+ * baseline in the same process: the same bulk read alone, with no engine and no HTTP.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { SYSTEM_ACTOR } from "../src/app/ports/actor.ts";
+import { addDays, parseIsoDate } from "../src/domain/calendar-date.ts";
+import { getProtocol } from "../src/domain/protocols/catalogue.ts";
+import { buildSchedule } from "../src/domain/protocols/schedule.ts";
+import { buildServer } from "../src/http/server.ts";
+import { scryptHasher } from "../src/http/auth/passwords.ts";
+import { openStore } from "../src/store/sql-store.ts";
+
+const PATIENTS = 1000;
+const DAYS = 30;
+const RUNS = 5;
+/** A cheap hash: the bench times the dashboard, not logging in. */
+const TEST_HASHER = scryptHasher(10);
+const TEST_PASSWORD = "bench password";
+const dir = mkdtempSync(join(tmpdir(), "ldn-bench-dashboard-"));
+const store = await openStore({ kind: "sqlite", path: join(dir, "ldn.sqlite") });
+const start = parseIsoDate("2027-01-04");
+const schedule = buildSchedule(getProtocol("micro-titration"), { start, days: DAYS });
+
+const seeded = performance.now();
+const passwordHash = await TEST_HASHER.hash(TEST_PASSWORD);
+const { clinicId } = await store.transaction(SYSTEM_ACTOR, async (tx) => {
+  const clinic = await tx.clinics.create({ name: "Bench clinic" });
+  await tx.staff.create({
+    clinicId: clinic.id,
+    email: "c@bench.example",
+    displayName: "C",
+    role: "clinician",
+    passwordHash,
+  });
+  return { clinicId: clinic.id };
+});
+for (let p = 0; p < PATIENTS; p++) {
+  await store.transaction(SYSTEM_ACTOR, async (tx) => {
+    const patient = await tx.patients.create({
+      clinicId,
+      displayName: `Patient ${p}`,
+      screening: {
+        answers: {
+          ageYears: 40,
+          painMonths: 24,
+          pregnancy: "no",
+          opioids: [],
+          mustStayOnOpioids: false,
+          riskFactors: [],
+        },
+        result: {},
+      },
+    });
+    await tx.plans.create({
+      patientId: patient.id,
+      protocolId: "micro-titration",
+      protocolVersion: 1,
+      settings: {},
+      startDate: start,
+      detector: "robust",
+    });
+    for (const day of schedule.days) {
+      const pain = Math.max(0, Math.min(10, 7 - Math.floor(day.day / 8) + ((p + day.day) % 3) - 1));
+      await tx.diary.record({
+        patientId: patient.id,
+        date: day.date,
+        idempotencyKey: `bench-${p}-${day.day}`,
+        body: { date: day.date, doses: day.doses, pain, sideEffects: [] },
+      });
+    }
+  });
+}
+console.log(
+  `seeded ${PATIENTS} patients x ${DAYS} days in ${((performance.now() - seeded) / 1000).toFixed(1)} s`,
+);
+
+const { app } = buildServer({ store, passwords: TEST_HASHER, webRoot: null });
+const login = await app.request("http://bench/api/session", {
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify({ login: "c@bench.example", password: TEST_PASSWORD }),
+});
+const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+const today = addDays(start, DAYS);
+
+const time = async (run: () => Promise<unknown>) => {
+  const t0 = performance.now();
+  await run();
+  return performance.now() - t0;
+};
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const full: number[] = [];
+const base: number[] = [];
+let rows = 0;
+for (let i = 0; i < RUNS; i++) {
+  base.push(
+    await time(() =>
+      store.transaction({ kind: "staff", id: "bench" }, (tx) => tx.records.forClinic(clinicId)),
+    ),
+  );
+  full.push(
+    await time(async () => {
+      const res = await app.request(`http://bench/api/patients?today=${today}`, { headers: { cookie } });
+      rows = ((await res.json()) as unknown[]).length;
+    }),
+  );
+}
+console.log(`GET /api/patients, ${rows} patients: median ${median(full).toFixed(0)} ms over ${RUNS} runs`);
+console.log(
+  `baseline, the bulk read alone: median ${median(base).toFixed(0)} ms; dashboard / baseline = ${(median(full) / median(base)).toFixed(1)}x`,
+);
+await store.close();
+rmSync(dir, { recursive: true, force: true });
