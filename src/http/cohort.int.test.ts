@@ -59,5 +59,13 @@ describe("cohort analysis over the clinic's patients", () => {
     expect(bpiPain.n).toBe(3);
     expect(bpiPain.improvement.mean).toBeCloseTo((3 + 3 + 2) / 3, 10);
     expect(res.body.medHistogram.n).toBe(3);
+    // The clinician chose these MEDs: nothing waits for review, and outcome questionnaires are done.
+    const dashboard = await clinician.get<{ state: string; attention: { code: string }[] }[]>(
+      "/api/patients?today=2027-02-20",
+    );
+    expect(dashboard.body.map((p) => p.state)).toEqual(["med", "med", "med"]);
+    expect(
+      dashboard.body.flatMap((p) => p.attention.map((a) => a.code)).filter((c) => c !== "missed-week"),
+    ).toEqual([]);
   });
 });

@@ -10,6 +10,17 @@ import { getProtocol } from "../../domain/protocols/catalogue.ts";
 import { parseDecision } from "../../domain/titration/decisions.ts";
 import { assessRecord, loadPatientRecord } from "./assess-patient.ts";
 
+/** An override not stored yet, in the shape the engine replays. */
+const asDecision = (engineDecision: Record<string, unknown>): Decision => ({
+  id: "pending",
+  recommendationId: "pending",
+  decidedBy: "pending",
+  decision: "override",
+  reason: null,
+  decidedAt: "",
+  engineDecision,
+});
+
 export interface DecisionInput {
   readonly patientId: string;
   readonly asOf?: string;
@@ -46,6 +57,14 @@ export async function decideRecommendation(
     const protocol = getProtocol(record.plan.protocolId);
     engineDecision = { ...parseDecision({ ...input.instead, date: assessment.asOf }, protocol, "instead") };
   }
+  // What the override leads to, so the dashboard does not ask the clinician to review the
+  // state they have just chosen.
+  const after = engineDecision
+    ? assessRecord(
+        { ...record, decisions: [...record.decisions, asDecision(engineDecision)] },
+        assessment.asOf,
+      )
+    : assessment;
   const recommendation = await tx.recommendations.create({
     patientId: input.patientId,
     planId: record.plan.id,
@@ -62,6 +81,7 @@ export async function decideRecommendation(
       reasons: assessment.reasons,
       detector: assessment.detector,
       decidedOn: assessment.decidedOn,
+      settled: { state: after?.state ?? assessment.state, medUg: after?.medUg ?? assessment.medUg },
     },
   });
   const decision = await tx.recommendations.decide({

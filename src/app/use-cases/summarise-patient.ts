@@ -153,7 +153,12 @@ export function recommendationWaiting(
     .sort((x, y) => (x.createdAt < y.createdAt ? -1 : 1))
     .at(-1);
   if (!lastDecided) return a.state !== "titrating";
-  return lastDecided.state !== a.state || (lastDecided.body as { medUg?: unknown }).medUg !== a.medUg;
+  // The state the decision settled: for an override, the one it led to.
+  const settled = (lastDecided.body as { settled?: { state: string; medUg: number | null } }).settled ?? {
+    state: lastDecided.state,
+    medUg: (lastDecided.body as { medUg?: number | null }).medUg ?? null,
+  };
+  return settled.state !== a.state || settled.medUg !== a.medUg;
 }
 
 /** @example stateText(a) // "MED found at 0.7 mg" */
