@@ -4,6 +4,7 @@
  * access check inside it, the handler, and errors mapped by the one table in errors.ts.
  */
 import { Hono, type Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { getCookie, setCookie, deleteCookie } from "hono/cookie";
 import { ZodError } from "zod/v4";
 import type { Repositories } from "../app/ports/store.ts";
@@ -24,6 +25,9 @@ export interface AppOptions {
   readonly log?: (message: string) => void;
 }
 
+/** No request here needs more: a day's check-in is under 3 KiB with the longest note. */
+const MAX_BODY_BYTES = 256 * 1024;
+
 /** Returned from the transaction when a patient access is refused, so its audit event commits. */
 const DENIED = Symbol("denied");
 
@@ -41,6 +45,19 @@ export function createApp(
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
   app.use("*", securityHeaders());
   app.use("/api/*", csrfGuard());
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new HttpError(
+          "invalid_request",
+          `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB`,
+          "body",
+        );
+      },
+    }),
+  );
   for (const route of routes) {
     app.on(route.method.toUpperCase(), route.path, (c) => handle(c, route, services));
   }

@@ -79,6 +79,17 @@ describe("accounts, sessions and request protections", () => {
     expect((await clinician.get<unknown[]>("/api/patients")).body).toHaveLength(0);
   });
 
+  it("refuses a body over 256 KiB with a clear error", async () => {
+    const clinician = server.client();
+    await clinician.login(north.staff.clinician.email);
+    const res = await clinician.post<{ error: { message: string } }>("/api/patients", {
+      displayName: "x".repeat(300_000),
+      screening: ELIGIBLE_SCREENING,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain("larger than 256 KiB");
+  });
+
   it("throttles an account after 5 failed logins, even with the right password, and says when to retry", async () => {
     const client = server.client();
     for (let i = 0; i < 5; i++)
