@@ -284,5 +284,122 @@ for (const dialect of DIALECTS) {
       );
       expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, events: 23 });
     });
+
+    it("uses an invitation once, even when two acceptances race", async () => {
+      const { patient, actor } = await enrol(store);
+      const invitation = await store.transaction(actor, (tx) =>
+        tx.invitations.create({
+          patientId: patient.id,
+          tokenHash: "a".repeat(64),
+          expiresAt: "2027-01-11T00:00:00Z",
+        }),
+      );
+      const found = await store.transaction(SYSTEM_ACTOR, (tx) =>
+        tx.invitations.findByTokenHash("a".repeat(64)),
+      );
+      expect(found).toMatchObject({
+        id: invitation.id,
+        patientId: patient.id,
+        createdBy: actor.id,
+        usedAt: null,
+      });
+      const results = await Promise.all(
+        Array.from({ length: 4 }, () =>
+          store.transaction(SYSTEM_ACTOR, (tx) => tx.invitations.markUsed(invitation.id)),
+        ),
+      );
+      expect(results.filter(Boolean)).toHaveLength(1);
+    });
+
+    it("records one decision per recommendation, with who decided", async () => {
+      const { patient, actor } = await enrol(store);
+      const decided = await store.transaction(actor, async (tx) => {
+        const plan = await tx.plans.create({
+          patientId: patient.id,
+          protocolId: "micro-titration",
+          protocolVersion: 1,
+          settings: {},
+          startDate: "2027-01-04",
+          detector: "robust",
+        });
+        const rec = await tx.recommendations.create({
+          patientId: patient.id,
+          planId: plan.id,
+          protocolKey: "micro-titration@1",
+          asOf: "2027-01-10",
+          state: "window",
+          body: { next: { totalUg: 800 } },
+        });
+        const input = { recommendationId: rec.id, patientId: patient.id, reason: null, engineDecision: null };
+        return {
+          first: await tx.recommendations.decide({ ...input, decision: "accept" }),
+          second: await tx.recommendations.decide({ ...input, decision: "override", reason: "second click" }),
+          all: await tx.recommendations.decisionsForPatient(patient.id),
+        };
+      });
+      expect(decided.first).toMatchObject({ decision: "accept", decidedBy: actor.id });
+      expect(decided.second).toBeUndefined();
+      expect(decided.all).toEqual([decided.first]);
+    });
+
+    it("reads a whole clinic's records at once, auditing one event per patient", async () => {
+      const { clinic, patient, actor } = await enrol(store);
+      await store.transaction(actor, async (tx) => {
+        await tx.diary.record({
+          patientId: patient.id,
+          date: "2027-01-05",
+          idempotencyKey: "k1",
+          body: { pain: 5 },
+        });
+        await tx.questionnaires.create({
+          patientId: patient.id,
+          instrument: "bpi",
+          instrumentVersion: 1,
+          answeredOn: "2027-01-03",
+          answers: { worst: 5 },
+          scores: {},
+        });
+      });
+      const before = await auditCount();
+      const all = await store.transaction(actor, (tx) => tx.records.forClinic(clinic.id));
+      expect(all).toHaveLength(1);
+      expect(all[0]!.patient.id).toBe(patient.id);
+      expect(all[0]!.diary.map((e) => e.body)).toEqual([{ pain: 5 }]);
+      expect(all[0]!.questionnaires.map((q) => q.answers)).toEqual([{ worst: 5 }]);
+      expect((await auditCount()) - before).toBe(1);
+    });
+
+    it("shows an administrator only their own clinic's audit events", async () => {
+      const { clinic, patient, actor } = await enrol(store);
+      const other = await store.transaction(SYSTEM_ACTOR, async (tx) => {
+        const c = await tx.clinics.create({ name: "Southside" });
+        return tx.patients.create({ clinicId: c.id, displayName: "S. Smith", screening: {} });
+      });
+      const events = await store.transaction(actor, (tx) =>
+        tx.audit.query({ clinicId: clinic.id, limit: 100 }),
+      );
+      const patients = new Set(events.map((e) => e.patientId).filter((p) => p !== null));
+      expect(patients.has(patient.id)).toBe(true);
+      expect(patients.has(other.id)).toBe(false);
+      expect(events.map((e) => e.id)).toEqual([...events.map((e) => e.id)].sort((a, b) => b - a));
+    });
+
+    it("ends every open session of one person at once", async () => {
+      const { clinician } = await enrol(store);
+      const ended = await store.transaction(SYSTEM_ACTOR, async (tx) => {
+        for (const id of ["s1", "s2"]) {
+          await tx.sessions.create({
+            id,
+            subjectKind: "staff",
+            subjectId: clinician.id,
+            expiresAt: "2027-01-05T00:00:00Z",
+          });
+        }
+        const n = await tx.sessions.endAllFor("staff", clinician.id);
+        return { n, s1: await tx.sessions.get("s1") };
+      });
+      expect(ended.n).toBe(2);
+      expect(ended.s1?.endedAt).not.toBeNull();
+    });
   });
 }
