@@ -16,4 +16,5 @@ const who = (a: Access): string => {
 };
 
 process.stdout.write("| method | path | who | what |\n|---|---|---|---|\n");
-for (const r of ROUTES) process.stdout.write(`| ${r.method.toUpperCase()} | \`${r.path}\` | ${who(r.access)} | ${r.summary} |\n`);
+for (const r of ROUTES)
+  process.stdout.write(`| ${r.method.toUpperCase()} | \`${r.path}\` | ${who(r.access)} | ${r.summary} |\n`);
