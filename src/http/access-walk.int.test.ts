@@ -44,6 +44,9 @@ const SAMPLES: Readonly<Record<string, (n: number) => { body?: unknown; headers?
     "POST /api/session": () => ({ body: { login: "nobody@nowhere.example", password: "not the password" } }),
     "DELETE /api/session": () => ({}),
     "GET /api/me": () => ({}),
+    "POST /api/me/password": () => ({
+      body: { currentPassword: "not the password", newPassword: "a new password" },
+    }),
     "POST /api/invitations/accept": () => ({ body: { token: "x".repeat(43), password: TEST_PASSWORD } }),
     "GET /api/staff": () => ({}),
     "POST /api/staff": (n) => ({

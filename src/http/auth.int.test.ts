@@ -194,6 +194,44 @@ describe("accounts, sessions and request protections", () => {
     expect((await server.client().login(north.staff.pharmacist.email)).status).toBe(401);
   });
 
+  it("changes a password: the old one stops working and other sessions end", async () => {
+    const laptop = server.client();
+    const phone = server.client();
+    await laptop.login(north.staff.clinician.email);
+    await phone.login(north.staff.clinician.email);
+    const wrong = await laptop.post<{ error: { field: string } }>("/api/me/password", {
+      currentPassword: "nope nope",
+      newPassword: "a brand new password",
+    });
+    expect([wrong.status, wrong.body.error.field]).toEqual([400, "currentPassword"]);
+    const ok = await laptop.post("/api/me/password", {
+      currentPassword: TEST_PASSWORD,
+      newPassword: "a brand new password",
+    });
+    expect(ok.status).toBe(200);
+    expect((await laptop.get("/api/me")).status).toBe(200);
+    expect((await phone.get("/api/me")).status).toBe(401);
+    expect((await server.client().login(north.staff.clinician.email)).status).toBe(401);
+    expect((await server.client().login(north.staff.clinician.email, "a brand new password")).status).toBe(
+      200,
+    );
+  });
+
+  it("keeps a patient's login code when a new invitation resets their password", async () => {
+    const clinician = server.client();
+    await clinician.login(north.staff.clinician.email);
+    const { patientId, loginCode } = await enrolAndJoin(server, clinician, "R. Jones");
+    const invite = await clinician.post<{ token: string }>(`/api/patients/${patientId}/invitations`, {});
+    const again = await server
+      .client()
+      .post<{ loginCode: string }>("/api/invitations/accept", {
+        token: invite.body.token,
+        password: "forgot it, new one",
+      });
+    expect(again.body.loginCode).toBe(loginCode);
+    expect((await server.client().login(loginCode, "forgot it, new one")).status).toBe(200);
+  });
+
   it("describes every route in OpenAPI", async () => {
     const res = await server
       .client()

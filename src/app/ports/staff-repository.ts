@@ -35,6 +35,8 @@ export interface StaffRepository {
   get(id: string): Promise<Staff | undefined>;
   /** A clinic's staff, by name. Audited as `staff.list`. */
   listByClinic(clinicId: string): Promise<readonly Staff[]>;
+  /** Replaces the password hash. Audited as `staff.password`. */
+  setPassword(id: string, passwordHash: string): Promise<void>;
   /** Disables an account (it can no longer log in). Audited as `staff.disable`. */
   disable(id: string): Promise<void>;
 }

@@ -7,7 +7,7 @@ import { SYSTEM_ACTOR } from "../../app/ports/actor.ts";
 import type { Repositories } from "../../app/ports/store.ts";
 import { passwordProblem } from "../auth/passwords.ts";
 import { startSession } from "../auth/sessions.ts";
-import { newLoginCode, normaliseLoginCode, tokenHash } from "../auth/tokens.ts";
+import { newLoginCode, newToken, normaliseLoginCode, tokenHash } from "../auth/tokens.ts";
 import { MeSchema, OkSchema, type Me } from "../api/common.ts";
 import { HttpError, notFound } from "../errors.ts";
 import type { Principal } from "../principal.ts";
@@ -161,6 +161,46 @@ export const sessionRoutes = [
   }),
   defineRoute({
     method: "post",
+    path: "/api/me/password",
+    summary: "Change your own password: every other session of yours ends",
+    tag: "session",
+    access: { kind: "signed-in" },
+    action: "session.password",
+    body: z.object({ currentPassword: z.string().max(200), newPassword: z.string().max(200) }),
+    response: OkSchema,
+    handler: async ({ tx, principal, body, services }) => {
+      const p = principal!;
+      const problem = passwordProblem(body.newPassword);
+      if (problem) throw new HttpError("invalid_request", `newPassword: ${problem}`, "newPassword");
+      const stored =
+        p.kind === "staff"
+          ? (await tx.staff.get(p.id))?.passwordHash
+          : (await tx.patients.findCredentials((await tx.patients.get(p.id))?.loginCode ?? ""))?.passwordHash;
+      if (!stored || !(await services.passwords.verify(body.currentPassword, stored))) {
+        throw new HttpError(
+          "invalid_request",
+          "currentPassword: this is not your current password",
+          "currentPassword",
+        );
+      }
+      const hash = await services.passwords.hash(body.newPassword);
+      if (p.kind === "staff") await tx.staff.setPassword(p.id, hash);
+      else await tx.patients.setCredentials(p.id, (await tx.patients.get(p.id))!.loginCode!, hash);
+      await tx.sessions.endAllFor(p.kind, p.id);
+      const token = newToken();
+      await tx.sessions.create({
+        id: tokenHash(token),
+        subjectKind: p.kind,
+        subjectId: p.id,
+        expiresAt: new Date(
+          services.clock.now().getTime() + services.settings.sessionIdleMinutes * 60_000,
+        ).toISOString(),
+      });
+      return { body: { ok: true as const }, session: { token } };
+    },
+  }),
+  defineRoute({
+    method: "post",
     path: "/api/invitations/accept",
     summary: "Join by a single-use invitation link: choose a password, get a login code and a session",
     tag: "session",
@@ -190,14 +230,15 @@ export const sessionRoutes = [
       const patientId = invitation.patientId;
       const loginCode = await services.store.transaction({ kind: "patient", id: patientId }, async (tx) => {
         if (!(await tx.invitations.markUsed(invitation.id))) throw notFound("invitation");
-        for (;;) {
-          const code = newLoginCode();
-          if (!(await tx.patients.findCredentials(code))) {
-            await tx.patients.setCredentials(patientId, code, passwordHash);
-            await tx.sessions.endAllFor("patient", patientId);
-            return code;
-          }
+        // A patient who joined before keeps their code: a new invitation only resets the password.
+        let code = (await tx.patients.get(patientId))?.loginCode ?? null;
+        while (code === null) {
+          const candidate = newLoginCode();
+          if (!(await tx.patients.findCredentials(candidate))) code = candidate;
         }
+        await tx.patients.setCredentials(patientId, code, passwordHash);
+        await tx.sessions.endAllFor("patient", patientId);
+        return code;
       });
       const token = await startSession(services, "patient", patientId);
       const me = await services.store.transaction({ kind: "patient", id: patientId }, async (tx) =>

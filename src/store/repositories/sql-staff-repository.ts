@@ -51,6 +51,10 @@ export function sqlStaffRepository(ctx: TxContext): StaffRepository {
       await ctx.audit([{ action: "staff.list", details: { clinicId, staff: rows.length } }]);
       return rows.map(toStaff);
     },
+    async setPassword(id, passwordHash) {
+      await ctx.trx.updateTable("staff").set({ password_hash: passwordHash }).where("id", "=", id).execute();
+      await ctx.audit([{ action: "staff.password", subjectId: id }]);
+    },
     async disable(id) {
       await ctx.trx.updateTable("staff").set({ disabled_at: ctx.now() }).where("id", "=", id).execute();
       await ctx.audit([{ action: "staff.disable", subjectId: id }]);
