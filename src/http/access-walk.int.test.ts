@@ -69,6 +69,7 @@ const SAMPLES: Readonly<Record<string, (n: number) => { body?: unknown; headers?
     }),
     "GET /api/patients/:patientId/schedule": () => ({}),
     "GET /api/patients/:patientId/today": () => ({}),
+    "GET /api/patients/:patientId/schedule.pdf": () => ({}),
     "GET /api/patients/:patientId/compounding": () => ({}),
     "POST /api/patients/:patientId/check-ins": (n) => ({
       body: { date: "2027-01-05", doses: [{ time: "08:00", ug: 100 }], pain: 5, sideEffects: [] },

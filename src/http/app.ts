@@ -144,6 +144,11 @@ function respond(c: Context, route: RouteDefinition, services: Services, result:
     });
   }
   if (route.noStore !== false) c.header("Cache-Control", "no-store");
+  if (r.file) {
+    c.header("Content-Type", r.file.contentType);
+    c.header("Content-Disposition", `inline; filename="${r.file.filename}"`);
+    return c.body(r.file.bytes as Uint8Array<ArrayBuffer>, 200);
+  }
   return c.json(r.body as object, (r.status ?? route.successStatus ?? 200) as 200);
 }
 
@@ -152,7 +157,7 @@ function isRouteResult(value: unknown): value is RouteResult<unknown> {
     typeof value === "object" &&
     value !== null &&
     "body" in value &&
-    Object.keys(value).every((k) => ["body", "status", "session"].includes(k))
+    Object.keys(value).every((k) => ["body", "status", "session", "file"].includes(k))
   );
 }
 

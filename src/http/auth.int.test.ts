@@ -222,12 +222,10 @@ describe("accounts, sessions and request protections", () => {
     await clinician.login(north.staff.clinician.email);
     const { patientId, loginCode } = await enrolAndJoin(server, clinician, "R. Jones");
     const invite = await clinician.post<{ token: string }>(`/api/patients/${patientId}/invitations`, {});
-    const again = await server
-      .client()
-      .post<{ loginCode: string }>("/api/invitations/accept", {
-        token: invite.body.token,
-        password: "forgot it, new one",
-      });
+    const again = await server.client().post<{ loginCode: string }>("/api/invitations/accept", {
+      token: invite.body.token,
+      password: "forgot it, new one",
+    });
     expect(again.body.loginCode).toBe(loginCode);
     expect((await server.client().login(loginCode, "forgot it, new one")).status).toBe(200);
   });

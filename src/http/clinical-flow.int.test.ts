@@ -160,6 +160,26 @@ for (const dialect of DIALECTS) {
       expect(res.body.instructions.join(" ")).toContain("with food");
     });
 
+    it("prints the patient's schedule as a PDF", async () => {
+      const { patientId, patient } = await enrolAndJoin(server, clinician, "R. Jones");
+      await clinician.post(`/api/patients/${patientId}/plans`, {
+        protocolId: "micro-titration",
+        startDate: "2027-01-04",
+      });
+      const res = await server.app.request(
+        `http://ldn.test/api/patients/${patientId}/schedule.pdf?from=2027-01-04&days=14`,
+        {
+          headers: { cookie: patient.cookie! },
+        },
+      );
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("application/pdf");
+      expect(res.headers.get("cache-control")).toBe("no-store");
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe("%PDF-");
+      expect(bytes.length).toBeGreaterThan(2000);
+    });
+
     it("scores a questionnaire on entry and names a wrong item", async () => {
       const { patientId, patient } = await enrolAndJoin(server, clinician, "R. Jones");
       const ok = await patient.post<{ scores: { scores: { id: string; value?: number }[] } }>(

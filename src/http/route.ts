@@ -52,6 +52,8 @@ type Out<R extends z.ZodType> = DeepReadonly<z.infer<R>>;
 export interface RouteResult<R> {
   readonly status?: number;
   readonly body: R;
+  /** A file instead of JSON (a printable PDF); `body` is then ignored. */
+  readonly file?: { readonly bytes: Uint8Array; readonly contentType: string; readonly filename: string };
   /** Set a new session cookie (login) or clear it (logout). */
   readonly session?: { readonly token: string } | "clear";
 }

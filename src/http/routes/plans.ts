@@ -14,6 +14,7 @@ import type { ProtocolDefinition, SettingDefinition } from "../../domain/protoco
 import { buildSchedule } from "../../domain/protocols/schedule.ts";
 import type { ScheduledDose } from "../../domain/protocols/split-doses.ts";
 import { clockText } from "../../documents/patient-instructions.ts";
+import { schedulePdf } from "../../documents/schedule-pdf.ts";
 import { IsoDateSchema, PatientParams } from "../api/common.ts";
 import { NewPlanSchema, PlanSchema, ProtocolSchema, ScheduleSchema, TodaySchema } from "../api/patients.ts";
 import { HttpError } from "../errors.ts";
@@ -169,6 +170,55 @@ export const planRoutes = [
         days: schedule.days
           .slice(offset)
           .map((d) => ({ day: d.day, ...dayDto(d.date, d.totalUg, d.doses, protocol.unit) })),
+      };
+    },
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/patients/:patientId/schedule.pdf",
+    summary: "The patient's printable schedule (PDF): a week a page, a box to tick per dose, instructions",
+    tag: "plans",
+    access: { kind: "patient", roles: ["clinician", "pharmacist"], self: true },
+    action: "plan.print",
+    params: PatientParams,
+    query: z.object({
+      from: IsoDateSchema.optional(),
+      days: z.coerce.number().int().min(1).max(90).default(28),
+      clinicPhone: z.string().max(50).optional(),
+    }),
+    response: z.unknown().describe("application/pdf"),
+    handler: async ({ tx, params, query, principal, services }) => {
+      const plan = await currentPlan(tx, params.patientId);
+      const patient = (await tx.patients.get(params.patientId))!;
+      const clinic = await tx.clinics.get(principal!.clinicId);
+      const protocol = getProtocol(plan.protocolId);
+      const from = parseIsoDate(query.from ?? todayIn(services.clock), "from");
+      const offset = Math.max(0, daysBetween(parseIsoDate(plan.startDate), from));
+      const schedule = buildSchedule(protocol, {
+        start: plan.startDate,
+        days: offset + query.days,
+        settings: plan.settings,
+      });
+      const days = schedule.days.slice(offset);
+      const bytes = await schedulePdf({
+        protocolName: protocol.name,
+        withOpioids: protocol.withOpioids,
+        patient: { name: patient.displayName },
+        clinic: {
+          name: clinic?.name ?? "your clinic",
+          phone: query.clinicPhone ?? "the number on your clinic card",
+        },
+        days,
+        plan: planCapsules(days),
+        createdAt: services.clock.now(),
+      });
+      return {
+        body: null,
+        file: {
+          bytes,
+          contentType: "application/pdf",
+          filename: `ldn-schedule-${days[0]?.date ?? "plan"}.pdf`,
+        },
       };
     },
   }),
