@@ -63,6 +63,25 @@ async function currentPlan(tx: Repositories, patientId: string): Promise<Plan> {
   return plan;
 }
 
+/**
+ * The patient's current plan and `length` days of its schedule from `from` (from the start
+ * when `from` is before it).
+ */
+async function planDays(
+  tx: Repositories,
+  patientId: string,
+  from: string | undefined,
+  length: number,
+  field: string,
+) {
+  const plan = await currentPlan(tx, patientId);
+  const protocol = getProtocol(plan.protocolId);
+  const start = parseIsoDate(plan.startDate);
+  const offset = from === undefined ? 0 : Math.max(0, daysBetween(start, parseIsoDate(from, field)));
+  const schedule = buildSchedule(protocol, { start, days: offset + length, settings: plan.settings });
+  return { plan, protocol, days: schedule.days.slice(offset) };
+}
+
 const dayDto = (date: string, totalUg: number, doses: readonly ScheduledDose[], unit: "mg" | "mcg") => ({
   date,
   totalUg,
@@ -150,16 +169,7 @@ export const planRoutes = [
     }),
     response: ScheduleSchema,
     handler: async ({ tx, params, query }) => {
-      const plan = await currentPlan(tx, params.patientId);
-      const protocol = getProtocol(plan.protocolId);
-      const from = query.from ? parseIsoDate(query.from, "from") : parseIsoDate(plan.startDate);
-      const offset = Math.max(0, daysBetween(parseIsoDate(plan.startDate), from));
-      const length = query.days ?? 28;
-      const schedule = buildSchedule(protocol, {
-        start: plan.startDate,
-        days: offset + length,
-        settings: plan.settings,
-      });
+      const { protocol, days } = await planDays(tx, params.patientId, query.from, query.days ?? 28, "from");
       return {
         protocolKey: protocolKey(protocol),
         protocolName: protocol.name,
@@ -167,9 +177,7 @@ export const planRoutes = [
         settingNotes: protocol.settings
           .filter((s) => s.provenance === "clinic-setting")
           .map((s) => `${s.label}: ${s.note}`),
-        days: schedule.days
-          .slice(offset)
-          .map((d) => ({ day: d.day, ...dayDto(d.date, d.totalUg, d.doses, protocol.unit) })),
+        days: days.map((d) => ({ day: d.day, ...dayDto(d.date, d.totalUg, d.doses, protocol.unit) })),
       };
     },
   }),
@@ -188,18 +196,10 @@ export const planRoutes = [
     }),
     response: z.unknown().describe("application/pdf"),
     handler: async ({ tx, params, query, principal, services }) => {
-      const plan = await currentPlan(tx, params.patientId);
+      const from = query.from ?? todayIn(services.clock);
+      const { protocol, days } = await planDays(tx, params.patientId, from, query.days, "from");
       const patient = (await tx.patients.get(params.patientId))!;
       const clinic = await tx.clinics.get(principal!.clinicId);
-      const protocol = getProtocol(plan.protocolId);
-      const from = parseIsoDate(query.from ?? todayIn(services.clock), "from");
-      const offset = Math.max(0, daysBetween(parseIsoDate(plan.startDate), from));
-      const schedule = buildSchedule(protocol, {
-        start: plan.startDate,
-        days: offset + query.days,
-        settings: plan.settings,
-      });
-      const days = schedule.days.slice(offset);
       const bytes = await schedulePdf({
         protocolName: protocol.name,
         withOpioids: protocol.withOpioids,
@@ -270,16 +270,9 @@ export const planRoutes = [
     }),
     response: z.record(z.string(), z.unknown()),
     handler: async ({ tx, params, query, services }) => {
-      const plan = await currentPlan(tx, params.patientId);
-      const protocol = getProtocol(plan.protocolId);
-      const start = parseIsoDate(query.fillStart ?? todayIn(services.clock), "fillStart");
-      const offset = Math.max(0, daysBetween(parseIsoDate(plan.startDate), start));
-      const schedule = buildSchedule(protocol, {
-        start: plan.startDate,
-        days: offset + query.days,
-        settings: plan.settings,
-      });
-      const fill = planCapsules(schedule.days.slice(offset));
+      const from = query.fillStart ?? todayIn(services.clock);
+      const { protocol, days } = await planDays(tx, params.patientId, from, query.days, "fillStart");
+      const fill = planCapsules(days);
       return {
         period: fill.period,
         settings: fill.settings,

@@ -3,7 +3,7 @@ import type { DiaryEntry, DiaryRepository } from "../../app/ports/diary-reposito
 import type { DiaryEntryTable } from "../schema.ts";
 import type { TxContext } from "./context.ts";
 
-const toEntry = (row: DiaryEntryTable): DiaryEntry => ({
+export const toEntry = (row: DiaryEntryTable): DiaryEntry => ({
   id: row.id,
   patientId: row.patient_id,
   date: row.entry_date,

@@ -3,7 +3,7 @@ import type { Patient, PatientRepository } from "../../app/ports/patient-reposit
 import type { PatientTable } from "../schema.ts";
 import type { TxContext } from "./context.ts";
 
-const toPatient = (row: PatientTable): Patient => ({
+export const toPatient = (row: PatientTable): Patient => ({
   id: row.id,
   clinicId: row.clinic_id,
   displayName: row.display_name,

@@ -3,7 +3,7 @@ import type { InteractionAck, Plan, PlanRepository } from "../../app/ports/plan-
 import type { PlanTable } from "../schema.ts";
 import type { TxContext } from "./context.ts";
 
-const toPlan = (row: PlanTable): Plan => ({
+export const toPlan = (row: PlanTable): Plan => ({
   id: row.id,
   patientId: row.patient_id,
   protocolId: row.protocol_id,

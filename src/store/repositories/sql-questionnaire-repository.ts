@@ -6,7 +6,7 @@ import type {
 import type { QuestionnaireResponseTable } from "../schema.ts";
 import type { TxContext } from "./context.ts";
 
-const toResponse = (row: QuestionnaireResponseTable): QuestionnaireResponse => ({
+export const toResponse = (row: QuestionnaireResponseTable): QuestionnaireResponse => ({
   id: row.id,
   patientId: row.patient_id,
   instrument: row.instrument,

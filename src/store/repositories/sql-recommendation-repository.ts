@@ -7,7 +7,7 @@ import type {
 import type { DecisionTable, RecommendationTable } from "../schema.ts";
 import type { TxContext } from "./context.ts";
 
-const toRecommendation = (row: RecommendationTable): Recommendation => ({
+export const toRecommendation = (row: RecommendationTable): Recommendation => ({
   id: row.id,
   patientId: row.patient_id,
   planId: row.plan_id,
@@ -18,7 +18,7 @@ const toRecommendation = (row: RecommendationTable): Recommendation => ({
   createdAt: row.created_at,
 });
 
-const toDecision = (row: DecisionTable): Decision => ({
+export const toDecision = (row: DecisionTable): Decision => ({
   id: row.id,
   recommendationId: row.recommendation_id,
   decidedBy: row.decided_by,
