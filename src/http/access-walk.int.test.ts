@@ -22,6 +22,7 @@ import {
   type TestServer,
 } from "./testing/test-server.ts";
 import { SYSTEM_ACTOR } from "../app/ports/actor.ts";
+import { DIALECTS } from "../store/testing/test-databases.ts";
 
 type Who =
   | "anonymous"
@@ -93,263 +94,264 @@ const SAMPLES: Readonly<Record<string, (n: number) => { body?: unknown; headers?
 
 const keyOf = (r: RouteDefinition) => `${r.method.toUpperCase()} ${r.path}`;
 
-describe("access walk over every route", () => {
-  let server: TestServer;
-  let north: ClinicFixture;
-  let south: ClinicFixture;
-  const cookies = new Map<Who, string | undefined>();
-  const principals = new Map<Who, Principal | null>();
-  const patientIds = new Map<Target, string>();
-  const victims = { north: "", south: "" };
-  const logins = new Map<Who, string>();
+for (const dialect of DIALECTS)
+  describe(`access walk over every route on ${dialect}`, () => {
+    let server: TestServer;
+    let north: ClinicFixture;
+    let south: ClinicFixture;
+    const cookies = new Map<Who, string | undefined>();
+    const principals = new Map<Who, Principal | null>();
+    const patientIds = new Map<Target, string>();
+    const victims = { north: "", south: "" };
+    const logins = new Map<Who, string>();
 
-  beforeAll(async () => {
-    server = await startTestServer("sqlite", { settings: { loginFailures: 100_000 } });
-    north = await seedClinic(server.store, "north");
-    south = await seedClinic(server.store, "south");
-    const login = async (email: string) => {
-      const c = server.client();
-      expect((await c.login(email)).status).toBe(200);
-      return c;
-    };
-    const clinician = await login(north.staff.clinician.email);
-    const otherClinician = await login(south.staff.clinician.email);
-    const a = await enrolAndJoin(server, clinician, "Patient A");
-    const b = await enrolAndJoin(server, clinician, "Patient B");
-    const c = await enrolAndJoin(server, otherClinician, "Patient C");
-    for (const [id, by] of [
-      [a.patientId, clinician],
-      [b.patientId, clinician],
-      [c.patientId, otherClinician],
-    ] as const) {
-      expect(
-        (
-          await by.post(`/api/patients/${id}/plans`, {
-            protocolId: "micro-titration",
-            startDate: "2027-01-04",
-          })
-        ).status,
-      ).toBe(201);
-    }
-    logins
-      .set("administrator", north.staff.administrator.email)
-      .set("clinician", north.staff.clinician.email)
-      .set("pharmacist", north.staff.pharmacist.email)
-      .set("otherClinician", south.staff.clinician.email)
-      .set("patientA", a.loginCode)
-      .set("patientB", b.loginCode)
-      .set("otherPatient", c.loginCode);
-    patientIds
-      .set("A", a.patientId)
-      .set("B", b.patientId)
-      .set("other", c.patientId)
-      .set("missing", MISSING_ID);
-    cookies.set("anonymous", undefined);
-    for (const role of ["administrator", "clinician", "pharmacist"] as const)
-      cookies.set(role, (await login(north.staff[role].email)).cookie);
-    cookies
-      .set("otherClinician", otherClinician.cookie)
-      .set("patientA", a.patient.cookie)
-      .set("patientB", b.patient.cookie)
-      .set("otherPatient", c.patient.cookie);
-    const staff = (
-      f: ClinicFixture,
-      role: "administrator" | "clinician" | "pharmacist",
-      sessionId = "",
-    ): Principal => ({
-      kind: "staff",
-      id: f.staff[role].id,
-      clinicId: f.clinicId,
-      role,
-      displayName: "",
-      sessionId,
-    });
-    principals
-      .set("anonymous", null)
-      .set("administrator", staff(north, "administrator"))
-      .set("clinician", staff(north, "clinician"))
-      .set("pharmacist", staff(north, "pharmacist"))
-      .set("otherClinician", staff(south, "clinician"))
-      .set("patientA", { kind: "patient", id: a.patientId, clinicId: north.clinicId, sessionId: "" })
-      .set("patientB", { kind: "patient", id: b.patientId, clinicId: north.clinicId, sessionId: "" })
-      .set("otherPatient", { kind: "patient", id: c.patientId, clinicId: south.clinicId, sessionId: "" });
-    await server.store.transaction(SYSTEM_ACTOR, async (tx) => {
-      for (const [name, f] of [
-        ["north", north],
-        ["south", south],
+    beforeAll(async () => {
+      server = await startTestServer(dialect, { settings: { loginFailures: 100_000 } });
+      north = await seedClinic(server.store, "north");
+      south = await seedClinic(server.store, "south");
+      const login = async (email: string) => {
+        const c = server.client();
+        expect((await c.login(email)).status).toBe(200);
+        return c;
+      };
+      const clinician = await login(north.staff.clinician.email);
+      const otherClinician = await login(south.staff.clinician.email);
+      const a = await enrolAndJoin(server, clinician, "Patient A");
+      const b = await enrolAndJoin(server, clinician, "Patient B");
+      const c = await enrolAndJoin(server, otherClinician, "Patient C");
+      for (const [id, by] of [
+        [a.patientId, clinician],
+        [b.patientId, clinician],
+        [c.patientId, otherClinician],
       ] as const) {
-        const victim = await tx.staff.create({
-          clinicId: f.clinicId,
-          email: `victim@${name}.example`,
-          displayName: "Victim",
-          role: "pharmacist",
-          passwordHash: "x",
-        });
-        victims[name] = victim.id;
+        expect(
+          (
+            await by.post(`/api/patients/${id}/plans`, {
+              protocolId: "micro-titration",
+              startDate: "2027-01-04",
+            })
+          ).status,
+        ).toBe(201);
       }
+      logins
+        .set("administrator", north.staff.administrator.email)
+        .set("clinician", north.staff.clinician.email)
+        .set("pharmacist", north.staff.pharmacist.email)
+        .set("otherClinician", south.staff.clinician.email)
+        .set("patientA", a.loginCode)
+        .set("patientB", b.loginCode)
+        .set("otherPatient", c.loginCode);
+      patientIds
+        .set("A", a.patientId)
+        .set("B", b.patientId)
+        .set("other", c.patientId)
+        .set("missing", MISSING_ID);
+      cookies.set("anonymous", undefined);
+      for (const role of ["administrator", "clinician", "pharmacist"] as const)
+        cookies.set(role, (await login(north.staff[role].email)).cookie);
+      cookies
+        .set("otherClinician", otherClinician.cookie)
+        .set("patientA", a.patient.cookie)
+        .set("patientB", b.patient.cookie)
+        .set("otherPatient", c.patient.cookie);
+      const staff = (
+        f: ClinicFixture,
+        role: "administrator" | "clinician" | "pharmacist",
+        sessionId = "",
+      ): Principal => ({
+        kind: "staff",
+        id: f.staff[role].id,
+        clinicId: f.clinicId,
+        role,
+        displayName: "",
+        sessionId,
+      });
+      principals
+        .set("anonymous", null)
+        .set("administrator", staff(north, "administrator"))
+        .set("clinician", staff(north, "clinician"))
+        .set("pharmacist", staff(north, "pharmacist"))
+        .set("otherClinician", staff(south, "clinician"))
+        .set("patientA", { kind: "patient", id: a.patientId, clinicId: north.clinicId, sessionId: "" })
+        .set("patientB", { kind: "patient", id: b.patientId, clinicId: north.clinicId, sessionId: "" })
+        .set("otherPatient", { kind: "patient", id: c.patientId, clinicId: south.clinicId, sessionId: "" });
+      await server.store.transaction(SYSTEM_ACTOR, async (tx) => {
+        for (const [name, f] of [
+          ["north", north],
+          ["south", south],
+        ] as const) {
+          const victim = await tx.staff.create({
+            clinicId: f.clinicId,
+            email: `victim@${name}.example`,
+            displayName: "Victim",
+            role: "pharmacist",
+            passwordHash: "x",
+          });
+          victims[name] = victim.id;
+        }
+      });
     });
-  });
-  afterAll(() => server.close());
+    afterAll(() => server.close());
 
-  it("has a sample request, and so a walk, for every route", () => {
-    expect(ROUTES.map(keyOf).filter((k) => !(k in SAMPLES))).toEqual([]);
-    expect(Object.keys(SAMPLES).filter((k) => !ROUTES.some((r) => keyOf(r) === k))).toEqual([]);
-  });
+    it("has a sample request, and so a walk, for every route", () => {
+      expect(ROUTES.map(keyOf).filter((k) => !(k in SAMPLES))).toEqual([]);
+      expect(Object.keys(SAMPLES).filter((k) => !ROUTES.some((r) => keyOf(r) === k))).toEqual([]);
+    });
 
-  it("gives every route an access rule, and registers no API route outside the list", () => {
-    for (const route of ROUTES)
-      expect(["public", "signed-in", "clinic", "patient"]).toContain(route.access.kind);
-    const registered = server.app.routes.filter(
-      (r) => r.path.startsWith("/api/") && r.path !== "/api/*" && r.method !== "ALL",
-    );
-    expect(registered.map((r) => `${r.method} ${r.path}`).sort()).toEqual(ROUTES.map(keyOf).sort());
-  });
-
-  let n = 0;
-  const call = async (who: Who, route: RouteDefinition, target: Target) => {
-    const sample = SAMPLES[keyOf(route)]!(++n);
-    let cookie = cookies.get(who);
-    if (keyOf(route) === "DELETE /api/session" && who !== "anonymous") {
-      // Logging out ends the session: walk it on a fresh one, keeping the walker's own.
-      const fresh = server.client();
-      expect((await fresh.login(logins.get(who)!)).status).toBe(200);
-      cookie = fresh.cookie;
-    }
-    const path = route.path
-      .replace(":patientId", patientIds.get(target)!)
-      .replace(
-        ":staffId",
-        target === "other" ? victims.south : target === "missing" ? MISSING_ID : victims.north,
+    it("gives every route an access rule, and registers no API route outside the list", () => {
+      for (const route of ROUTES)
+        expect(["public", "signed-in", "clinic", "patient"]).toContain(route.access.kind);
+      const registered = server.app.routes.filter(
+        (r) => r.path.startsWith("/api/") && r.path !== "/api/*" && r.method !== "ALL",
       );
-    const before = await maxAuditId();
-    const res = await server.app.request(`http://ldn.test${path}`, {
-      method: route.method.toUpperCase(),
-      headers: {
-        ...(sample.body !== undefined ? { "content-type": "application/json" } : {}),
-        ...(cookie ? { cookie } : {}),
-        ...sample.headers,
-      },
-      ...(sample.body !== undefined ? { body: JSON.stringify(sample.body) } : {}),
+      expect(registered.map((r) => `${r.method} ${r.path}`).sort()).toEqual(ROUTES.map(keyOf).sort());
     });
-    const text = await res.text();
-    return { status: res.status, text, before };
-  };
 
-  const maxAuditId = async () =>
-    Number(
-      (
-        await server.database.db
-          .selectFrom("audit_events")
-          .select((e) => e.fn.max("id").as("m"))
-          .executeTakeFirstOrThrow()
-      ).m ?? 0,
-    );
-  const auditSince = (after: number, patientId: string) =>
-    server.database.db
-      .selectFrom("audit_events")
-      .selectAll()
-      .where("id", ">", after)
-      .where("patient_id", "=", patientId)
-      .execute();
-
-  const WHO: readonly Who[] = [
-    "anonymous",
-    "administrator",
-    "clinician",
-    "pharmacist",
-    "patientA",
-    "patientB",
-    "otherClinician",
-    "otherPatient",
-  ];
-
-  /** The outcome the rules call for: allowed, or the status of the refusal. */
-  function expected(route: RouteDefinition, who: Who, target: Target): "allowed" | 401 | 403 | 404 {
-    const principal = principals.get(who)!;
-    const decision = decideAccess(route.access, principal);
-    if (decision === "unauthenticated") return 401;
-    if (decision === "forbidden") return 403;
-    if (decision === "allow") return "allowed";
-    const patient = patientIds.get(target)!;
-    if (target === "missing") return 404;
-    if (principal!.kind === "patient") return principal!.id === patient ? "allowed" : 404;
-    const clinic = target === "other" ? south.clinicId : north.clinicId;
-    return principal!.clinicId === clinic ? "allowed" : 404;
-  }
-
-  /** Hand-written, not derived: a patient's own reach, so a wrong rule in a route is caught. */
-  it("lets a patient reach only their own records, on every patient route", async () => {
-    for (const route of ROUTES.filter((r) => r.access.kind === "patient")) {
-      for (const target of ["B", "other", "missing"] as const) {
-        const res = await call("patientA", route, target);
-        expect(res.status, `${keyOf(route)} as patient A about ${target}`).toBeGreaterThanOrEqual(403);
-        expect(res.status).toBeLessThanOrEqual(404);
+    let n = 0;
+    const call = async (who: Who, route: RouteDefinition, target: Target) => {
+      const sample = SAMPLES[keyOf(route)]!(++n);
+      let cookie = cookies.get(who);
+      if (keyOf(route) === "DELETE /api/session" && who !== "anonymous") {
+        // Logging out ends the session: walk it on a fresh one, keeping the walker's own.
+        const fresh = server.client();
+        expect((await fresh.login(logins.get(who)!)).status).toBe(200);
+        cookie = fresh.cookie;
       }
+      const path = route.path
+        .replace(":patientId", patientIds.get(target)!)
+        .replace(
+          ":staffId",
+          target === "other" ? victims.south : target === "missing" ? MISSING_ID : victims.north,
+        );
+      const before = await maxAuditId();
+      const res = await server.app.request(`http://ldn.test${path}`, {
+        method: route.method.toUpperCase(),
+        headers: {
+          ...(sample.body !== undefined ? { "content-type": "application/json" } : {}),
+          ...(cookie ? { cookie } : {}),
+          ...sample.headers,
+        },
+        ...(sample.body !== undefined ? { body: JSON.stringify(sample.body) } : {}),
+      });
+      const text = await res.text();
+      return { status: res.status, text, before };
+    };
+
+    const maxAuditId = async () =>
+      Number(
+        (
+          await server.database.db
+            .selectFrom("audit_events")
+            .select((e) => e.fn.max("id").as("m"))
+            .executeTakeFirstOrThrow()
+        ).m ?? 0,
+      );
+    const auditSince = (after: number, patientId: string) =>
+      server.database.db
+        .selectFrom("audit_events")
+        .selectAll()
+        .where("id", ">", after)
+        .where("patient_id", "=", patientId)
+        .execute();
+
+    const WHO: readonly Who[] = [
+      "anonymous",
+      "administrator",
+      "clinician",
+      "pharmacist",
+      "patientA",
+      "patientB",
+      "otherClinician",
+      "otherPatient",
+    ];
+
+    /** The outcome the rules call for: allowed, or the status of the refusal. */
+    function expected(route: RouteDefinition, who: Who, target: Target): "allowed" | 401 | 403 | 404 {
+      const principal = principals.get(who)!;
+      const decision = decideAccess(route.access, principal);
+      if (decision === "unauthenticated") return 401;
+      if (decision === "forbidden") return 403;
+      if (decision === "allow") return "allowed";
+      const patient = patientIds.get(target)!;
+      if (target === "missing") return 404;
+      if (principal!.kind === "patient") return principal!.id === patient ? "allowed" : 404;
+      const clinic = target === "other" ? south.clinicId : north.clinicId;
+      return principal!.clinicId === clinic ? "allowed" : 404;
     }
-  });
 
-  /** Hand-written: pharmacists see plans and compounding, never diaries, assessments or outcomes. */
-  it("keeps diaries, assessments, decisions and questionnaires from pharmacists", async () => {
-    const clinical = ROUTES.filter((r) =>
-      /^(diary|assessment|decision|questionnaire|plan\.today)/.test(r.action),
-    );
-    expect(clinical.length).toBeGreaterThanOrEqual(7);
-    for (const route of clinical)
-      expect((await call("pharmacist", route, "A")).status, keyOf(route)).toBe(403);
-    const list = await server.app.request("http://ldn.test/api/patients", {
-      headers: { cookie: cookies.get("pharmacist")! },
+    /** Hand-written, not derived: a patient's own reach, so a wrong rule in a route is caught. */
+    it("lets a patient reach only their own records, on every patient route", async () => {
+      for (const route of ROUTES.filter((r) => r.access.kind === "patient")) {
+        for (const target of ["B", "other", "missing"] as const) {
+          const res = await call("patientA", route, target);
+          expect(res.status, `${keyOf(route)} as patient A about ${target}`).toBeGreaterThanOrEqual(403);
+          expect(res.status).toBeLessThanOrEqual(404);
+        }
+      }
     });
-    const rows = (await list.json()) as { state: unknown; lastCheckIn: unknown }[];
-    expect(rows.length).toBeGreaterThan(0);
-    expect(rows.every((r) => r.state === null && r.lastCheckIn === null)).toBe(true);
-  });
 
-  for (const route of ROUTES) {
-    it(`${keyOf(route)} (${route.access.kind}) answers every caller as its rule says, and audits`, async () => {
-      const targets: readonly Target[] =
-        route.path.includes(":patientId") || route.path.includes(":staffId")
-          ? ["A", "B", "other", "missing"]
-          : ["A"];
-      for (const who of WHO) {
-        for (const target of targets) {
-          const want = route.path.includes(":staffId")
-            ? staffExpectation(route, who, target)
-            : expected(route, who, target);
-          const res = await call(who, route, target);
-          const label = `${keyOf(route)} as ${who} about ${target}: ${res.status} ${res.text.slice(0, 200)}`;
-          expect(res.status, label).toBeLessThan(500);
-          if (want === "allowed") {
-            expect([401, 403], label).not.toContain(route.access.kind === "public" ? 0 : res.status);
-            expect(res.text, label).not.toBe(NOT_FOUND);
-            if (route.access.kind === "patient") {
-              expect(
-                (await auditSince(res.before, patientIds.get(target)!)).length,
-                `${label}: no audit event`,
-              ).toBeGreaterThan(0);
-            }
-          } else {
-            expect(res.status, label).toBe(want);
-            if (want === 404) {
-              expect(res.text, `${label}: a refusal must look like a missing record`).toBe(NOT_FOUND);
+    /** Hand-written: pharmacists see plans and compounding, never diaries, assessments or outcomes. */
+    it("keeps diaries, assessments, decisions and questionnaires from pharmacists", async () => {
+      const clinical = ROUTES.filter((r) =>
+        /^(diary|assessment|decision|questionnaire|plan\.today)/.test(r.action),
+      );
+      expect(clinical.length).toBeGreaterThanOrEqual(7);
+      for (const route of clinical)
+        expect((await call("pharmacist", route, "A")).status, keyOf(route)).toBe(403);
+      const list = await server.app.request("http://ldn.test/api/patients", {
+        headers: { cookie: cookies.get("pharmacist")! },
+      });
+      const rows = (await list.json()) as { state: unknown; lastCheckIn: unknown }[];
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((r) => r.state === null && r.lastCheckIn === null)).toBe(true);
+    });
+
+    for (const route of ROUTES) {
+      it(`${keyOf(route)} (${route.access.kind}) answers every caller as its rule says, and audits`, async () => {
+        const targets: readonly Target[] =
+          route.path.includes(":patientId") || route.path.includes(":staffId")
+            ? ["A", "B", "other", "missing"]
+            : ["A"];
+        for (const who of WHO) {
+          for (const target of targets) {
+            const want = route.path.includes(":staffId")
+              ? staffExpectation(route, who, target)
+              : expected(route, who, target);
+            const res = await call(who, route, target);
+            const label = `${keyOf(route)} as ${who} about ${target}: ${res.status} ${res.text.slice(0, 200)}`;
+            expect(res.status, label).toBeLessThan(500);
+            if (want === "allowed") {
+              expect([401, 403], label).not.toContain(route.access.kind === "public" ? 0 : res.status);
+              expect(res.text, label).not.toBe(NOT_FOUND);
               if (route.access.kind === "patient") {
-                const events = await auditSince(res.before, patientIds.get(target)!);
                 expect(
-                  events.map((e) => e.outcome),
-                  `${label}: refusal not audited`,
-                ).toContain(target === "missing" ? "failure" : "denied");
+                  (await auditSince(res.before, patientIds.get(target)!)).length,
+                  `${label}: no audit event`,
+                ).toBeGreaterThan(0);
+              }
+            } else {
+              expect(res.status, label).toBe(want);
+              if (want === 404) {
+                expect(res.text, `${label}: a refusal must look like a missing record`).toBe(NOT_FOUND);
+                if (route.access.kind === "patient") {
+                  const events = await auditSince(res.before, patientIds.get(target)!);
+                  expect(
+                    events.map((e) => e.outcome),
+                    `${label}: refusal not audited`,
+                  ).toContain(target === "missing" ? "failure" : "denied");
+                }
               }
             }
           }
         }
-      }
-    });
-  }
+      });
+    }
 
-  function staffExpectation(route: RouteDefinition, who: Who, target: Target) {
-    const first = expected(route, who, "A");
-    if (first !== "allowed") return first;
-    return target === "other" || target === "missing" ? 404 : "allowed";
-  }
-});
+    function staffExpectation(route: RouteDefinition, who: Who, target: Target) {
+      const first = expected(route, who, "A");
+      if (first !== "allowed") return first;
+      return target === "other" || target === "missing" ? 404 : "allowed";
+    }
+  });
 
 const NOT_FOUND = JSON.stringify({ error: { code: "not_found", message: "No such record" } });
