@@ -9,6 +9,7 @@ import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { DatabaseConfig } from "./database-config.ts";
 import { ImmediateSqliteDialect } from "./immediate-sqlite-dialect.ts";
+import { cachingStatements } from "./statement-cache.ts";
 import { migrateToLatest } from "./migrate.ts";
 import type { DialectName } from "./migrations/dialect-name.ts";
 import type { Schema } from "./schema.ts";
@@ -66,7 +67,9 @@ export function openSqliteFile(path: string): BetterSqlite3.Database {
 }
 
 function openSqlite(path: string): Database {
-  const db = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database: openSqliteFile(path) }) });
+  const db = new Kysely<Schema>({
+    dialect: new ImmediateSqliteDialect({ database: cachingStatements(openSqliteFile(path)) }),
+  });
   return { db, dialect: "sqlite", close: () => db.destroy() };
 }
 

@@ -4,6 +4,7 @@ import type { Clock } from "../app/ports/clock.ts";
 import type { Repositories, Store } from "../app/ports/store.ts";
 import type { DatabaseConfig } from "./database-config.ts";
 import { openDatabase, type Database } from "./database.ts";
+import { lookupSession } from "./lookup-session.ts";
 import { createTxContext } from "./repositories/context.ts";
 import { sqlAuditLog } from "./repositories/sql-audit-log.ts";
 import { sqlClinicRepository } from "./repositories/sql-clinic-repository.ts";
@@ -47,6 +48,7 @@ export function createSqlStore(database: Database, options: { readonly clock?: C
         });
       });
     },
+    lookupSession: (id) => lookupSession(database, id),
     close: () => database.close(),
   };
 }

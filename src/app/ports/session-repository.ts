@@ -12,6 +12,20 @@ export interface Session {
   readonly endedAt: string | null;
 }
 
+/** A session with what a request needs to know of its subject. */
+export interface SessionSubject {
+  readonly session: Session;
+  /** The staff member's account, for a staff session whose account exists. */
+  readonly staff: {
+    readonly clinicId: string;
+    readonly role: "administrator" | "clinician" | "pharmacist";
+    readonly displayName: string;
+    readonly disabledAt: string | null;
+  } | null;
+  /** The patient's clinic, for a patient session whose record exists. */
+  readonly patientClinicId: string | null;
+}
+
 export interface SessionRepository {
   /** @example await tx.sessions.create({ id: sha256(token), subjectKind: "staff", subjectId, expiresAt }) */
   create(input: {

@@ -11,7 +11,7 @@ import type { DiaryRepository } from "./diary-repository.ts";
 import type { InvitationRepository } from "./invitation-repository.ts";
 import type { QuestionnaireRepository } from "./questionnaire-repository.ts";
 import type { RecommendationRepository } from "./recommendation-repository.ts";
-import type { SessionRepository } from "./session-repository.ts";
+import type { SessionRepository, SessionSubject } from "./session-repository.ts";
 import type { PatientRepository } from "./patient-repository.ts";
 import type { PlanRepository } from "./plan-repository.ts";
 import type { StaffRepository } from "./staff-repository.ts";
@@ -41,6 +41,13 @@ export interface Store {
    *   tx.diary.record({ patientId, date: "2027-01-05", idempotencyKey, body }));
    */
   transaction<T>(actor: Actor, work: (tx: Repositories) => Promise<T>): Promise<T>;
+  /**
+   * The session behind a token hash, with its subject, in one query outside any transaction:
+   * every request is authenticated, so this is the hot path. Reads no patient data.
+   *
+   * @example const found = await store.lookupSession(tokenHash(cookie));
+   */
+  lookupSession(id: string): Promise<SessionSubject | undefined>;
   /** Closes the connection (SQLite) or the pool (PostgreSQL). */
   close(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 /** A patient's daily check-in: validated as a diary day, stored once per client key. */
 import type { DiaryEntry } from "../ports/diary-repository.ts";
 import type { Repositories } from "../ports/store.ts";
+import type { DiaryDay } from "../../domain/diary/diary-day.ts";
 import { parseDiaryDay } from "../../domain/diary/parse-diary-day.ts";
 import { invalidArgument } from "../../domain/errors.ts";
 
@@ -8,17 +9,27 @@ import { invalidArgument } from "../../domain/errors.ts";
 const KEY_PATTERN = /^[A-Za-z0-9_-]{8,100}$/;
 
 /**
- * Validates the day (errors name the field: `pain`, `doses[0].ug`) and records it. The same
- * key again returns the stored entry with `created: false`, so a retrying phone never makes two.
+ * Checks a check-in before any transaction opens (errors name the field: `checkIn.pain`,
+ * `checkIn.doses[0].ug`), so validation never holds the database.
+ *
+ * @example parseCheckIn({ date: "2027-01-05", doses: [], pain: 6, sideEffects: [] })
+ */
+export function parseCheckIn(body: unknown): DiaryDay {
+  return parseDiaryDay(body, "checkIn");
+}
+
+/**
+ * Records a checked day. The same key again returns the stored entry with `created: false`,
+ * so a retrying phone never makes two.
  *
  * @example
- * await recordCheckIn(tx, patientId, "3f1c6a0e-...", { date: "2027-01-05", doses: [], pain: 6, sideEffects: [] });
+ * await recordCheckIn(tx, patientId, "3f1c6a0e-...", parseCheckIn(body));
  */
 export async function recordCheckIn(
   tx: Repositories,
   patientId: string,
   idempotencyKey: string,
-  body: unknown,
+  day: DiaryDay,
 ): Promise<{ readonly entry: DiaryEntry; readonly created: boolean }> {
   if (!KEY_PATTERN.test(idempotencyKey)) {
     throw invalidArgument(
@@ -27,6 +38,5 @@ export async function recordCheckIn(
       "must be 8-100 letters, digits, - or _ (e.g. a UUID)",
     );
   }
-  const day = parseDiaryDay(body, "checkIn");
   return tx.diary.record({ patientId, date: day.date, idempotencyKey, body: { ...day } });
 }

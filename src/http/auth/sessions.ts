@@ -4,7 +4,7 @@
  * request, `sessionMaxHours` after login, or when the account is disabled.
  */
 import { SYSTEM_ACTOR } from "../../app/ports/actor.ts";
-import type { SubjectKind } from "../../app/ports/session-repository.ts";
+import type { SessionSubject, SubjectKind } from "../../app/ports/session-repository.ts";
 import type { Principal } from "../principal.ts";
 import type { Services } from "../route.ts";
 import { newToken, tokenHash } from "./tokens.ts";
@@ -47,42 +47,39 @@ export async function authenticate(services: Services, token: string | undefined
   if (!token || token.length > 100) return null;
   const id = tokenHash(token);
   const { settings } = services;
-  return services.store.transaction(SYSTEM_ACTOR, async (tx) => {
-    const session = await tx.sessions.get(id);
-    if (!session || session.endedAt !== null) return null;
-    const now = services.clock.now().getTime();
-    const hardEnd = Date.parse(session.createdAt) + settings.sessionMaxHours * 3_600_000;
-    if (now >= Date.parse(session.expiresAt) || now >= hardEnd) return null;
-    const principal = await principalOf(tx, session.subjectKind, session.subjectId, id);
-    if (principal === null) return null;
-    if (now - Date.parse(session.lastSeenAt) >= TOUCH_EVERY_MS) {
-      const idleEnd = now + settings.sessionIdleMinutes * 60_000;
-      await tx.sessions.touch(id, new Date(Math.min(idleEnd, hardEnd)).toISOString());
-    }
-    return principal;
-  });
+  // One query outside any transaction: this runs on every request.
+  const found = await services.store.lookupSession(id);
+  if (!found || found.session.endedAt !== null) return null;
+  const { session } = found;
+  const now = services.clock.now().getTime();
+  const hardEnd = Date.parse(session.createdAt) + settings.sessionMaxHours * 3_600_000;
+  if (now >= Date.parse(session.expiresAt) || now >= hardEnd) return null;
+  const principal = principalOf(found, id);
+  if (principal === null) return null;
+  if (now - Date.parse(session.lastSeenAt) >= TOUCH_EVERY_MS) {
+    const idleEnd = now + settings.sessionIdleMinutes * 60_000;
+    await services.store.transaction(SYSTEM_ACTOR, (tx) =>
+      tx.sessions.touch(id, new Date(Math.min(idleEnd, hardEnd)).toISOString()),
+    );
+  }
+  return principal;
 }
 
-async function principalOf(
-  tx: Parameters<Parameters<Services["store"]["transaction"]>[1]>[0],
-  kind: SubjectKind,
-  subjectId: string,
-  sessionId: string,
-): Promise<Principal | null> {
-  if (kind === "staff") {
-    const staff = await tx.staff.get(subjectId);
+function principalOf(found: SessionSubject, sessionId: string): Principal | null {
+  const { session, staff } = found;
+  if (session.subjectKind === "staff") {
     if (!staff || staff.disabledAt !== null) return null;
     return {
       kind: "staff",
-      id: staff.id,
+      id: session.subjectId,
       clinicId: staff.clinicId,
       role: staff.role,
       displayName: staff.displayName,
       sessionId,
     };
   }
-  const clinicId = await tx.patients.clinicOf(subjectId);
-  return clinicId === undefined ? null : { kind: "patient", id: subjectId, clinicId, sessionId };
+  const clinicId = found.patientClinicId;
+  return clinicId === null ? null : { kind: "patient", id: session.subjectId, clinicId, sessionId };
 }
 
 /** Ends the session behind a principal (logout). */

@@ -1,6 +1,6 @@
 /** The daily check-in: idempotent by a client-chosen key, so a phone that retries never makes two. */
 import { z } from "zod/v4";
-import { recordCheckIn } from "../../app/use-cases/record-check-in.ts";
+import { parseCheckIn, recordCheckIn } from "../../app/use-cases/record-check-in.ts";
 import type { DiaryEntry } from "../../app/ports/diary-repository.ts";
 import { PatientParams } from "../api/common.ts";
 import { HttpError } from "../errors.ts";
@@ -43,8 +43,10 @@ export const checkInRoutes = [
     access: { kind: "patient", roles: ["clinician"], self: true },
     action: "diary.record",
     params: PatientParams,
+    // The domain's own check, run as the schema so it is done before the transaction opens.
     body: z
       .unknown()
+      .transform((v) => parseCheckIn(v))
       .describe(
         "the day: date, doses [{time, ug}], pain 0-10, mood/energy/clarity 0-10, sideEffects, impression, note",
       ),

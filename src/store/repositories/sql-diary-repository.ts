@@ -26,17 +26,22 @@ export function sqlDiaryRepository(ctx: TxContext): DiaryRepository {
       };
       // ON CONFLICT DO NOTHING rather than select-then-insert: two retries racing on PostgreSQL
       // both reach the unique index, the second waits for the first and then inserts nothing.
-      await ctx.trx
+      // RETURNING gives the new row in the same statement; a replay returns nothing and reads
+      // the stored entry instead.
+      const inserted = await ctx.trx
         .insertInto("diary_entries")
         .values(row)
         .onConflict((oc) => oc.columns(["patient_id", "idempotency_key"]).doNothing())
-        .execute();
-      const stored = await ctx.trx
-        .selectFrom("diary_entries")
-        .selectAll()
-        .where("patient_id", "=", input.patientId)
-        .where("idempotency_key", "=", input.idempotencyKey)
-        .executeTakeFirstOrThrow();
+        .returningAll()
+        .executeTakeFirst();
+      const stored =
+        inserted ??
+        (await ctx.trx
+          .selectFrom("diary_entries")
+          .selectAll()
+          .where("patient_id", "=", input.patientId)
+          .where("idempotency_key", "=", input.idempotencyKey)
+          .executeTakeFirstOrThrow());
       const created = stored.id === row.id;
       await ctx.audit([
         {
