@@ -28,19 +28,23 @@ export function createRng(seed: number): Rng {
 
 /**
  * A seed for stream `stream` of item `index` under `seed`, so each virtual patient has its
- * own reproducible streams whatever order patients run in.
+ * own reproducible streams whatever order patients run in. The seed is hashed before the
+ * index is mixed in: XOR-ing a raw seed with the index made seeds 1 and 2 (any seeds
+ * differing only in bits below the cohort size) give the same cohort in another order.
  *
  * @example deriveSeed(1, 17, 2)
  */
 export function deriveSeed(seed: number, index: number, stream: number): number {
-  let h = (seed ^ 0x9e3779b9) >>> 0;
-  for (const v of [index, stream]) {
-    h = Math.imul(h ^ v, 0x85ebca6b) >>> 0;
-    h = (h ^ (h >>> 13)) >>> 0;
-    h = Math.imul(h, 0xc2b2ae35) >>> 0;
-    h = (h ^ (h >>> 16)) >>> 0;
-  }
+  let h = mix32((seed ^ 0x9e3779b9) >>> 0);
+  for (const v of [index, stream]) h = mix32((h ^ v) >>> 0);
   return h;
+}
+
+/** The murmur3 finaliser: a bijection of 32-bit values that spreads every input bit. */
+function mix32(x: number): number {
+  let h = Math.imul(x ^ (x >>> 16), 0x85ebca6b) >>> 0;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /** Uniform in [lo, hi). */

@@ -56,3 +56,14 @@ describe("the simulation", () => {
     expect(robust!.dropOuts).toBeGreaterThan(0);
   });
 });
+
+describe("seeds", () => {
+  it("give different cohorts, not the same patients in another order (seeds 1 and 2 once did)", () => {
+    const meds = (seed: number) =>
+      Array.from({ length: 400 }, (_, i) => drawPatient(createRng(deriveSeed(seed, i, 0)), i, true).medUg)
+        .sort((a, b) => a - b)
+        .join(",");
+    expect(meds(1)).not.toBe(meds(2));
+    expect(meds(1)).not.toBe(meds(3));
+  });
+});
