@@ -28,6 +28,17 @@ export interface AppOptions {
 /** No request here needs more: a day's check-in is under 3 KiB with the longest note. */
 const MAX_BODY_BYTES = 256 * 1024;
 
+/**
+ * Which clinic each patient belongs to, remembered: a patient never moves clinic and is never
+ * deleted, so the answer cannot go stale, and the check-in path saves a query. Bounded.
+ */
+const PATIENT_CLINIC = new Map<string, string>();
+const MAX_REMEMBERED = 100_000;
+function remember(patientId: string, clinicId: string): void {
+  if (PATIENT_CLINIC.size >= MAX_REMEMBERED) PATIENT_CLINIC.clear();
+  PATIENT_CLINIC.set(patientId, clinicId);
+}
+
 /** Returned from the transaction when a patient access is refused, so its audit event commits. */
 const DENIED = Symbol("denied");
 
@@ -113,7 +124,8 @@ async function mayReach(
 ): Promise<boolean> {
   const patientId = (params as { patientId?: string }).patientId;
   if (patientId === undefined) throw new Error("a patient route has no :patientId parameter");
-  const clinicId = await tx.patients.clinicOf(patientId);
+  const clinicId = PATIENT_CLINIC.get(patientId) ?? (await tx.patients.clinicOf(patientId));
+  if (clinicId !== undefined) remember(patientId, clinicId);
   const patient = clinicId === undefined ? undefined : { id: patientId, clinicId };
   if (mayReachPatient(principal, patient)) return true;
   await tx.audit.record({

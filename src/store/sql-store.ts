@@ -5,7 +5,10 @@ import type { Repositories, Store } from "../app/ports/store.ts";
 import type { DatabaseConfig } from "./database-config.ts";
 import { openDatabase, type Database } from "./database.ts";
 import { lookupSession } from "./lookup-session.ts";
-import { createTxContext } from "./repositories/context.ts";
+import { createTxContext, type TxContext } from "./repositories/context.ts";
+import { groupCommit } from "./group-commit.ts";
+import type { Transaction } from "kysely";
+import type { Schema } from "./schema.ts";
 import { sqlAuditLog } from "./repositories/sql-audit-log.ts";
 import { sqlClinicRepository } from "./repositories/sql-clinic-repository.ts";
 import { sqlDiaryRepository } from "./repositories/sql-diary-repository.ts";
@@ -20,6 +23,23 @@ import { sqlClinicRecords } from "./repositories/sql-clinic-records.ts";
 
 const SYSTEM_CLOCK: Clock = { now: () => new Date() };
 
+/** Every repository of one unit of work, bound to its transaction and actor. */
+function repositories(ctx: TxContext): Repositories {
+  return {
+    clinics: sqlClinicRepository(ctx),
+    staff: sqlStaffRepository(ctx),
+    patients: sqlPatientRepository(ctx),
+    plans: sqlPlanRepository(ctx),
+    diary: sqlDiaryRepository(ctx),
+    audit: sqlAuditLog(ctx),
+    sessions: sqlSessionRepository(ctx),
+    invitations: sqlInvitationRepository(ctx),
+    recommendations: sqlRecommendationRepository(ctx),
+    questionnaires: sqlQuestionnaireRepository(ctx),
+    records: sqlClinicRecords(ctx),
+  };
+}
+
 /**
  * A `Store` over an open database.
  *
@@ -29,24 +49,13 @@ const SYSTEM_CLOCK: Clock = { now: () => new Date() };
  */
 export function createSqlStore(database: Database, options: { readonly clock?: Clock } = {}): Store {
   const clock = options.clock ?? SYSTEM_CLOCK;
+  const group = database.dialect === "sqlite" ? groupCommit(database.db) : null;
   return {
     transaction<T>(actor: Actor, work: (tx: Repositories) => Promise<T>): Promise<T> {
-      return database.db.transaction().execute((trx) => {
-        const ctx = createTxContext(trx, database.dialect, actor, clock);
-        return work({
-          clinics: sqlClinicRepository(ctx),
-          staff: sqlStaffRepository(ctx),
-          patients: sqlPatientRepository(ctx),
-          plans: sqlPlanRepository(ctx),
-          diary: sqlDiaryRepository(ctx),
-          audit: sqlAuditLog(ctx),
-          sessions: sqlSessionRepository(ctx),
-          invitations: sqlInvitationRepository(ctx),
-          recommendations: sqlRecommendationRepository(ctx),
-          questionnaires: sqlQuestionnaireRepository(ctx),
-          records: sqlClinicRecords(ctx),
-        });
-      });
+      const unit = (trx: Transaction<Schema>) =>
+        work(repositories(createTxContext(trx, database.dialect, actor, clock)));
+      // SQLite commits concurrent units together (one disk sync); PostgreSQL runs them side by side.
+      return group ? group.run(unit) : database.db.transaction().execute(unit);
     },
     lookupSession: (id) => lookupSession(database, id),
     close: () => database.close(),

@@ -46,11 +46,7 @@ export async function appendAuditEvents(
     lastId = content.id;
     lastHash = hash;
   }
+  // The head follows by trigger (migration 0002): the last row inserted becomes the head.
   await trx.insertInto("audit_events").values(stored).execute();
-  await trx
-    .updateTable("audit_chain_head")
-    .set({ last_id: lastId, last_hash: lastHash })
-    .where("id", "=", 1)
-    .execute();
   return stored;
 }

@@ -14,7 +14,7 @@ type DialectMigration = (db: Parameters<Migration["up"]>[0], dialect: DialectNam
 
 const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   "0001-initial": initial.up,
-  "0002-accounts-and-decisions": (db) => accounts.up(db),
+  "0002-accounts-and-decisions": accounts.up,
 };
 
 /** The names of every migration this program knows, oldest first. */
