@@ -12,7 +12,7 @@ export interface LevelSummary {
 }
 
 export class LevelStats {
-  private readonly sums = new Map<number, { n: number; sum: number }>();
+  private readonly sums = new Map<number, { n: number; sum: number; sumSq: number }>();
   /** Totals in the order they were first observed: the path the titration took. */
   private readonly path: number[] = [];
 
@@ -24,12 +24,13 @@ export class LevelStats {
   add(ug: number, pain: number): void {
     let s = this.sums.get(ug);
     if (!s) {
-      s = { n: 0, sum: 0 };
+      s = { n: 0, sum: 0, sumSq: 0 };
       this.sums.set(ug, s);
       this.path.push(ug);
     }
     s.n += 1;
     s.sum += pain;
+    s.sumSq += pain * pain;
   }
 
   /** Days recorded at `ug` (0 when none). */
@@ -70,5 +71,24 @@ export class LevelStats {
       }
     }
     return n === 0 ? undefined : { n, mean: sum / n };
+  }
+
+  /**
+   * The day-to-day scatter of pain within levels: squared deviations from each level's own
+   * mean, pooled over `ugs` (every level observed by default), with their degrees of
+   * freedom. A patient whose ratings never vary at a dose scores 0.
+   *
+   * @example stats.add(700, 3); stats.add(700, 5); stats.withinLevelScatter() // { ss: 2, df: 1 }
+   */
+  withinLevelScatter(ugs: readonly number[] = this.path): { ss: number; df: number } {
+    let ss = 0;
+    let df = 0;
+    for (const ug of ugs) {
+      const s = this.sums.get(ug);
+      if (!s) continue;
+      ss += Math.max(0, s.sumSq - (s.sum * s.sum) / s.n);
+      df += s.n - 1;
+    }
+    return { ss, df };
   }
 }

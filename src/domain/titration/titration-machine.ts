@@ -15,13 +15,14 @@ import { limitViolations } from "../protocols/limits.ts";
 import type { ProtocolDefinition, ResolvedSettings } from "../protocols/protocol.ts";
 import { splitDoses, type ScheduledDose } from "../protocols/split-doses.ts";
 import type { ClinicianDecision } from "./decisions.ts";
-import type { Detector } from "./detectors/detector.ts";
+import { baselineOf, type Baseline, type Detector, type Verdict } from "./detectors/detector.ts";
 import { LevelStats } from "./level-stats.ts";
 import { rulesFor, type ProtocolRules } from "./protocol-rules.ts";
 import { sleepTimes, SLEEP_STEP_TEXT, type SleepStep } from "./sleep-times.ts";
 import {
   CONSOLIDATION_TOLERANCE_POINTS,
   CONSOLIDATION_TRIAL_DAYS,
+  EARLY_LOOK_DAYS,
   GI_SETTLED_DAYS,
   SLEEP_PERSIST_DAYS,
 } from "./thresholds.ts";
@@ -50,6 +51,8 @@ interface Consolidation {
 
 export class TitrationMachine {
   private readonly rules: ProtocolRules;
+  /** The plan's detector as it applies to this protocol's rules. */
+  private readonly detector: Detector;
   private readonly stats = new LevelStats();
   private readonly granularityUg: number;
   private state: TitrationState;
@@ -70,7 +73,7 @@ export class TitrationMachine {
   private adjustPhase: "fixed" | "up" | "down" = "fixed";
   private consolidation: Consolidation | null = null;
   private previousHadSideEffect = false;
-  private readonly baselineMean: number | null;
+  private readonly baselineDays: Baseline | null;
   private noBaselineNoted = false;
   private decidedOn: IsoDate | null = null;
   private readonly events: string[] = [];
@@ -80,7 +83,8 @@ export class TitrationMachine {
     this.rules = rulesFor(plan.protocol, plan.settings);
     this.granularityUg = plan.protocol.regimen(plan.settings).granularityUg;
     this.doseCount = plan.settings.times.length;
-    this.baselineMean = plan.baselinePain.length ? mean(plan.baselinePain) : null;
+    this.detector = plan.detector.forProtocol?.(this.rules) ?? plan.detector;
+    this.baselineDays = plan.baselinePain.length ? baselineOf(plan.baselinePain) : null;
     this.targetUg = this.rules.kind === "ascending" ? this.rules.startUg : this.rules.doseUg;
     this.state = this.rules.kind === "continuous" ? "maintenance" : "titrating";
     this.note =
@@ -112,7 +116,7 @@ export class TitrationMachine {
     } else if (taken < expected) {
       this.note = `${entry.date}: ${formatDose(taken, this.unit)} of ${formatDose(expected, this.unit)} taken: a day with missed doses does not count toward the level`;
     }
-    if (this.baselineMean === null && counts) this.adoptFirstLevelAsBaseline(entry.date);
+    if (this.baselineDays === null && counts) this.adoptFirstLevelAsBaseline(entry.date);
     this.sideEffects(entry);
     if (counts && this.state !== "paused") this.progress(entry);
   }
@@ -178,7 +182,7 @@ export class TitrationMachine {
     return {
       asOf: this.lastDate,
       protocolKey: protocolKey(this.plan.protocol),
-      detector: this.plan.detector.name,
+      detector: this.detector.name,
       state: this.state,
       medUg: this.medUg,
       windowUg: this.windowUg,
@@ -221,7 +225,7 @@ export class TitrationMachine {
     this.path.push(level);
     if (this.state === "titrating") this.checkWindow();
     if (this.state === "window") {
-      const verdict = this.plan.detector.med(this.stats, this.windowPath());
+      const verdict = this.detector.med(this.stats, this.windowPath());
       if (verdict.medUg !== null) return this.setMed(verdict.medUg, verdict.reason);
       this.note = `${this.lastDate}: ${verdict.reason}`;
     }
@@ -240,7 +244,7 @@ export class TitrationMachine {
   }
 
   private checkWindow(): void {
-    const verdict = this.plan.detector.windowEntry(this.baseline(), this.stats, this.path);
+    const verdict = this.detector.windowEntry(this.baseline(), this.stats, this.path);
     this.note = `${this.lastDate}: ${verdict.reason}`;
     if (!verdict.entered) return;
     this.state = "window";
@@ -257,7 +261,7 @@ export class TitrationMachine {
 
   private endOfRange(maxUg: number): void {
     if (this.state === "window") {
-      const best = this.plan.detector.best(this.stats, this.windowPath());
+      const best = this.detector.best(this.stats, this.windowPath());
       this.setMed(
         best.medUg,
         `reached the ${formatDose(maxUg, this.unit)} maximum in the window; ${best.reason}`,
@@ -270,16 +274,33 @@ export class TitrationMachine {
     );
   }
 
+  /**
+   * 003 judges a fixed dose "after 2-4 weeks": at the 2-week look a detector that offers it
+   * may settle a clear response early; anything less waits for the whole assessment period.
+   */
+  private clearEarly(dose: number, assessmentDays: number): Verdict | null {
+    const detector = this.detector;
+    if (!detector.clearResponse || assessmentDays <= EARLY_LOOK_DAYS) return null;
+    if (this.stats.count(dose) !== EARLY_LOOK_DAYS) return null;
+    const verdict = detector.clearResponse(this.stats, dose, this.baseline());
+    if (verdict.yes) return verdict;
+    this.log(
+      `${this.lastDate}: ${EARLY_LOOK_DAYS}-day look (003: 2-4 weeks): not yet a clear response (${verdict.reason}); judged again after ${assessmentDays} days`,
+    );
+    return null;
+  }
+
   private holdFixed(rules: Extract<ProtocolRules, { kind: "fixed" }>): void {
     const dose = this.currentUg;
-    if (!this.levelComplete(dose, rules.assessmentDays)) return;
-    const verdict = this.plan.detector.responds(this.stats, dose, this.baseline());
+    const early = this.clearEarly(dose, rules.assessmentDays);
+    if (!early && !this.levelComplete(dose, rules.assessmentDays)) return;
+    const verdict = early ?? this.detector.responds(this.stats, dose, this.baseline());
     if (verdict.yes) {
       this.medUg = dose;
       this.state = "maintenance";
       this.decidedOn = this.lastDate;
       this.log(
-        `${this.lastDate}: ${formatDose(dose, this.unit)} works after ${rules.assessmentDays} days (003: judge after 2-4 weeks): ${verdict.reason}; maintenance`,
+        `${this.lastDate}: ${formatDose(dose, this.unit)} works after ${this.stats.count(dose)} days (003: judge after 2-4 weeks): ${verdict.reason}; maintenance`,
       );
       return;
     }
@@ -293,8 +314,9 @@ export class TitrationMachine {
   private adjust(rules: Extract<ProtocolRules, { kind: "fixed-then-adjust" }>): void {
     const level = this.currentUg;
     if (this.adjustPhase === "fixed") {
-      if (!this.levelComplete(level, rules.assessmentDays)) return;
-      const verdict = this.plan.detector.responds(this.stats, level, this.baseline());
+      const early = this.clearEarly(level, rules.assessmentDays);
+      if (!early && !this.levelComplete(level, rules.assessmentDays)) return;
+      const verdict = early ?? this.detector.responds(this.stats, level, this.baseline());
       if (!verdict.yes) {
         this.stop(
           `${this.lastDate}: the fixed ${formatDose(level)} did not work: ${verdict.reason}; 004: re-titrate with micro-titration`,
@@ -315,7 +337,7 @@ export class TitrationMachine {
     }
     if (!this.levelComplete(level, rules.daysPerStep)) return;
     this.path.push(level);
-    const verdict = this.plan.detector.med(this.stats, this.path);
+    const verdict = this.detector.med(this.stats, this.path);
     this.note = `${this.lastDate}: ${verdict.reason}`;
     if (verdict.medUg !== null) {
       if (this.adjustPhase === "up" && verdict.medUg === this.path[0]) {
@@ -336,7 +358,7 @@ export class TitrationMachine {
   private stepAdjust(rules: Extract<ProtocolRules, { kind: "fixed-then-adjust" }>, from: number): void {
     const next = this.adjustPhase === "up" ? from + rules.stepUg : from - rules.stepUg;
     if (next > rules.maxUg || next < rules.minUg) {
-      const best = this.plan.detector.best(this.stats, this.path);
+      const best = this.detector.best(this.stats, this.path);
       this.setMed(best.medUg, `end of the range; ${best.reason}`);
       return;
     }
@@ -354,7 +376,7 @@ export class TitrationMachine {
     this.consolidation = { from: this.doseCount, days: 0, painSum: 0, reference: null };
     this.log(`${date}: MED ${formatDose(ug, this.unit)}: ${reason}`);
     const path = this.windowPath().length ? this.windowPath() : this.stats.visited();
-    const verdict = this.plan.detector.hormesis(this.stats, path, ug, this.baseline());
+    const verdict = this.detector.hormesis(this.stats, path, ug, this.baseline());
     if (verdict.yes) {
       this.hormesis = true;
       this.log(`${date}: ${verdict.reason}`);
@@ -429,7 +451,7 @@ export class TitrationMachine {
       this.log(
         `${this.lastDate}: ${formatDose(level, this.unit)} (pain ${trial.meanPain.toFixed(1)}) is no better than the MED ${formatDose(med, this.unit)} (pain ${atMed.meanPain.toFixed(1)}): back to the MED`,
       );
-      const verdict = this.plan.detector.hormesis(this.stats, [med, level], med, this.baseline());
+      const verdict = this.detector.hormesis(this.stats, [med, level], med, this.baseline());
       if (verdict.yes) {
         this.hormesis = true;
         this.log(`${this.lastDate}: ${verdict.reason}`);
@@ -510,7 +532,7 @@ export class TitrationMachine {
     }
     const path = this.windowPath();
     if (this.state === "window" && path.length > 0) {
-      const best = this.plan.detector.best(this.stats, path);
+      const best = this.detector.best(this.stats, path);
       if (this.currentUg > best.medUg) {
         this.setMed(
           best.medUg,
@@ -604,8 +626,13 @@ export class TitrationMachine {
     }
   }
 
-  private baseline(): number {
-    return this.baselineMean ?? this.stats.summary(this.stats.visited()[0] ?? 0)?.meanPain ?? 10;
+  /** The baseline days, or the first level's days standing in for them when none were recorded. */
+  private baseline(): Baseline {
+    if (this.baselineDays) return this.baselineDays;
+    const first = this.stats.visited()[0];
+    const level = first === undefined ? undefined : this.stats.summary(first);
+    if (!level) return { mean: 10, days: 0, ss: 0 };
+    return { mean: level.meanPain, days: level.n, ss: this.stats.withinLevelScatter([level.ug]).ss };
   }
 
   private adoptFirstLevelAsBaseline(date: IsoDate): void {
@@ -619,8 +646,4 @@ export class TitrationMachine {
   private log(reason: string): void {
     this.events.push(reason);
   }
-}
-
-function mean(values: readonly number[]): number {
-  return values.reduce((a, b) => a + b, 0) / values.length;
 }

@@ -14,3 +14,18 @@ export function level(ug: number, meanPain: number, n: number): string {
 export function pain(value: number): string {
   return value.toFixed(1);
 }
+
+/**
+ * A level's pain against baseline, in words a clinician reads without sign arithmetic
+ * (pain is better when lower).
+ *
+ * @example againstBaseline(5.5, 6.7) // "1.2 below baseline 6.7 (better)"
+ * @example againstBaseline(7.5, 6.7) // "0.8 above baseline 6.7 (worse)"
+ */
+export function againstBaseline(levelMean: number, baselineMean: number): string {
+  const difference = pain(Math.abs(baselineMean - levelMean));
+  if (difference === pain(0)) return `level with baseline ${pain(baselineMean)}`;
+  return levelMean < baselineMean
+    ? `${difference} below baseline ${pain(baselineMean)} (better)`
+    : `${difference} above baseline ${pain(baselineMean)} (worse)`;
+}

@@ -6,10 +6,28 @@
  * day-to-day ratings). A plan chooses one.
  */
 import type { LevelStats } from "../level-stats.ts";
+import type { ProtocolRules } from "../protocol-rules.ts";
 
 export type DetectorName = "literal" | "robust";
 
 export const DETECTOR_NAMES: readonly DetectorName[] = ["literal", "robust"];
+
+/** Pain before the first dose: what every level is compared with. */
+export interface Baseline {
+  readonly mean: number;
+  /** Days behind the mean (the first level's days when it stood in for a missing baseline). */
+  readonly days: number;
+  /** Sum of squared deviations of those days from their mean (their day-to-day scatter). */
+  readonly ss: number;
+}
+
+/**
+ * @example baselineOf([7, 6, 7]) // { mean: 6.67, days: 3, ss: 0.67 }
+ */
+export function baselineOf(pains: readonly number[]): Baseline {
+  const mean = pains.reduce((a, b) => a + b, 0) / pains.length;
+  return { mean, days: pains.length, ss: pains.reduce((a, p) => a + (p - mean) ** 2, 0) };
+}
 
 export interface WindowVerdict {
   readonly entered: boolean;
@@ -32,13 +50,23 @@ export interface Verdict {
 export interface Detector {
   readonly name: DetectorName;
   /** After the last level of `path` (levels in the order tried) was completed. */
-  windowEntry(baselineMean: number, stats: LevelStats, path: readonly number[]): WindowVerdict;
+  windowEntry(baseline: Baseline, stats: LevelStats, path: readonly number[]): WindowVerdict;
   /** `path` starts at the window's first level and runs in the order tried (up or down). */
   med(stats: LevelStats, path: readonly number[]): MedVerdict;
   /** The best level of `path`, when the range ends or a side effect ends the search. */
   best(stats: LevelStats, path: readonly number[]): MedVerdict & { readonly medUg: number };
   /** Was a level tried above `medUg` clearly worse than the MED (004: hormesis)? */
-  hormesis(stats: LevelStats, path: readonly number[], medUg: number, baselineMean: number): Verdict;
+  hormesis(stats: LevelStats, path: readonly number[], medUg: number, baseline: Baseline): Verdict;
   /** Does a dose held for an assessment period work, against baseline? */
-  responds(stats: LevelStats, ug: number, baselineMean: number): Verdict;
+  responds(stats: LevelStats, ug: number, baseline: Baseline): Verdict;
+  /**
+   * At the 2-week look of a longer assessment period (003: judge after 2-4 weeks), is the
+   * response already clear? Detectors without it judge only at the end of the period.
+   */
+  clearResponse?(stats: LevelStats, ug: number, baseline: Baseline): Verdict;
+  /**
+   * The detector to use for one protocol's rules, when it decides differently by protocol
+   * (the robust detector judges 14-day levels on their own days); itself when absent.
+   */
+  forProtocol?(rules: ProtocolRules): Detector;
 }

@@ -13,7 +13,7 @@ import { level, pain } from "./describe.ts";
 export const literalDetector: Detector = {
   name: "literal",
 
-  windowEntry(baselineMean, stats, path) {
+  windowEntry({ mean: baselineMean }, stats, path) {
     const last = stats.summary(path.at(-1)!)!;
     const entered = last.meanPain < baselineMean;
     const relation = entered ? "below" : "not below";
@@ -55,7 +55,7 @@ export const literalDetector: Detector = {
     return { medUg: best.ug, reason: `best level tried: ${level(best.ug, best.meanPain, best.n)}` };
   },
 
-  hormesis(stats, path, medUg, baselineMean) {
+  hormesis(stats, path, medUg, { mean: baselineMean }) {
     const med = stats.summary(medUg)!;
     for (const l of stats.summaries(path)) {
       if (l.ug <= medUg) continue;
@@ -69,7 +69,7 @@ export const literalDetector: Detector = {
     return { yes: false, reason: "no higher dose was clearly worse than the MED" };
   },
 
-  responds(stats, ug, baselineMean) {
+  responds(stats, ug, { mean: baselineMean }) {
     const l = stats.summary(ug);
     if (!l) return { yes: false, reason: `no diary days at ${formatDose(ug)}` };
     const yes = l.meanPain < baselineMean;

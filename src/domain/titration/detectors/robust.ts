@@ -4,18 +4,23 @@
  * (clinical reference 4), so two days at one level say little. It:
  * - smooths: a level's value is a local line through it and adjacent levels, widened until
  *   it rests on about 6 days (0.1 mg levels of 2 days use neighbours; 14-day levels stand alone);
- * - needs a minimal important drop to enter the window (1 point and 15% of baseline);
+ * - needs a minimal important drop to enter the window (1.5 points and 15% of baseline);
  * - settles the MED only after enough days past the best level bring no new best by a margin;
  * - takes as MED the lowest dose whose smoothed pain is within a small tolerance of the
  *   best, since above it there is "no additional improvement" (004);
  * - calls hormesis only when the levels above the MED, pooled, are worse by Farrar's
- *   2 points or worse than before LDN.
+ *   2 points or worse than before LDN;
+ * - judges a dose held for weeks (fixed protocols) by its drop against the patient's own
+ *   day-to-day scatter, and step protocols with levels of a week or more by each level's
+ *   own mean (`robust-steps.ts`).
  */
 import { formatDose } from "../../dose.ts";
 import type { LevelStats, LevelSummary } from "../level-stats.ts";
-import { PAIN_MCID_POINTS, ROBUST_DEFAULTS, type RobustSettings } from "../thresholds.ts";
+import { ROBUST_DEFAULTS, type RobustSettings } from "../thresholds.ts";
 import type { Detector } from "./detector.ts";
-import { pain } from "./describe.ts";
+import { againstBaseline, pain } from "./describe.ts";
+import { createStepDetector } from "./robust-steps.ts";
+import { dropVerdict, hormesisVerdict, respondsVerdict } from "./verdicts.ts";
 
 export interface SmoothedLevel {
   readonly ug: number;
@@ -103,12 +108,12 @@ export function createRobustDetector(settings: RobustSettings = ROBUST_DEFAULTS)
     const near = smoothed.filter((s) => s.mean <= min + settings.plateauTolerance);
     return near.reduce((a, b) => (b.ug < a.ug ? b : a));
   };
-  const designNote = `design settings: window drop at least ${settings.windowDropPoints} point and ${settings.windowDropShare * 100}% of baseline`;
+  const designNote = `design settings: window drop at least ${settings.windowDropPoints} points and ${settings.windowDropShare * 100}% of baseline`;
 
-  return {
+  const detector: Detector = {
     name: "robust",
 
-    windowEntry(baselineMean, stats, path) {
+    windowEntry({ mean: baselineMean }, stats, path) {
       const recent = recentLevels(stats, path, settings.minDaysPerPoint);
       const pooled = stats.pooledMean(recent)!;
       const needed = windowDrop(baselineMean);
@@ -121,7 +126,7 @@ export function createRobustDetector(settings: RobustSettings = ROBUST_DEFAULTS)
         atUg: entered ? atUg : path.at(-1)!,
         reason:
           `pain at ${recent.map((ug) => formatDose(ug)).join(", ")}: ${pain(pooled.mean)} over ${pooled.n} days, ` +
-          `${pain(drop)} below baseline ${pain(baselineMean)}; the window needs ${pain(needed)} (${designNote}, IMMPACT minimal change)`,
+          `${againstBaseline(pooled.mean, baselineMean)}; the window needs ${pain(needed)} below (${designNote}, IMMPACT minimal change)`,
       };
     },
 
@@ -153,32 +158,28 @@ export function createRobustDetector(settings: RobustSettings = ROBUST_DEFAULTS)
       return { medUg: chosen.ug, reason: `best level tried: ${describeSmoothed(chosen)}` };
     },
 
-    hormesis(stats, path, medUg, baselineMean) {
+    hormesis(stats, path, medUg, baseline) {
       const medSmoothed = smoothedPath(stats, path, settings).find((s) => s.ug === medUg);
-      const medMean = medSmoothed?.mean ?? stats.summary(medUg)?.meanPain ?? baselineMean;
-      const pooled = stats.pooledMean(path.filter((ug) => ug > medUg));
-      if (!pooled || pooled.n < 2)
-        return { yes: false, reason: "too few days above the MED to judge hormesis" };
-      const yes = pooled.mean >= medMean + PAIN_MCID_POINTS || pooled.mean > baselineMean;
-      return {
-        yes,
-        reason: yes
-          ? `hormesis: doses above the MED averaged pain ${pain(pooled.mean)} over ${pooled.n} days against ${pain(medMean)} at ${formatDose(medUg)} (baseline ${pain(baselineMean)}; worse by ${PAIN_MCID_POINTS}+ points (Farrar 2001) or worse than before LDN (004))`
-          : `doses above the MED averaged pain ${pain(pooled.mean)} against ${pain(medMean)} at the MED: not clearly worse`,
-      };
+      const medMean = medSmoothed?.mean ?? stats.summary(medUg)?.meanPain ?? baseline.mean;
+      return hormesisVerdict(stats, path, medUg, medMean, baseline.mean);
     },
 
-    responds(stats, ug, baselineMean) {
-      const l = stats.summary(ug);
-      if (!l) return { yes: false, reason: `no diary days at ${formatDose(ug)}` };
-      const needed = Math.max(settings.responseDropPoints, settings.windowDropShare * baselineMean);
-      const yes = baselineMean - l.meanPain >= needed;
-      return {
-        yes,
-        reason: `${formatDose(ug)}: pain ${pain(l.meanPain)} over ${l.n} days against baseline ${pain(baselineMean)}; a response needs a drop of ${pain(needed)} (design setting: at least ${settings.responseDropPoints} point and ${settings.windowDropShare * 100}% of baseline)`,
-      };
+    responds(stats, ug, baseline) {
+      return respondsVerdict(stats, ug, baseline, settings);
+    },
+
+    clearResponse(stats, ug, baseline) {
+      const { yes, reason } = dropVerdict(stats, ug, baseline, settings, settings.earlyResponseZ);
+      return { yes, reason };
+    },
+
+    forProtocol(rules) {
+      return rules.kind === "ascending" && rules.daysPerLevel >= settings.ownMeanDays
+        ? createStepDetector(settings)
+        : detector;
     },
   };
+  return detector;
 }
 
 /** The robust detector with its default design settings. */
