@@ -1,0 +1,228 @@
+/**
+ * The whole journey in a real browser against the real server process: an administrator adds a
+ * clinician; the clinician enrols and screens two patients (one on opioids, whose interaction
+ * alert must be acknowledged with a reason), plans micro-titration and invites a patient; the
+ * patient joins on a phone and checks in for several days (one day offline, one note hostile);
+ * the clinician reads the chart and accepts the engine's recommendation. Accessibility is
+ * checked with axe-core on every main screen. Set LDN_SCREENSHOTS=dir to save screenshots.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildWeb } from "../scripts/build-web.ts";
+import { SYSTEM_ACTOR } from "../src/app/ports/actor.ts";
+import { scryptHasher } from "../src/http/auth/passwords.ts";
+import { freePort, startServerProcess, type ServerProcess } from "../src/http/testing/server-process.ts";
+import { openStore } from "../src/store/sql-store.ts";
+import { axeViolations, launchChromium } from "./browser.ts";
+
+const ADMIN = { email: "admin@riverside.example", password: "admin password 1" };
+const CLINICIAN = { email: "lee@riverside.example", password: "clinician password 1", name: "Dr K. Lee" };
+const PATIENT_PASSWORD = "patient password 1";
+const HOSTILE = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
+const shots = process.env.LDN_SCREENSHOTS;
+
+function isoDaysAgo(n: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() - n);
+  const pad = (x: number) => String(x).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+async function shot(page: Page, name: string) {
+  if (!shots) return;
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+async function signIn(page: Page, login: string, password: string) {
+  await page.getByLabel("Email or login code").fill(login);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+describe("the clinic in a real browser", { timeout: 90_000 }, () => {
+  let dir: string;
+  let server: ServerProcess;
+  let browser: Browser;
+  let url: string;
+
+  beforeAll(async () => {
+    await buildWeb();
+    dir = mkdtempSync(join(tmpdir(), "ldn-e2e-"));
+    const db = join(dir, "ldn.sqlite");
+    const store = await openStore({ kind: "sqlite", path: db });
+    const passwordHash = await scryptHasher(12).hash(ADMIN.password);
+    await store.transaction(SYSTEM_ACTOR, async (tx) => {
+      const clinic = await tx.clinics.create({ name: "Riverside Pain Clinic" });
+      await tx.staff.create({
+        clinicId: clinic.id,
+        email: ADMIN.email,
+        displayName: "A. Admin",
+        role: "administrator",
+        passwordHash,
+      });
+    });
+    await store.close();
+    server = await startServerProcess(db, await freePort());
+    url = server.url;
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.child.kill("SIGTERM");
+    await server?.exited;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  let joinLink = "";
+  let patientId = "";
+
+  it("lets the administrator add a clinician", async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, "login");
+    await signIn(page, ADMIN.email, ADMIN.password);
+    await page.getByRole("heading", { name: "Staff", exact: true }).waitFor();
+    await page.getByLabel("Name", { exact: true }).fill(CLINICIAN.name);
+    await page.getByLabel("Email (their login)").fill(CLINICIAN.email);
+    await page.getByLabel("Role").selectOption("clinician");
+    await page.getByLabel(/First password/).fill(CLINICIAN.password);
+    await page.getByRole("button", { name: "Add" }).click();
+    await page.getByText(`${CLINICIAN.name} can now sign in`).waitFor();
+    expect(await page.getByRole("cell", { name: CLINICIAN.email }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("lets the clinician enrol and screen patients, plan micro-titration and invite", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(url);
+    await signIn(page, CLINICIAN.email, CLINICIAN.password);
+    await page.getByRole("heading", { name: "Patients" }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // A patient on opioids: the interaction alert needs a recorded reason.
+    await page.getByRole("link", { name: "Enrol a patient" }).first().click();
+    await page.getByLabel("Name as shown to staff").fill("M. Opioid");
+    await page.getByLabel("Age (years)").fill("58");
+    await page.getByLabel("Pain for (months)").fill("120");
+    await page.getByLabel("Pregnant").selectOption("not-applicable");
+    await page.getByLabel(/Opioids now/).fill("oxycodone 10mg x3");
+    await page.getByRole("button", { name: "Screen and enrol" }).click();
+    await page.getByText("45 MME/day").waitFor();
+    await page.getByText(/Opioid interaction/).waitFor();
+    await page.getByLabel("Start date").fill(isoDaysAgo(0));
+    await page.getByRole("button", { name: "Start plan" }).click();
+    expect(await page.getByText(/Opioid interaction acknowledged/).count()).toBe(0);
+    await page
+      .getByLabel(/Why you go on/)
+      .fill("Tapering oxycodone with the pain team; discussed with the patient");
+    await page.getByRole("button", { name: "Start plan" }).click();
+    await page.getByText(/Opioid interaction acknowledged/).waitFor();
+
+    // The patient who will check in.
+    await page.getByRole("link", { name: "Enrol", exact: true }).click();
+    await page.getByLabel("Name as shown to staff").fill("R. Jones");
+    await page.getByLabel("Age (years)").fill("44");
+    await page.getByLabel("Pain for (months)").fill("36");
+    await page.getByLabel(/Centralized pain/).check();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Screen and enrol" }).click();
+    await page.getByRole("heading", { name: "R. Jones" }).waitFor();
+    patientId = page.url().split("/").at(-1)!;
+    await page.getByLabel("Protocol").selectOption("micro-titration");
+    await page.getByLabel("Start date").fill(isoDaysAgo(6));
+    await page.getByRole("button", { name: "Start plan" }).click();
+    await page.getByRole("link", { name: "Print schedule (PDF)" }).waitFor();
+    await page.getByRole("button", { name: "Invite to join" }).click();
+    joinLink = await page.getByLabel("Invitation link").inputValue();
+    expect(joinLink).toMatch(/\/join#[\w-]{43}$/);
+    await page.close();
+  });
+
+  let phone: BrowserContext;
+
+  it("lets the patient join on a phone and check in for several days, one of them offline", async () => {
+    phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await phone.newPage();
+    await page.goto(joinLink);
+    await page.getByLabel("Password", { exact: true }).fill(PATIENT_PASSWORD);
+    await page.getByLabel("The same password again").fill(PATIENT_PASSWORD);
+    await page.getByRole("button", { name: "Join" }).click();
+    const code = await page.getByTestId("login-code").textContent();
+    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByRole("heading", { name: "Daily check-in" }).waitFor();
+
+    const pains = [7, 7, 6, 6, 5, 4];
+    for (const [i, pain] of pains.entries()) {
+      const offline = i === pains.length - 1;
+      await page.getByLabel("Day", { exact: true }).fill(isoDaysAgo(6 - i));
+      await page.getByRole("heading", { name: /Today’s doses/ }).waitFor();
+      await page.waitForTimeout(150);
+      for (const dose of await page.locator(".doses input[type=checkbox]").all()) await dose.check();
+      await page
+        .getByRole("radiogroup", { name: /Pain/ })
+        .getByRole("radio", { name: String(pain) })
+        .click();
+      await page.getByRole("radiogroup", { name: "Mood" }).getByRole("radio", { name: "6" }).click();
+      if (i === 2) await page.getByText("Trouble sleeping").click();
+      if (i === 3) await page.getByLabel("Note (optional)").fill(HOSTILE);
+      if (i === 0) {
+        await shot(page, "phone-check-in");
+        expect(await axeViolations(page)).toEqual([]);
+      }
+      if (offline) await phone.setOffline(true);
+      await page.getByRole("button", { name: "Save check-in" }).click();
+      await page
+        .getByRole("status")
+        .getByText(offline ? /offline/ : "Saved")
+        .waitFor();
+      if (offline) {
+        await phone.setOffline(false);
+        await page.evaluate(() => window.dispatchEvent(new Event("online")));
+        await page.waitForFunction(() => (localStorage.getItem("ldn.pendingCheckIns") ?? "[]") === "[]");
+      }
+      await page.getByLabel("Note (optional)").fill("");
+    }
+    // Sent once, however many times the phone retried.
+    const entries = (await page.evaluate(
+      async (id) => (await fetch(`/api/patients/${id}/check-ins`)).json(),
+      patientId,
+    )) as unknown[];
+    expect(entries).toHaveLength(pains.length);
+    await page.reload();
+    await page.getByRole("heading", { name: "Your progress" }).waitFor();
+    await shot(page, "phone-home");
+  });
+
+  it("shows the clinician the chart, never runs patient text as script, and records the decision", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on("dialog", () => expect.unreachable("a dialog opened: patient text ran as script"));
+    await page.goto(url);
+    await signIn(page, CLINICIAN.email, CLINICIAN.password);
+    await page.getByRole("link", { name: "R. Jones" }).waitFor();
+    await shot(page, "dashboard");
+    await page.getByRole("link", { name: "R. Jones" }).click();
+    await page.getByRole("img", { name: /Daily dose steps and pain/ }).waitFor();
+    await page.getByText("Diary (6 days)").click();
+    await page.getByText(HOSTILE).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, "patient-chart");
+    await page.getByRole("button", { name: "Accept recommendation" }).click();
+    await page.getByRole("heading", { name: "Decisions" }).waitFor();
+    expect(await page.getByText(/accept/).count()).toBeGreaterThan(0);
+    await page.close();
+    await phone.close();
+  });
+});

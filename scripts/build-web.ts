@@ -1,0 +1,48 @@
+/**
+ * Builds the web app into web/dist with esbuild: one minified ES module (app.js), the CSS and
+ * index.html. Prints the sizes; `--check` fails when app.js is over the budget.
+ * Run: `npm run build:web`.
+ */
+import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+
+/** The page's JavaScript budget (minified): a slow phone on a slow network still starts fast. */
+export const JS_BUDGET_BYTES = 80 * 1024;
+
+const root = resolve(import.meta.dirname, "..");
+const out = join(root, "web/dist");
+
+/** @example const { bytes, gzipBytes } = await buildWeb(); */
+export async function buildWeb(): Promise<{ bytes: number; gzipBytes: number }> {
+  mkdirSync(out, { recursive: true });
+  await build({
+    entryPoints: [join(root, "web/src/main.tsx")],
+    bundle: true,
+    minify: true,
+    format: "esm",
+    target: "es2020",
+    jsx: "automatic",
+    jsxImportSource: "preact",
+    outfile: join(out, "app.js"),
+    legalComments: "none",
+    logLevel: "warning",
+  });
+  copyFileSync(join(root, "web/index.html"), join(out, "index.html"));
+  copyFileSync(join(root, "web/app.css"), join(out, "app.css"));
+  const js = readFileSync(join(out, "app.js"));
+  return { bytes: js.length, gzipBytes: gzipSync(js).length };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { bytes, gzipBytes } = await buildWeb();
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+  console.log(
+    `web/dist/app.js: ${kb(bytes)} minified, ${kb(gzipBytes)} gzipped (budget ${kb(JS_BUDGET_BYTES)} minified)`,
+  );
+  if (process.argv.includes("--check") && bytes > JS_BUDGET_BYTES) {
+    console.error(`app.js is over its budget by ${kb(bytes - JS_BUDGET_BYTES)}`);
+    process.exit(1);
+  }
+}

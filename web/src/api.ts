@@ -1,0 +1,58 @@
+/**
+ * The web app's only way to the server: JSON over fetch, same origin, the session cookie sent
+ * by the browser. Errors come back as ApiError with the server's code, message and field.
+ */
+import type { Me } from "../../src/http/api/common.ts";
+
+export type { Me };
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
+  const res = await fetch(path, {
+    method,
+    credentials: "same-origin",
+    headers: { ...(body !== undefined ? { "content-type": "application/json" } : {}), ...headers },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await res.text();
+  const data = text ? (JSON.parse(text) as unknown) : null;
+  if (!res.ok) {
+    const error = (data as { error?: { code: string; message: string; field?: string } } | null)?.error;
+    throw new ApiError(
+      res.status,
+      error?.code ?? "internal",
+      error?.message ?? `The server answered ${res.status}`,
+      error?.field,
+    );
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string) => request<T>("GET", path),
+  post: <T>(path: string, body: unknown = {}, headers?: Record<string, string>) =>
+    request<T>("POST", path, body, headers),
+  delete: <T>(path: string) => request<T>("DELETE", path),
+};
+
+/** A message for a person: the server's own words, or what went wrong with the network. */
+export function messageOf(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof TypeError) return "Cannot reach the clinic server: check your connection.";
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,40 @@
+/** Display helpers. Doses come from the server already as ISMP text; these format dates and states. */
+export const STATE_LABEL: Readonly<Record<string, string>> = {
+  titrating: "Titrating",
+  window: "In the window",
+  med: "MED set",
+  paused: "Paused",
+  stopped: "Stopped",
+  maintenance: "Maintenance",
+};
+
+/** "2027-01-04" -> "Mon 4 Jan" */
+export function shortDate(iso: string): string {
+  const d = new Date(`${iso}T12:00:00Z`);
+  return d.toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+}
+
+/** Today's date on this device, YYYY-MM-DD. */
+export function todayIso(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** ISMP dose text from micrograms (chart labels): mcg below 0.1 mg, else mg with a leading zero and no trailing zero. */
+export function doseText(ug: number): string {
+  return ug < 100 ? `${ug} mcg` : `${String(ug / 1000)} mg`;
+}
+
+export const SIDE_EFFECT_LABEL: Readonly<Record<string, string>> = {
+  "gi-upset": "Upset stomach / nausea",
+  "abdominal-pain": "Abdominal pain",
+  insomnia: "Trouble sleeping",
+  "vivid-dreams": "Vivid dreams",
+  drowsiness: "Drowsy",
+  headache: "Headache",
+  dizziness: "Dizzy",
+  agitation: "Agitated",
+  irritability: "Irritable",
+  other: "Other",
+};

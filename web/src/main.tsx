@@ -1,0 +1,73 @@
+/** The clinic web app: one page app over the clinic server's API. */
+import { render } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import { api, type Me } from "./api.ts";
+import { navigate, onLinkClick, usePath } from "./router.ts";
+import { Login } from "./pages/login.tsx";
+import { Join } from "./pages/join.tsx";
+import { Dashboard } from "./pages/dashboard.tsx";
+import { Enrol } from "./pages/enrol.tsx";
+import { PatientChart } from "./pages/patient.tsx";
+import { PatientHome } from "./pages/patient-home.tsx";
+import { StaffAdmin } from "./pages/staff.tsx";
+import { Cohort } from "./pages/cohort.tsx";
+import { flushQueue } from "./offline-queue.ts";
+
+function App() {
+  const path = usePath();
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  useEffect(() => {
+    api
+      .get<Me>("/api/me")
+      .then(setMe)
+      .catch(() => setMe(null));
+  }, []);
+  useEffect(() => {
+    const flush = () => void flushQueue();
+    window.addEventListener("online", flush);
+    flush();
+    return () => window.removeEventListener("online", flush);
+  }, []);
+
+  if (path === "/join") return <Join onJoined={setMe} />;
+  if (me === undefined) return <p class="loading">Loading…</p>;
+  if (me === null) return <Login onSignedIn={setMe} />;
+
+  const signOut = async () => {
+    await api.delete("/api/session").catch(() => undefined);
+    setMe(null);
+    navigate("/");
+  };
+  return (
+    <div class="shell" onClick={(e) => onLinkClick(e as unknown as MouseEvent)}>
+      <header class="top">
+        <a class="brand" href="/">
+          ldn <span class="muted">{me.clinicName}</span>
+        </a>
+        <nav aria-label="Main">
+          {me.kind === "staff" && me.role !== "administrator" && <a href="/">Patients</a>}
+          {me.kind === "staff" && me.role === "clinician" && <a href="/patients/new">Enrol</a>}
+          {me.kind === "staff" && me.role === "clinician" && <a href="/cohort">Cohort</a>}
+          {me.kind === "staff" && me.role === "administrator" && <a href="/">Staff</a>}
+          <span class="who">{me.displayName}</span>
+          <button type="button" class="link" onClick={signOut}>
+            Sign out
+          </button>
+        </nav>
+      </header>
+      <main id="main">{page(path, me)}</main>
+    </div>
+  );
+}
+
+function page(path: string, me: Me) {
+  if (me.kind === "patient") return <PatientHome me={me} />;
+  if (me.role === "administrator") return <StaffAdmin />;
+  if (path === "/patients/new" && me.role === "clinician") return <Enrol />;
+  if (path === "/cohort" && me.role === "clinician") return <Cohort />;
+  const match = /^\/patients\/([\w-]+)$/.exec(path);
+  if (match) return <PatientChart id={match[1]!} role={me.role} />;
+  return <Dashboard role={me.role} />;
+}
+
+render(<App />, document.getElementById("app")!);

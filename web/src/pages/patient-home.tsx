@@ -1,0 +1,237 @@
+/** The patient's phone: today's doses to tick, a one-minute check-in, tomorrow, their progress. */
+import { useEffect, useState } from "preact/hooks";
+import type { TodayDto } from "../../../src/http/api/patients.ts";
+import type { AssessmentDto } from "../../../src/http/routes/assessment.ts";
+import type { CheckInEntry } from "../../../src/http/routes/check-ins.ts";
+import { api, messageOf, type Me } from "../api.ts";
+import { TitrationChart } from "../components/chart.tsx";
+import { ErrorNote } from "../components/field-error.tsx";
+import { SIDE_EFFECT_LABEL, shortDate, todayIso } from "../format.ts";
+import { pendingCount, sendCheckIn } from "../offline-queue.ts";
+
+type PatientMe = Extract<Me, { kind: "patient" }>;
+
+function Scale({
+  label,
+  value,
+  onChange,
+  low,
+  high,
+}: {
+  label: string;
+  value: number | null;
+  onChange: (v: number) => void;
+  low: string;
+  high: string;
+}) {
+  return (
+    <fieldset class="scale">
+      <legend>{label}</legend>
+      <div class="scale-buttons" role="radiogroup" aria-label={label}>
+        {Array.from({ length: 11 }, (_, v) => (
+          <button
+            type="button"
+            key={v}
+            role="radio"
+            aria-checked={value === v}
+            class={value === v ? "chosen" : ""}
+            onClick={() => onChange(v)}
+          >
+            {v}
+          </button>
+        ))}
+      </div>
+      <div class="scale-ends small muted">
+        <span>{low}</span>
+        <span>{high}</span>
+      </div>
+    </fieldset>
+  );
+}
+
+export function PatientHome({ me }: { readonly me: PatientMe }) {
+  const [today, setToday] = useState<TodayDto | null>(null);
+  const [entries, setEntries] = useState<CheckInEntry[]>([]);
+  const [assessment, setAssessment] = useState<AssessmentDto | null>(null);
+  const [date, setDate] = useState(todayIso());
+  const [taken, setTaken] = useState<Record<string, boolean>>({});
+  const [pain, setPain] = useState<number | null>(null);
+  const [mood, setMood] = useState<number | null>(null);
+  const [energy, setEnergy] = useState<number | null>(null);
+  const [clarity, setClarity] = useState<number | null>(null);
+  const [effects, setEffects] = useState<string[]>([]);
+  const [impression, setImpression] = useState<string | null>(null);
+  const [note, setNote] = useState("");
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const reload = () => setVersion((v) => v + 1);
+    window.addEventListener("ldn-synced", reload);
+    return () => window.removeEventListener("ldn-synced", reload);
+  }, []);
+  useEffect(() => {
+    api
+      .get<TodayDto>(`/api/patients/${me.id}/today?today=${date}`)
+      .then(setToday, (e) => setError(messageOf(e)));
+    api.get<CheckInEntry[]>(`/api/patients/${me.id}/check-ins`).then(setEntries, () => undefined);
+    api.get<AssessmentDto | null>(`/api/patients/${me.id}/assessment`).then(setAssessment, () => undefined);
+  }, [me.id, date, version]);
+
+  const doses = today?.today?.doses ?? [];
+  const done = entries.some((e) => e.date === date);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setError(null);
+    if (pain === null) return setError("Choose your pain, 0 to 10.");
+    const body = {
+      date,
+      doses: doses.filter((d) => taken[d.time]).map((d) => ({ time: d.time, ug: d.ug })),
+      pain,
+      ...(mood !== null ? { mood } : {}),
+      ...(energy !== null ? { energy } : {}),
+      ...(clarity !== null ? { clarity } : {}),
+      sideEffects: effects,
+      ...(impression ? { impression } : {}),
+      ...(note.trim() ? { note: note.trim() } : {}),
+    };
+    try {
+      const result = await sendCheckIn({ patientId: me.id, key: crypto.randomUUID(), body });
+      setStatus(
+        result === "sent"
+          ? "Saved. Thank you!"
+          : "You are offline: your check-in is kept on this phone and will be sent when you are back online.",
+      );
+      setVersion((v) => v + 1);
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  };
+  const start = entries.length ? entries[0]!.date : date;
+  return (
+    <section class="phone">
+      <h1>Hello, {me.displayName}</h1>
+      <ErrorNote message={error} />
+      <div class="card">
+        <h2>Today’s doses ({shortDate(date)})</h2>
+        {today?.today ? (
+          <p class="muted small">Total {today.today.total}. Tap each dose you took.</p>
+        ) : (
+          <p class="muted">{today ? "No doses today." : "Loading…"}</p>
+        )}
+        <ul class="doses">
+          {doses.map((d) => (
+            <li key={d.time}>
+              <label class={taken[d.time] ? "dose taken" : "dose"}>
+                <input
+                  type="checkbox"
+                  checked={!!taken[d.time]}
+                  onChange={(e) => setTaken({ ...taken, [d.time]: e.currentTarget.checked })}
+                />
+                <span class="time">{d.time}</span> <span class="amount">{d.dose}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+        {today?.tomorrow && (
+          <p class="small">
+            Tomorrow: <strong>{today.tomorrow.total}</strong> (
+            {today.tomorrow.doses.map((d) => `${d.dose} at ${d.time}`).join(", ")})
+          </p>
+        )}
+        {today?.instructions.map((line) => (
+          <p key={line} class="instruction">
+            {line}
+          </p>
+        ))}
+      </div>
+      <form class="card stack checkin" onSubmit={submit} aria-labelledby="checkin-title">
+        <h2 id="checkin-title">Daily check-in</h2>
+        <label>
+          Day
+          <input type="date" value={date} max={todayIso()} onInput={(e) => setDate(e.currentTarget.value)} />
+        </label>
+        {done && <p class="small good">You have checked in for this day; a new check-in corrects it.</p>}
+        <Scale
+          label="Pain (average over the last 24 hours)"
+          value={pain}
+          onChange={setPain}
+          low="0 no pain"
+          high="10 worst"
+        />
+        <Scale label="Mood" value={mood} onChange={setMood} low="0 very low" high="10 very good" />
+        <Scale label="Energy" value={energy} onChange={setEnergy} low="0 none" high="10 full" />
+        <Scale label="Mental clarity" value={clarity} onChange={setClarity} low="0 foggy" high="10 clear" />
+        <fieldset>
+          <legend>Side effects</legend>
+          <div class="chips">
+            {Object.entries(SIDE_EFFECT_LABEL).map(([id, label]) => (
+              <label key={id} class={effects.includes(id) ? "chip on" : "chip"}>
+                <input
+                  type="checkbox"
+                  checked={effects.includes(id)}
+                  onChange={(e) =>
+                    setEffects(e.currentTarget.checked ? [...effects, id] : effects.filter((x) => x !== id))
+                  }
+                />
+                {label}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>Compared with the previous dose (optional)</legend>
+          <div class="chips">
+            {["better", "same", "worse"].map((v) => (
+              <label key={v} class={impression === v ? "chip on" : "chip"}>
+                <input
+                  type="radio"
+                  name="impression"
+                  checked={impression === v}
+                  onChange={() => setImpression(v)}
+                />
+                {v}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <label>
+          Note (optional)
+          <textarea
+            name="note"
+            maxLength={2000}
+            value={note}
+            onInput={(e) => setNote(e.currentTarget.value)}
+          />
+        </label>
+        {status && (
+          <p class="good" role="status">
+            {status}
+          </p>
+        )}
+        {pendingCount() > 0 && <p class="small muted">{pendingCount()} check-in(s) waiting to be sent.</p>}
+        <button type="submit" class="big">
+          Save check-in
+        </button>
+      </form>
+      {assessment && entries.length > 0 && (
+        <div class="card">
+          <h2>Your progress</h2>
+          <TitrationChart
+            compact
+            windowUg={assessment.windowUg}
+            medUg={assessment.medUg}
+            days={entries
+              .filter((e) => e.date >= start)
+              .map((e) => ({
+                date: e.date,
+                totalUg: e.checkIn.doses.reduce((s, d) => s + d.ug, 0),
+                pain: e.checkIn.pain,
+                sideEffects: e.checkIn.sideEffects,
+              }))}
+          />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,387 @@
+/** A patient's chart for clinicians (and the plan and compounding for pharmacists). */
+import { useEffect, useState } from "preact/hooks";
+import type { AssessmentDto } from "../../../src/http/routes/assessment.ts";
+import type { CheckInEntry } from "../../../src/http/routes/check-ins.ts";
+import type { PatientDetail, PlanDto } from "../../../src/http/api/patients.ts";
+import { api, messageOf } from "../api.ts";
+import { TitrationChart, type ChartDay } from "../components/chart.tsx";
+import { ErrorNote } from "../components/field-error.tsx";
+import { SIDE_EFFECT_LABEL, STATE_LABEL, doseText, shortDate } from "../format.ts";
+import { PlanForm } from "./plan-form.tsx";
+import { Questionnaires } from "./questionnaires.tsx";
+
+interface Decision {
+  readonly recommendationId: string;
+  readonly asOf: string;
+  readonly state: string;
+  readonly decision: string;
+  readonly reason: string | null;
+  readonly decidedAt: string;
+}
+
+export function PatientChart({ id, role }: { readonly id: string; readonly role: string }) {
+  const clinical = role === "clinician";
+  const [patient, setPatient] = useState<PatientDetail | null>(null);
+  const [plans, setPlans] = useState<PlanDto[]>([]);
+  const [checkIns, setCheckIns] = useState<CheckInEntry[]>([]);
+  const [assessment, setAssessment] = useState<AssessmentDto | null>(null);
+  const [decisions, setDecisions] = useState<Decision[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  const reload = () => setVersion((v) => v + 1);
+  useEffect(() => {
+    (async () => {
+      try {
+        setPlans(await api.get<PlanDto[]>(`/api/patients/${id}/plans`));
+        if (!clinical) return;
+        setPatient(await api.get<PatientDetail>(`/api/patients/${id}`));
+        setCheckIns(await api.get<CheckInEntry[]>(`/api/patients/${id}/check-ins`));
+        setAssessment(await api.get<AssessmentDto | null>(`/api/patients/${id}/assessment`));
+        setDecisions(await api.get<Decision[]>(`/api/patients/${id}/decisions`));
+      } catch (e) {
+        setError(messageOf(e));
+      }
+    })();
+  }, [id, version, clinical]);
+
+  const plan = plans.at(-1);
+  if (!clinical) return <PharmacyView id={id} plan={plan} error={error} />;
+  if (!patient) return error ? <ErrorNote message={error} /> : <p class="loading">Loading…</p>;
+  const start = plan?.startDate ?? "9999-12-31";
+  const baseline = checkIns.filter((c) => c.date < start).map((c) => c.checkIn.pain);
+  const days: ChartDay[] = checkIns
+    .filter((c) => c.date >= start)
+    .map((c) => ({
+      date: c.date,
+      totalUg: c.checkIn.doses.reduce((s, d) => s + d.ug, 0),
+      pain: c.checkIn.pain,
+      mood: c.checkIn.mood ?? null,
+      energy: c.checkIn.energy ?? null,
+      clarity: c.checkIn.clarity ?? null,
+      sideEffects: c.checkIn.sideEffects,
+    }));
+  const screening = patient.screening.result as {
+    eligibility: string;
+    reasons: { message: string; source: string }[];
+    mme: { totalMmePerDay: number } | null;
+  };
+  return (
+    <section>
+      <div class="row spread">
+        <h1>{patient.displayName}</h1>
+        <Invite id={id} joined={patient.joined} />
+      </div>
+      <ErrorNote message={error} />
+      <div class="grid-2">
+        <div class="card">
+          <h2>Screening</h2>
+          <p>
+            <span class={`eligibility ${screening.eligibility}`}>
+              {screening.eligibility.replace("-", " ")}
+            </span>
+            {screening.mme && (
+              <span class="tag">{Math.round(screening.mme.totalMmePerDay * 10) / 10} MME/day</span>
+            )}
+          </p>
+          <ul class="small">
+            {screening.reasons.map((r) => (
+              <li key={r.message}>
+                {r.message} <span class="muted">({r.source})</span>
+              </li>
+            ))}
+            {patient.screening.answers.opioids.map((o) => (
+              <li key={o}>Opioid: {o}</li>
+            ))}
+          </ul>
+        </div>
+        <div class="card">
+          <h2>Plan</h2>
+          {plan ? (
+            <PlanSummary id={id} plan={plan} />
+          ) : (
+            <PlanForm id={id} screening={patient.screening.result} onCreated={reload} />
+          )}
+        </div>
+      </div>
+      {plan && (
+        <div class="card">
+          <h2>Titration</h2>
+          <TitrationChart
+            days={days}
+            windowUg={assessment?.windowUg ?? null}
+            medUg={assessment?.medUg ?? null}
+            baselinePain={baseline.length ? baseline.reduce((a, b) => a + b, 0) / baseline.length : null}
+          />
+        </div>
+      )}
+      {assessment && <Recommendation id={id} assessment={assessment} onDecided={reload} />}
+      {decisions.length > 0 && (
+        <div class="card">
+          <h2>Decisions</h2>
+          <ul>
+            {decisions.map((d) => (
+              <li key={d.recommendationId}>
+                {shortDate(d.asOf)}: <strong>{d.decision}</strong> ({STATE_LABEL[d.state] ?? d.state})
+                {d.reason ? ` — ${d.reason}` : ""}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {checkIns.length > 0 && <Diary entries={checkIns} />}
+      <Questionnaires id={id} />
+    </section>
+  );
+}
+
+function PlanSummary({ id, plan }: { readonly id: string; readonly plan: PlanDto }) {
+  return (
+    <div class="stack">
+      <p>
+        <strong>{plan.protocolName}</strong>{" "}
+        <span class="muted">
+          ({plan.protocolId}@{plan.protocolVersion})
+        </span>
+        <br />
+        from {shortDate(plan.startDate)}, {plan.detector} detector
+      </p>
+      {plan.interactionAck && (
+        <p class="small warning">Opioid interaction acknowledged: “{plan.interactionAck.reason}”</p>
+      )}
+      <p>
+        <a class="button secondary" href={`/api/patients/${id}/schedule.pdf`} target="_blank" rel="noopener">
+          Print schedule (PDF)
+        </a>
+      </p>
+    </div>
+  );
+}
+
+function Recommendation({
+  id,
+  assessment,
+  onDecided,
+}: {
+  readonly id: string;
+  readonly assessment: AssessmentDto;
+  readonly onDecided: () => void;
+}) {
+  const [overriding, setOverriding] = useState(false);
+  const [kind, setKind] = useState("set-dose");
+  const [dose, setDose] = useState("");
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const decide = async (decision: "accept" | "override") => {
+    setError(null);
+    try {
+      const instead =
+        kind === "set-dose" || kind === "set-med"
+          ? { kind, totalUg: Math.round(Number(dose) * 1000) }
+          : { kind };
+      await api.post(
+        `/api/patients/${id}/decisions`,
+        decision === "accept"
+          ? { decision, asOf: assessment.asOf }
+          : { decision, asOf: assessment.asOf, reason, instead },
+      );
+      setOverriding(false);
+      onDecided();
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+  return (
+    <div class={`card recommendation ${assessment.waiting ? "waiting" : ""}`} aria-labelledby="rec-title">
+      <h2 id="rec-title">
+        Engine recommendation {assessment.waiting && <span class="tag attention">waiting for you</span>}
+      </h2>
+      <p class="big">
+        <span class={`state ${assessment.state}`}>{STATE_LABEL[assessment.state]}</span> {assessment.summary}
+        {assessment.hormesis && <span class="tag warning">hormesis: a higher dose was worse</span>}
+      </p>
+      <p>
+        Next ({shortDate(assessment.next.date)}): <strong>{assessment.next.total}</strong> —{" "}
+        {assessment.next.doses.map((d) => `${d.dose} at ${d.time}`).join(", ")}
+      </p>
+      <details>
+        <summary>
+          Why ({assessment.reasons.length} reasons, as of {shortDate(assessment.asOf)})
+        </summary>
+        <ol class="small reasons">
+          {assessment.reasons.map((r, i) => (
+            <li key={i}>{r}</li>
+          ))}
+        </ol>
+      </details>
+      <p class="muted small">
+        Decision support: the engine recommends, you decide. Your decision is recorded with your name.
+      </p>
+      <ErrorNote message={error} />
+      {!overriding ? (
+        <div class="row">
+          <button type="button" onClick={() => decide("accept")}>
+            Accept recommendation
+          </button>
+          <button type="button" class="secondary" onClick={() => setOverriding(true)}>
+            Override…
+          </button>
+        </div>
+      ) : (
+        <form
+          class="stack"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void decide("override");
+          }}
+        >
+          <label>
+            Instead
+            <select value={kind} onChange={(e) => setKind(e.currentTarget.value)}>
+              <option value="set-dose">Set the daily dose</option>
+              <option value="set-med">Set the MED</option>
+              <option value="pause">Pause</option>
+              <option value="resume">Resume</option>
+              <option value="stop">Stop</option>
+            </select>
+          </label>
+          {(kind === "set-dose" || kind === "set-med") && (
+            <label>
+              Daily dose (mg)
+              <input
+                type="number"
+                step="0.1"
+                min="0.1"
+                required
+                value={dose}
+                onInput={(e) => setDose(e.currentTarget.value)}
+              />
+            </label>
+          )}
+          <label>
+            Reason (kept in the record)
+            <textarea required value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+          </label>
+          <div class="row">
+            <button type="submit">Record override</button>
+            <button type="button" class="secondary" onClick={() => setOverriding(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}
+
+function Diary({ entries }: { readonly entries: readonly CheckInEntry[] }) {
+  return (
+    <details class="card">
+      <summary>
+        <h2 class="inline">Diary ({entries.length} days)</h2>
+      </summary>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col">Taken</th>
+            <th scope="col">Pain</th>
+            <th scope="col">Mood / energy / clarity</th>
+            <th scope="col">Side effects</th>
+            <th scope="col">Note</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...entries].reverse().map((e) => (
+            <tr key={e.id}>
+              <td>{shortDate(e.date)}</td>
+              <td>{e.checkIn.doses.map((d) => `${doseText(d.ug)} ${d.time}`).join(", ") || "none"}</td>
+              <td>{e.checkIn.pain}</td>
+              <td>
+                {e.checkIn.mood ?? "–"} / {e.checkIn.energy ?? "–"} / {e.checkIn.clarity ?? "–"}
+              </td>
+              <td>{e.checkIn.sideEffects.map((s) => SIDE_EFFECT_LABEL[s] ?? s).join(", ")}</td>
+              <td class="note">{e.checkIn.note ?? ""}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
+function Invite({ id, joined }: { readonly id: string; readonly joined: boolean }) {
+  const [link, setLink] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const invite = async () => {
+    try {
+      const res = await api.post<{ path: string; expiresAt: string }>(`/api/patients/${id}/invitations`, {});
+      setLink(`${location.origin}${res.path}`);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+  return (
+    <div class="invite">
+      {link ? (
+        <p class="small">
+          Give the patient this single-use link (shown once):{" "}
+          <input
+            class="invite-link"
+            readOnly
+            value={link}
+            aria-label="Invitation link"
+            onFocus={(e) => e.currentTarget.select()}
+          />
+        </p>
+      ) : (
+        <button type="button" class="secondary" onClick={invite}>
+          {joined ? "New invitation (resets password)" : "Invite to join"}
+        </button>
+      )}
+      <ErrorNote message={error} />
+    </div>
+  );
+}
+
+function PharmacyView({
+  id,
+  plan,
+  error,
+}: {
+  readonly id: string;
+  readonly plan: PlanDto | undefined;
+  readonly error: string | null;
+}) {
+  const [fill, setFill] = useState<Record<string, unknown> | null>(null);
+  useEffect(() => {
+    if (plan)
+      api.get<Record<string, unknown>>(`/api/patients/${id}/compounding`).then(setFill, () => undefined);
+  }, [id, plan]);
+  const strengths = (fill?.strengths ?? []) as { strength: string; quantity: number }[];
+  return (
+    <section>
+      <h1>Compounding</h1>
+      <ErrorNote message={error} />
+      {!plan && <p>No plan yet.</p>}
+      {plan && <PlanSummary id={id} plan={plan} />}
+      {strengths.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Strength</th>
+              <th scope="col">Capsules (next 28 days)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {strengths.map((s) => (
+              <tr key={s.strength}>
+                <td>{s.strength}</td>
+                <td>{s.quantity}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

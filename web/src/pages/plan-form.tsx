@@ -1,0 +1,165 @@
+/** Choosing a protocol: its rule, source, limits and settings; an opioid alert needs a reason. */
+import { useEffect, useState } from "preact/hooks";
+import { api, messageOf } from "../api.ts";
+import { ErrorNote } from "../components/field-error.tsx";
+import { todayIso } from "../format.ts";
+
+interface Protocol {
+  readonly id: string;
+  readonly name: string;
+  readonly source: string;
+  readonly rule: string;
+  readonly limits: { readonly maxPerDay: string; readonly maxStep: string; readonly maxDosesPerDay: number };
+  readonly settings: readonly {
+    key: string;
+    label: string;
+    default: string;
+    provenance: string;
+    note: string;
+  }[];
+  readonly notes: readonly string[];
+}
+
+interface Fit {
+  readonly protocolId: string;
+  readonly fit: string;
+  readonly why: string;
+  readonly interaction: { readonly message: string; readonly severity: string } | null;
+}
+
+export function PlanForm({
+  id,
+  screening,
+  onCreated,
+}: {
+  readonly id: string;
+  readonly screening: Record<string, unknown>;
+  readonly onCreated: () => void;
+}) {
+  const fits = (screening.protocols ?? []) as Fit[];
+  const [protocols, setProtocols] = useState<Protocol[]>([]);
+  const [protocolId, setProtocolId] = useState("micro-titration");
+  const [startDate, setStartDate] = useState(todayIso());
+  const [detector, setDetector] = useState("robust");
+  const [settings, setSettings] = useState<Record<string, string>>({});
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api.get<Protocol[]>("/api/protocols").then(setProtocols, (e) => setError(messageOf(e)));
+  }, []);
+  const protocol = protocols.find((p) => p.id === protocolId);
+  const fit = fits.find((f) => f.protocolId === protocolId);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setError(null);
+    const given = Object.fromEntries(
+      Object.entries(settings)
+        .filter(([, v]) => v.trim() !== "")
+        .map(([k, v]) => [
+          k,
+          k === "times" ? v.split(",").map((t) => t.trim()) : /^\d+$/.test(v.trim()) ? Number(v) : v.trim(),
+        ]),
+    );
+    try {
+      await api.post(`/api/patients/${id}/plans`, {
+        protocolId,
+        startDate,
+        detector,
+        settings: given,
+        ...(fit?.interaction ? { interactionReason: reason } : {}),
+      });
+      onCreated();
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  };
+  return (
+    <form onSubmit={submit} class="stack">
+      <label>
+        Protocol
+        <select name="protocol" value={protocolId} onChange={(e) => setProtocolId(e.currentTarget.value)}>
+          {protocols.map((p) => {
+            const f = fits.find((x) => x.protocolId === p.id);
+            return (
+              <option key={p.id} value={p.id} disabled={f?.fit === "unsuitable"}>
+                {p.name}
+                {f ? ` — ${f.fit}` : ""}
+              </option>
+            );
+          })}
+        </select>
+      </label>
+      {protocol && (
+        <div class="small protocol-info">
+          <p>{protocol.rule}</p>
+          <p class="muted">
+            Source: {protocol.source}. Limits: {protocol.limits.maxPerDay} a day, steps of at most{" "}
+            {protocol.limits.maxStep}, up to {protocol.limits.maxDosesPerDay} doses a day.
+          </p>
+          {fit && <p>Screening: {fit.why}</p>}
+          <details>
+            <summary>Settings</summary>
+            {protocol.settings.map((s) => (
+              <label key={s.key}>
+                {s.label}{" "}
+                {s.provenance === "clinic-setting" ? (
+                  <span class="tag">clinic setting</span>
+                ) : (
+                  <span class="tag">published</span>
+                )}
+                <input
+                  placeholder={s.default}
+                  value={settings[s.key] ?? ""}
+                  onInput={(e) => setSettings({ ...settings, [s.key]: e.currentTarget.value })}
+                />
+                <span class="muted">{s.note}</span>
+              </label>
+            ))}
+          </details>
+          {protocol.notes.map((n) => (
+            <p key={n} class="warning">
+              {n}
+            </p>
+          ))}
+        </div>
+      )}
+      <div class="row">
+        <label>
+          Start date
+          <input
+            type="date"
+            name="startDate"
+            required
+            value={startDate}
+            onInput={(e) => setStartDate(e.currentTarget.value)}
+          />
+        </label>
+        <label>
+          Detector
+          <select value={detector} onChange={(e) => setDetector(e.currentTarget.value)}>
+            <option value="robust">Robust (for noisy daily ratings)</option>
+            <option value="literal">Literal (004's rule as written)</option>
+          </select>
+        </label>
+      </div>
+      {fit?.interaction && (
+        <div class="alert" role="alert">
+          <p>
+            <strong>Opioid interaction ({fit.interaction.severity}).</strong> {fit.interaction.message}
+          </p>
+          <label>
+            Why you go on (recorded with your name)
+            <textarea
+              name="interactionReason"
+              required
+              value={reason}
+              onInput={(e) => setReason(e.currentTarget.value)}
+            />
+          </label>
+        </div>
+      )}
+      <ErrorNote message={error} />
+      <button type="submit">Start plan</button>
+    </form>
+  );
+}
