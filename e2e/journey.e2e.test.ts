@@ -192,7 +192,7 @@ describe("the clinic in a real browser", { timeout: 90_000 }, () => {
         await page.evaluate(() => window.dispatchEvent(new Event("online")));
         await page.waitForFunction(() => (localStorage.getItem("ldn.pendingCheckIns") ?? "[]") === "[]");
       }
-      await page.getByLabel("Note (optional)").fill("");
+      expect(await page.getByLabel("Note (optional)").inputValue()).toBe("");
     }
     // Sent once, however many times the phone retried.
     const entries = (await page.evaluate(
@@ -215,6 +215,8 @@ describe("the clinic in a real browser", { timeout: 90_000 }, () => {
     await page.getByRole("link", { name: "R. Jones" }).click();
     await page.getByRole("img", { name: /Daily dose steps and pain/ }).waitFor();
     await page.getByText("Diary (6 days)").click();
+    // Side effects only on the day they were reported: the phone's form starts fresh each day.
+    expect(await page.getByRole("cell", { name: "Trouble sleeping" }).count()).toBe(1);
     await page.getByText(HOSTILE).waitFor();
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await axeViolations(page)).toEqual([]);

@@ -70,4 +70,6 @@ function page(path: string, me: Me) {
   return <Dashboard role={me.role} />;
 }
 
-render(<App />, document.getElementById("app")!);
+const root = document.getElementById("app")!;
+root.textContent = ""; // the "Loading…" shown before the script ran
+render(<App />, root);

@@ -33,7 +33,11 @@ export function TitrationChart({ days, windowUg, medUg, baselinePain, compact }:
     PAD.left + (days.length === 1 ? 0 : (i / (days.length - 1)) * (W - PAD.left - PAD.right));
   const yPain = (v: number) => PAD.top + (1 - v / 10) * (H - PAD.top - PAD.bottom);
   const yDose = (ug: number) => PAD.top + (1 - ug / maxUg) * (H - PAD.top - PAD.bottom);
-  const steps = days.map((d, i) => `${i === 0 ? "M" : "H"}${x(i)} V${yDose(d.totalUg)}`).join(" ");
+  // A step per day: across at the day's dose, then up or down to the next day's.
+  const steps =
+    days
+      .map((d, i) => (i === 0 ? `M${x(0)},${yDose(d.totalUg)}` : `H${x(i)} V${yDose(d.totalUg)}`))
+      .join(" ") + ` H${W - PAD.right}`;
   const line = (key: "pain" | "mood" | "energy" | "clarity") => {
     let path = "";
     days.forEach((d, i) => {

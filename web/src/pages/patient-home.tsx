@@ -102,6 +102,15 @@ export function PatientHome({ me }: { readonly me: PatientMe }) {
           ? "Saved. Thank you!"
           : "You are offline: your check-in is kept on this phone and will be sent when you are back online.",
       );
+      // A fresh form for the next day; what was saved shows in the progress chart.
+      setTaken({});
+      setPain(null);
+      setMood(null);
+      setEnergy(null);
+      setClarity(null);
+      setEffects([]);
+      setImpression(null);
+      setNote("");
       setVersion((v) => v + 1);
     } catch (err) {
       setError(messageOf(err));
