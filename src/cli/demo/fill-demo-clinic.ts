@@ -1,12 +1,334 @@
-/** The demo clinic: filled once, so a newcomer sees something real at once. */
-import type { Store } from "../../app/ports/store.ts";
+/**
+ * The demo clinic: filled once, so a newcomer sees something real at once. Synthetic patients
+ * in every state of the engine, their diaries written day by day with the doses the engine
+ * recommended the day before (so every chart is the engine's own path), pain from a hidden
+ * dose-response with day-to-day noise, side effects, a missed week, an opioid interaction
+ * acknowledged with a reason, clinician decisions and BPI questionnaires. Everything goes
+ * through the same use cases as the server, so all of it is audited.
+ */
+import type { Actor } from "../../app/ports/actor.ts";
 import { SYSTEM_ACTOR } from "../../app/ports/actor.ts";
+import type { DiaryEntry } from "../../app/ports/diary-repository.ts";
+import type { Decision } from "../../app/ports/recommendation-repository.ts";
+import type { Store } from "../../app/ports/store.ts";
+import { assessRecord } from "../../app/use-cases/assess-patient.ts";
+import { decideRecommendation } from "../../app/use-cases/decide-recommendation.ts";
+import { enrolPatient, type ScreeningAnswers } from "../../app/use-cases/enrol-patient.ts";
+import { parseCheckIn, recordCheckIn } from "../../app/use-cases/record-check-in.ts";
+import { recordQuestionnaire } from "../../app/use-cases/record-questionnaire.ts";
+import { startPlan } from "../../app/use-cases/start-plan.ts";
+import { createRng, normal, type Rng } from "../../domain/simulation/prng.ts";
+import type { Plan } from "../../app/ports/plan-repository.ts";
+import { scryptHasher } from "../../http/auth/passwords.ts";
 
 export const DEMO_CLINIC = "Demo Pain Clinic";
 
-/** @example const { message } = await fillDemoClinic(store); */
-export async function fillDemoClinic(store: Store): Promise<{ readonly message: string }> {
+/** Demo accounts: the passwords are printed, because this clinic is for looking around only. */
+export const DEMO_ACCOUNTS = [
+  { email: "admin@demo.example", password: "demo-admin-1", name: "Ada Admin", role: "administrator" },
+  { email: "clinician@demo.example", password: "demo-clinician-1", name: "Dr Kim Lee", role: "clinician" },
+  {
+    email: "pharmacist@demo.example",
+    password: "demo-pharmacist-1",
+    name: "Pat Pharmacist",
+    role: "pharmacist",
+  },
+] as const;
+
+const ELIGIBLE: ScreeningAnswers = {
+  ageYears: 44,
+  painMonths: 48,
+  pregnancy: "no",
+  opioids: [],
+  mustStayOnOpioids: false,
+  riskFactors: ["centralized-pain"],
+};
+
+/** What happens to one demo patient. */
+interface Scenario {
+  readonly name: string;
+  readonly startDaysAgo: number | null;
+  /** Last check-in, days ago (0 = today). */
+  readonly lastDaysAgo?: number;
+  /** Hidden response: the pain relief (points) at a daily dose; hormetic above `medUg`. */
+  readonly medUg?: number;
+  readonly relief?: number;
+  readonly screening?: Partial<ScreeningAnswers>;
+  readonly interactionReason?: string;
+  /** Side effects on these days of the plan (0 = first day). */
+  readonly effects?: Readonly<Record<number, readonly string[]>>;
+  /** Clinician decisions on these days of the plan. */
+  readonly decisions?: Readonly<
+    Record<
+      number,
+      | {
+          readonly kind: string;
+          readonly totalUg?: number;
+          readonly doseCount?: number;
+          readonly reason: string;
+        }
+      | "accept"
+    >
+  >;
+  /** BPI before the plan and this many days after the start. */
+  readonly bpi?: { readonly pre: number; readonly post?: { readonly day: number; readonly value: number } };
+  readonly note?: string;
+}
+
+const SCENARIOS: readonly Scenario[] = [
+  { name: "Alex Morgan", startDaysAgo: 9 },
+  { name: "Sam Patel", startDaysAgo: 13, medUg: 2000, relief: 3 },
+  { name: "Jo Williams", startDaysAgo: 5, effects: { 3: ["headache"] } },
+  { name: "Riley Chen", startDaysAgo: 20, medUg: 700, relief: 3.5, decisions: { 14: "accept" } },
+  {
+    name: "Casey Brown",
+    startDaysAgo: 24,
+    medUg: 900,
+    relief: 3,
+    effects: { 21: ["insomnia"], 22: ["vivid-dreams"] },
+  },
+  {
+    name: "Jordan Lee",
+    startDaysAgo: 40,
+    medUg: 700,
+    relief: 4,
+    decisions: {
+      24: {
+        kind: "set-med",
+        totalUg: 700,
+        reason: "MED agreed at review: 0.6 mg weaker, 1 mg worse than before LDN (as in 004's example)",
+      },
+    },
+    bpi: { pre: 7, post: { day: 38, value: 3.5 } },
+  },
+  {
+    name: "Taylor Green",
+    startDaysAgo: 50,
+    medUg: 1300,
+    relief: 3,
+    decisions: {
+      30: {
+        kind: "set-med",
+        totalUg: 1300,
+        reason: "drowsy at 1.4 mg, better back at 1.3 mg (004's example)",
+      },
+      40: { kind: "consolidate", doseCount: 2, reason: "doing well; two doses a day are easier to remember" },
+    },
+    bpi: { pre: 6.5, post: { day: 48, value: 4 } },
+  },
+  {
+    name: "Morgan Davis",
+    startDaysAgo: 60,
+    medUg: 500,
+    relief: 3,
+    decisions: {
+      20: { kind: "set-med", totalUg: 500, reason: "clear response at 0.5 mg, none extra at 0.6 and 0.7" },
+    },
+    bpi: { pre: 6, post: { day: 55, value: 3 } },
+  },
+  {
+    name: "Jamie Wilson",
+    startDaysAgo: 45,
+    medUg: 1100,
+    relief: 3,
+    decisions: { 12: { kind: "set-med", totalUg: 1100, reason: "MED agreed with the patient" } },
+    bpi: { pre: 7.5 },
+  },
+  { name: "Drew Thompson", startDaysAgo: 16, medUg: 3000, relief: 2, effects: { 15: ["agitation"] } },
+  {
+    name: "Quinn Harris",
+    startDaysAgo: 18,
+    effects: { 15: ["gi-upset"], 16: ["gi-upset", "abdominal-pain"], 17: ["gi-upset"] },
+  },
+  {
+    name: "Avery Clark",
+    startDaysAgo: 30,
+    decisions: { 28: { kind: "stop", reason: "no improvement after a month; patient chose to stop" } },
+  },
+  {
+    name: "Robin Lewis",
+    startDaysAgo: 11,
+    screening: { opioids: ["oxycodone 10mg x3"], riskFactors: ["potent-full-agonist", "centralized-pain"] },
+    interactionReason: "tapering oxycodone with the pain team; patient informed of the interaction",
+  },
+  { name: "Charlie Walker", startDaysAgo: 25, lastDaysAgo: 9, medUg: 1500, relief: 2 },
+  {
+    name: "Sky Robinson",
+    startDaysAgo: 22,
+    medUg: 400,
+    relief: 3,
+    note: `I felt "better" today & slept <8h> - is that normal?`,
+  },
+  { name: "Frankie Young", startDaysAgo: null },
+];
+
+const clamp = (v: number) => Math.max(0, Math.min(10, Math.round(v)));
+
+/** Pain on a day: baseline, less relief in the window, back (and worse) above it: hormesis. */
+function painAt(s: Scenario, ug: number, rng: Rng): number {
+  const baseline = 6.5;
+  let relief = 0;
+  if (s.medUg !== undefined && s.relief !== undefined) {
+    if (ug >= s.medUg * 0.7 && ug <= s.medUg)
+      relief = s.relief * Math.min(1, (ug - s.medUg * 0.7) / (s.medUg * 0.3) + 0.5);
+    else if (ug > s.medUg) relief = Math.max(-1, s.relief - ((ug - s.medUg) / s.medUg) * 6);
+  }
+  return clamp(baseline - relief + normal(rng) * 0.7);
+}
+
+function isoDaysAgo(today: Date, n: number): string {
+  const d = new Date(today);
+  d.setDate(d.getDate() - n);
+  const pad = (x: number) => String(x).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/**
+ * Fills the demo clinic unless it is there already.
+ *
+ * @example const { message } = await fillDemoClinic(store);
+ */
+export async function fillDemoClinic(
+  store: Store,
+  today = new Date(),
+): Promise<{ readonly created: boolean; readonly message: string }> {
   const clinics = await store.transaction(SYSTEM_ACTOR, (tx) => tx.clinics.list());
-  if (clinics.some((c) => c.name === DEMO_CLINIC)) return { message: `The demo clinic is already there.` };
-  return { message: "The demo clinic is not written yet." };
+  if (clinics.some((c) => c.name === DEMO_CLINIC))
+    return { created: false, message: "The demo clinic is already there." };
+  const hasher = scryptHasher();
+  const hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hasher.hash(a.password)));
+  const { clinicId, clinician } = await store.transaction(SYSTEM_ACTOR, async (tx) => {
+    const clinic = await tx.clinics.create({ name: DEMO_CLINIC });
+    const staff = [];
+    for (const [i, a] of DEMO_ACCOUNTS.entries()) {
+      staff.push(
+        await tx.staff.create({
+          clinicId: clinic.id,
+          email: a.email,
+          displayName: a.name,
+          role: a.role,
+          passwordHash: hashes[i]!,
+        }),
+      );
+    }
+    return { clinicId: clinic.id, clinician: staff[1]! };
+  });
+  const staffActor: Actor = { kind: "staff", id: clinician.id };
+  const rng = createRng(20270104);
+  for (const scenario of SCENARIOS) await fillPatient(store, clinicId, staffActor, scenario, today, rng);
+  const accounts = DEMO_ACCOUNTS.map(
+    (a) => `  ${a.role.padEnd(13)} ${a.email.padEnd(26)} ${a.password}`,
+  ).join("\n");
+  return {
+    created: true,
+    message: `Filled "${DEMO_CLINIC}" with ${SCENARIOS.length} synthetic patients (DEMO ONLY: these passwords are public):\n${accounts}`,
+  };
+}
+
+async function fillPatient(
+  store: Store,
+  clinicId: string,
+  staff: Actor,
+  s: Scenario,
+  today: Date,
+  rng: Rng,
+): Promise<void> {
+  const patient = await store.transaction(staff, (tx) =>
+    enrolPatient(tx, clinicId, s.name, { ...ELIGIBLE, ...s.screening }),
+  );
+  if (s.startDaysAgo === null) return;
+  const start = isoDaysAgo(today, s.startDaysAgo);
+  const asPatient: Actor = { kind: "patient", id: patient.id };
+  const plan: Plan = await store.transaction(staff, (tx) =>
+    startPlan(tx, staff.id, {
+      patientId: patient.id,
+      protocolId: "micro-titration",
+      settings: {},
+      startDate: start,
+      detector: "robust",
+      ...(s.interactionReason ? { interactionReason: s.interactionReason } : {}),
+    }),
+  );
+  if (s.bpi) {
+    const v = s.bpi.pre;
+    await store.transaction(staff, (tx) =>
+      recordQuestionnaire(tx, patient.id, "bpi", isoDaysAgo(today, s.startDaysAgo! + 1), bpiAnswers(v)),
+    );
+  }
+  const diary: DiaryEntry[] = [];
+  const decisions: Decision[] = [];
+  const check = async (date: string, body: unknown) => {
+    const { entry } = await store.transaction(asPatient, (tx) =>
+      recordCheckIn(tx, patient.id, `demo-${patient.id}-${date}`, parseCheckIn(body)),
+    );
+    diary.push(entry);
+  };
+  for (let b = 3; b >= 1; b--)
+    await check(isoDaysAgo(today, s.startDaysAgo + b), {
+      date: isoDaysAgo(today, s.startDaysAgo + b),
+      doses: [],
+      pain: clamp(6.5 + normal(rng) * 0.7),
+      sideEffects: [],
+    });
+  const last = s.lastDaysAgo ?? 0;
+  for (let day = 0; day <= s.startDaysAgo - last; day++) {
+    const date = isoDaysAgo(today, s.startDaysAgo - day);
+    const before = isoDaysAgo(today, s.startDaysAgo - day + 1);
+    const a = assessRecord({ plan, diary, decisions }, before)!;
+    const doses = a.next.doses.filter(() => rng.next() > 0.03); // a missed dose now and then is data
+    const total = doses.reduce((sum, d) => sum + d.ug, 0);
+    await check(date, {
+      date,
+      doses: doses.map((d) => ({ time: d.time, ug: d.ug })),
+      pain: painAt(s, total, rng),
+      mood: clamp(5 + normal(rng)),
+      energy: clamp(5 + normal(rng)),
+      clarity: clamp(6 + normal(rng)),
+      sideEffects: s.effects?.[day] ?? [],
+      ...(s.note && day === s.startDaysAgo - last ? { note: s.note } : {}),
+    });
+    const decision = s.decisions?.[day];
+    if (decision) {
+      const made = await store.transaction(staff, (tx) =>
+        decideRecommendation(
+          tx,
+          decision === "accept"
+            ? { patientId: patient.id, asOf: date, decision: "accept" }
+            : {
+                patientId: patient.id,
+                asOf: date,
+                decision: "override",
+                reason: decision.reason,
+                instead: {
+                  kind: decision.kind,
+                  ...(decision.totalUg ? { totalUg: decision.totalUg } : {}),
+                  ...(decision.doseCount ? { doseCount: decision.doseCount } : {}),
+                },
+              },
+        ),
+      );
+      decisions.push(made.decision);
+    }
+    if (s.bpi?.post && s.bpi.post.day === day) {
+      const v = s.bpi.post.value;
+      await store.transaction(staff, (tx) => recordQuestionnaire(tx, patient.id, "bpi", date, bpiAnswers(v)));
+    }
+  }
+}
+
+function bpiAnswers(level: number) {
+  const r = (d: number) => clamp(level + d);
+  return {
+    worst: r(2),
+    least: r(-2),
+    average: r(0),
+    now: r(0),
+    activity: r(1),
+    mood: r(0),
+    walking: r(0),
+    work: r(1),
+    relations: r(-1),
+    sleep: r(1),
+    enjoyment: r(0),
+  };
 }
