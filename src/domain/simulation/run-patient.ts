@@ -12,6 +12,8 @@ import type { ProtocolDefinition, ResolvedSettings } from "../protocols/protocol
 import type { Detector } from "../titration/detectors/detector.ts";
 import { TitrationMachine } from "../titration/titration-machine.ts";
 import type { NextDoses, TitrationState } from "../titration/titration-state.ts";
+import type { FillDose } from "../compounding/fill-day.ts";
+import { CapsuleCounter } from "./fill-capsules.ts";
 import { chance, normal, type Rng } from "./prng.ts";
 import { benefitAt, COHORT, type VirtualPatient } from "./virtual-patient.ts";
 
@@ -30,7 +32,10 @@ export interface PatientOutcome {
   readonly droppedOut: boolean;
   /** Days from the first dose to the decision (MED, maintenance or stop); null when undecided. */
   readonly daysToDecision: number | null;
-  /** Capsules dispensed up to the decision or drop-out: one per scheduled dose. */
+  /**
+   * Capsules the pharmacy makes for the days up to the decision or drop-out: the scheduled
+   * doses planned in 28-day fills by the compounding planner (`fill-capsules.ts`).
+   */
   readonly capsules: number;
   /** Benefit at the found dose as a share of the best achievable (responders with a decision). */
   readonly benefitShare: number | null;
@@ -42,6 +47,8 @@ export interface RunContext {
   readonly settings: ResolvedSettings;
   readonly detector: Detector;
   readonly start: IsoDate;
+  /** Shared across a cohort so identical fills are planned once (a new one when absent). */
+  readonly capsules?: CapsuleCounter;
 }
 
 /**
@@ -56,16 +63,18 @@ export function runPatient(ctx: RunContext, patient: VirtualPatient, rng: Rng): 
   };
   const baselinePain = Array.from({ length: BASELINE_DAYS }, () => rate(0));
   const machine = new TitrationMachine({ ...ctx, baselinePain });
-  let capsules = 0;
+  const scheduled: (readonly FillDose[])[] = [];
+  const counter = ctx.capsules ?? new CapsuleCounter();
+  const capsules = () => counter.count(ctx.start, scheduled);
   let giDays = 0;
   let giSeen = false;
   for (let day = 0; day < MAX_SIMULATED_DAYS; day++) {
     const state = machine.currentState;
-    if (isDecided(state)) return outcome(patient, machine, false, day, capsules);
+    if (isDecided(state)) return outcome(patient, machine, false, day, capsules());
     const hazard = COHORT.dropoutBase + COHORT.dropoutGrowth * day;
-    if (chance(rng, hazard)) return outcome(patient, machine, true, day, capsules);
+    if (chance(rng, hazard)) return outcome(patient, machine, true, day, capsules());
     const next = machine.next();
-    capsules += next.doses.length;
+    scheduled.push(next.doses);
     const doses = takeDoses(next, rng);
     const taken = doses.reduce((a, d) => a + d.ug, 0);
     const effects: SideEffect[] = [];
@@ -86,7 +95,7 @@ export function runPatient(ctx: RunContext, patient: VirtualPatient, rng: Rng): 
     };
     machine.readDay(chance(rng, COHORT.missingDiaryRate) ? undefined : entry);
   }
-  return outcome(patient, machine, false, MAX_SIMULATED_DAYS, capsules);
+  return outcome(patient, machine, false, MAX_SIMULATED_DAYS, capsules());
 }
 
 function isDecided(state: TitrationState): boolean {

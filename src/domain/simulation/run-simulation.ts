@@ -9,6 +9,7 @@ import { getProtocol, protocolKey } from "../protocols/catalogue.ts";
 import { resolveSettings } from "../protocols/settings.ts";
 import { chooseDetector } from "../titration/detectors/choose-detector.ts";
 import type { DetectorName } from "../titration/detectors/detector.ts";
+import { CapsuleCounter } from "./fill-capsules.ts";
 import { createRng, deriveSeed } from "./prng.ts";
 import { runPatient, type PatientOutcome } from "./run-patient.ts";
 import { summariseOutcomes, type OutcomeSummary } from "./summarise-outcomes.ts";
@@ -31,6 +32,8 @@ export interface SimulationOptions {
   readonly noisy: boolean;
   readonly protocols: readonly string[];
   readonly detectors: readonly DetectorName[];
+  /** Plans fills for the capsules column; pass one to read how many fills were planned. */
+  readonly capsules?: CapsuleCounter;
   /** Called after each patient run, with runs done and runs in all. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -62,11 +65,12 @@ export function runSimulation(options: SimulationOptions): SimulationResult {
   const total = options.patients * options.protocols.length * options.detectors.length;
   let done = 0;
   const rows: SimulationRow[] = [];
+  const capsules = options.capsules ?? new CapsuleCounter();
   for (const id of options.protocols) {
     const protocol = getProtocol(id);
     const settings = resolveSettings(protocol);
     for (const name of options.detectors) {
-      const ctx = { protocol, settings, detector: chooseDetector(name), start: BENCH_START };
+      const ctx = { protocol, settings, detector: chooseDetector(name), start: BENCH_START, capsules };
       const outcomes: PatientOutcome[] = [];
       for (let i = 0; i < options.patients; i++) {
         const patient = drawPatient(createRng(deriveSeed(options.seed, i, 0)), i, options.noisy);

@@ -1,4 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { IsoDate } from "../calendar-date.ts";
+import { getProtocol } from "../protocols/catalogue.ts";
+import { buildSchedule } from "../protocols/schedule.ts";
+import { CapsuleCounter, SIMULATED_FILL_DAYS } from "./fill-capsules.ts";
 import { createRng, deriveSeed } from "./prng.ts";
 import { runSimulation } from "./run-simulation.ts";
 import { benefitAt, drawPatient } from "./virtual-patient.ts";
@@ -65,5 +69,30 @@ describe("seeds", () => {
         .join(",");
     expect(meds(1)).not.toBe(meds(2));
     expect(meds(1)).not.toBe(meds(3));
+  });
+});
+
+describe("capsules", () => {
+  const start = "2027-01-04" as IsoDate;
+  const micro = buildSchedule(getProtocol("micro-titration"), { start: "2027-01-04", days: 56 }).days;
+  const doses = micro.map((d) => d.doses);
+
+  it("counts what the compounding planner makes for each 28-day fill, not one capsule per dose", () => {
+    const counter = new CapsuleCounter();
+    // The planner's first 28 days of micro-titration: 106 capsules of 0.1, 0.2 and 0.3 mg for 100 doses.
+    expect(counter.count(start, doses.slice(0, SIMULATED_FILL_DAYS))).toBe(106);
+    expect(doses.slice(0, SIMULATED_FILL_DAYS).flat()).toHaveLength(100);
+    const twoFills = counter.count(start, doses);
+    expect(twoFills).toBeGreaterThan(106);
+    expect(counter.counted).toBe(3);
+  });
+
+  it("plans a fill with the same doses once, and counts an empty fill as none", () => {
+    const counter = new CapsuleCounter();
+    const days = Array.from({ length: 10 }, () => [{ time: "21:00", ug: 4500 }]);
+    expect(counter.count(start, days)).toBe(10);
+    expect(counter.count("2027-02-04" as IsoDate, days)).toBe(10);
+    expect(counter.planned).toBe(1);
+    expect(counter.count(start, [[], []])).toBe(0);
   });
 });
