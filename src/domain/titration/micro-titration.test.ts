@@ -107,6 +107,15 @@ describe("micro-titration: side effects (004)", () => {
     expect(settled.reasons.join("\n")).toMatch(/GI upset settled for 2 days: titration resumes/);
   });
 
+  it("holds a GI upset inside the window and resumes the search for the MED there", () => {
+    const gi: DaySpec[] = [...levels(100, [7, 7, 7, 7, 6]), { ug: 600, pain: 5, sideEffects: ["gi-upset"] }];
+    const held = assess(gi);
+    expect(held.state).toBe("paused");
+    const settled = assess([...gi, { ug: 600, pain: 5 }, { ug: 600, pain: 5 }]);
+    expect(settled.state).toBe("window");
+    expect(settled.next.totalUg).toBe(700);
+  });
+
   it("moves the last dose to 4 PM for insomnia, earlier if it persists, then all in the morning", () => {
     const first = assess([...levels(100, [7, 7, 7]), { ug: 400, pain: 7, sideEffects: ["insomnia"] }]);
     expect(first.next.doses.map((d) => d.time)).toEqual(["08:00", "10:40", "13:20", "16:00"]);
@@ -254,6 +263,29 @@ describe("missing days, late entries, replay and overrides", () => {
       decisions: [{ date: addDays(start, 3), kind: "set-med", totalUg: 200 }],
     });
     expect(med).toMatchObject({ state: "med", medUg: 200 });
+  });
+
+  it("holds the dose while a clinician's pause lasts, and climbs again after the resume", () => {
+    const specs = levels(100, [7, 7, 7, 7]);
+    const paused = assess(specs, { decisions: [{ date: addDays(start, 3), kind: "pause", note: "travel" }] });
+    expect(paused.state).toBe("paused");
+    expect(paused.next.totalUg).toBe(200);
+    expect(paused.reasons.join("\n")).toMatch(/clinician pause \(travel\)/);
+    const resumed = assess(specs, {
+      decisions: [
+        { date: addDays(start, 3), kind: "pause" },
+        { date: addDays(start, 5), kind: "resume" },
+      ],
+    });
+    expect(resumed.state).toBe("titrating");
+  });
+
+  it("follows a clinician's consolidation to one dose a day after the MED", () => {
+    const a = assess(studyHormesis, {
+      decisions: [{ date: addDays(start, 17), kind: "consolidate", doseCount: 1 }],
+    });
+    expect(a.state).toBe("maintenance");
+    expect(a.next.doses).toEqual([{ time: "08:00", ug: 700 }]);
   });
 
   it("climbs to a clinician's higher dose by at most the protocol's 0.1 mg step a day", () => {

@@ -8,6 +8,7 @@ import { PROTOCOLS, getProtocol } from "../protocols/catalogue.ts";
 import { limitViolations } from "../protocols/limits.ts";
 import { resolveSettings } from "../protocols/settings.ts";
 import { assessTitration } from "./assess-titration.ts";
+import { parseDecision } from "./decisions.ts";
 import { chooseDetector } from "./detectors/choose-detector.ts";
 import { TitrationMachine } from "./titration-machine.ts";
 import { buildDiary, type DaySpec } from "./testing/diary-builder.ts";
@@ -16,7 +17,12 @@ const start = "2027-01-04" as IsoDate;
 const hold = (ug: number, days: number, pain: number): DaySpec[] =>
   Array.from({ length: days }, () => ({ ug, pain }));
 
-function assessOnce(protocolId: string, specs: readonly DaySpec[], baseline = [7, 7, 7]) {
+function assessOnce(
+  protocolId: string,
+  specs: readonly DaySpec[],
+  baseline = [7, 7, 7],
+  detector: "literal" | "robust" = "robust",
+) {
   const protocol = getProtocol(protocolId);
   const times = resolveSettings(protocol).times;
   const granularity = protocol.regimen(resolveSettings(protocol)).granularityUg;
@@ -25,7 +31,7 @@ function assessOnce(protocolId: string, specs: readonly DaySpec[], baseline = [7
     start,
     baseline,
     days: buildDiary(start, specs, times, granularity),
-    detector: "robust",
+    detector,
   });
 }
 
@@ -50,6 +56,48 @@ describe("fixed standard dose (003)", () => {
     ]);
     expect(a.next.totalUg).toBe(3000);
     expect(a.reasons.join("\n")).toMatch(/reduce to 3 mg for tolerability/);
+  });
+
+  it("counts the 2 days afresh at the lower dose, then holds for a clinician at the plan's floor", () => {
+    const effects = (ug: number): DaySpec[] => [
+      { ug, pain: 6, sideEffects: ["headache"] },
+      { ug, pain: 6, sideEffects: ["headache"] },
+    ];
+    const one = assessOnce("fixed-standard", [
+      ...effects(4500),
+      { ug: 3000, pain: 6, sideEffects: ["nausea"] },
+    ]);
+    expect(one.next.totalUg).toBe(3000);
+    const two = assessOnce("fixed-standard", [...effects(4500), ...effects(3000)]);
+    expect(two.next.totalUg).toBe(1500);
+    expect(two.reasons.join("\n")).toMatch(/at 3 mg: reduce to 1\.5 mg/);
+    const floor = assessOnce("fixed-standard", [...effects(4500), ...effects(3000), ...effects(1500)]);
+    expect(floor.state).toBe("paused");
+    expect(floor.next.totalUg).toBe(1500);
+    expect(floor.reasons.at(-1)).toMatch(/side effects persist at the lowest dose of the plan, 1\.5 mg/);
+  });
+
+  it("is not paused by GI upset (the hold is a titration rule): the dose is simply kept", () => {
+    const a = assessOnce("fixed-standard", [{ ug: 4500, pain: 6, sideEffects: ["gi-upset"] }]);
+    expect(a.state).toBe("titrating");
+    expect(a.next.totalUg).toBe(4500);
+  });
+});
+
+describe("sleep problems on a once-nightly protocol (004)", () => {
+  it("moves the 21:00 dose to 16:00, then 14:00, then the morning", () => {
+    const night = (n: number): DaySpec[] =>
+      Array.from({ length: n }, () => ({ ug: 1500, pain: 7, sideEffects: ["insomnia"] }));
+    expect(assessOnce("conventional-titration", night(1)).next.doses).toEqual([{ time: "16:00", ug: 1500 }]);
+    expect(assessOnce("conventional-titration", night(3)).next.doses).toEqual([{ time: "14:00", ug: 1500 }]);
+    const morning = assessOnce("conventional-titration", night(5));
+    expect(morning.next.doses).toEqual([{ time: "08:00", ug: 1500 }]);
+    expect(morning.reasons.join("\n")).toMatch(/all of the day's LDN in the morning/);
+    expect(morning.reasons.join("\n")).not.toMatch(/for a clinician's review/);
+    const still = assessOnce("conventional-titration", night(7));
+    expect(still.reasons.join("\n")).toMatch(
+      /sleep problems persist with all doses in the morning: for a clinician's review/,
+    );
   });
 });
 
@@ -93,6 +141,18 @@ describe("fixed dose, then micro-adjust (004, Conclusions)", () => {
   it("stops when the fixed dose does not work", () => {
     expect(assessOnce("fixed-then-micro-adjust", hold(3000, 28, 7)).state).toBe("stopped");
   });
+
+  it("settles a MED above the fixed dose when a step up was better and 2 more brought nothing (literal)", () => {
+    const specs = [...hold(3000, 28, 4), ...hold(3100, 2, 3), ...hold(3200, 2, 4), ...hold(3300, 2, 4)];
+    const a = assessOnce("fixed-then-micro-adjust", specs, [7, 7, 7], "literal");
+    expect(a).toMatchObject({ state: "med", medUg: 3100 });
+    expect(a.next.totalUg).toBe(3100);
+  });
+
+  it("climbs to each probe by at most 0.1 mg a day", () => {
+    const a = assessOnce("fixed-then-micro-adjust", hold(3000, 28, 4));
+    expect(a.next.totalUg - 3000).toBeLessThanOrEqual(100);
+  });
 });
 
 describe("ultra-low-dose naltrexone with opioids (000)", () => {
@@ -104,6 +164,22 @@ describe("ultra-low-dose naltrexone with opioids (000)", () => {
       { time: "20:00", ug: 1 },
     ]);
     expect(a.reasons.join("\n")).toMatch(/OIH recurs if stopped/);
+  });
+});
+
+describe("ultra-low-dose naltrexone below 1 mg (002)", () => {
+  it("continues 500 mcg a day as maintenance alongside opioids, in micrograms", () => {
+    const a = assessOnce("uldn-sub-1mg", hold(500, 40, 7));
+    expect(a.state).toBe("maintenance");
+    expect(a.next.doses).toEqual([{ time: "21:00", ug: 500 }]);
+    expect(a.reasons.join("\n")).toMatch(/ULDN 500 mcg a day/);
+  });
+
+  it("refuses a clinician's dose of 1 mg or more (002: less than 1 mg)", () => {
+    const protocol = getProtocol("uldn-sub-1mg");
+    expect(() =>
+      parseDecision({ date: "2027-02-01", kind: "set-dose", totalUg: 1000 }, protocol, "decisions[0]"),
+    ).toThrow(/1,?000 mcg a day is above uldn-sub-1mg's 999 mcg limit/);
   });
 });
 

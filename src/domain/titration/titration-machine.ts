@@ -69,10 +69,12 @@ export class TitrationMachine {
   private doseCount: number;
   private sleepStep: SleepStep = 0;
   private sleepChangedDay = Number.NEGATIVE_INFINITY;
+  private sleepReviewAsked = false;
   private day = 0;
   private adjustPhase: "fixed" | "up" | "down" = "fixed";
   private consolidation: Consolidation | null = null;
-  private previousHadSideEffect = false;
+  /** Days in a row with side effects at one dose (fixed protocols' tolerability rule). */
+  private sideEffectRun = { ug: 0, days: 0 };
   private readonly baselineDays: Baseline | null;
   private noBaselineNoted = false;
   private decidedOn: IsoDate | null = null;
@@ -482,7 +484,6 @@ export class TitrationMachine {
     if (effects.some((e) => SLEEP_EFFECTS.includes(e))) this.sleepProblem(entry.date);
     if (effects.includes("drowsiness")) this.drowsiness(entry.date);
     if (this.rules.kind === "fixed") this.tolerability(entry, this.rules);
-    this.previousHadSideEffect = effects.some((e) => e !== "other");
   }
 
   private giSettling(entry: DiaryDay): void {
@@ -509,7 +510,11 @@ export class TitrationMachine {
 
   private sleepProblem(date: IsoDate): void {
     if (this.sleepStep === 3) {
-      this.note = `${date}: sleep problems persist with all doses in the morning: for a clinician's review`;
+      // Logged once (a note would be overwritten by the day's progress): there is no step left.
+      if (this.day - this.sleepChangedDay >= SLEEP_PERSIST_DAYS && !this.sleepReviewAsked) {
+        this.sleepReviewAsked = true;
+        this.log(`${date}: sleep problems persist with all doses in the morning: for a clinician's review`);
+      }
       return;
     }
     if (this.sleepStep > 0 && this.day - this.sleepChangedDay < SLEEP_PERSIST_DAYS) return;
@@ -547,7 +552,12 @@ export class TitrationMachine {
 
   private tolerability(entry: DiaryDay, rules: Extract<ProtocolRules, { kind: "fixed" }>): void {
     const now = entry.sideEffects.some((e) => e !== "other");
-    if (!now || !this.previousHadSideEffect || this.state !== "titrating") return;
+    const run = this.sideEffectRun;
+    const days = !now ? 0 : run.ug === this.currentUg ? run.days + 1 : 1;
+    this.sideEffectRun = { ug: this.currentUg, days };
+    if (days < 2 || this.state !== "titrating") return;
+    // Counted afresh at the lower dose: the day before a reduction is not a day at the new one.
+    this.sideEffectRun = { ug: this.currentUg, days: 0 };
     const lower = this.currentUg - rules.reductionUg;
     if (lower >= rules.floorUg) {
       this.targetUg = lower;

@@ -29,3 +29,12 @@ export function againstBaseline(levelMean: number, baselineMean: number): string
     ? `${difference} below baseline ${pain(baselineMean)} (better)`
     : `${difference} above baseline ${pain(baselineMean)} (worse)`;
 }
+
+/**
+ * "1 standard error", "0.25 standard errors".
+ *
+ * @example standardErrors(1) // "1 standard error"
+ */
+export function standardErrors(z: number): string {
+  return `${z} standard error${z === 1 ? "" : "s"}`;
+}

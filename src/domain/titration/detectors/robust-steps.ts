@@ -17,7 +17,7 @@
 import type { LevelStats, LevelSummary } from "../level-stats.ts";
 import { LITERAL_INCREASES_WITHOUT_IMPROVEMENT, type RobustSettings } from "../thresholds.ts";
 import type { Baseline, Detector, MedVerdict } from "./detector.ts";
-import { level, pain } from "./describe.ts";
+import { level, pain, standardErrors } from "./describe.ts";
 import { differenceSe, noiseSd } from "./noise.ts";
 import { dropVerdict, hormesisVerdict, respondsVerdict } from "./verdicts.ts";
 
@@ -43,7 +43,7 @@ export function createStepDetector(settings: RobustSettings): Detector {
     chosen === best
       ? `MED ${level(chosen.ug, chosen.meanPain, chosen.n)}: the best level`
       : `MED ${level(chosen.ug, chosen.meanPain, chosen.n)}: the lowest level within ${pain(within(stats, chosen, best, settings.stepPlateauZ))} ` +
-        `of the best, ${level(best.ug, best.meanPain, best.n)} (design setting: ${settings.stepPlateauZ} standard errors of the patient's day-to-day scatter)`;
+        `of the best, ${level(best.ug, best.meanPain, best.n)} (design setting: ${standardErrors(settings.stepPlateauZ)} of the patient's day-to-day scatter)`;
 
   return {
     name: "robust",

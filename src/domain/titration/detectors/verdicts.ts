@@ -3,7 +3,7 @@ import { formatDose } from "../../dose.ts";
 import type { LevelStats } from "../level-stats.ts";
 import { PAIN_MCID_POINTS, type RobustSettings } from "../thresholds.ts";
 import type { Baseline, Verdict } from "./detector.ts";
-import { againstBaseline, pain } from "./describe.ts";
+import { againstBaseline, pain, standardErrors } from "./describe.ts";
 import { differenceSe, noiseSd } from "./noise.ts";
 
 /**
@@ -51,7 +51,7 @@ export function dropVerdict(
     needed,
     reason:
       `${formatDose(ug)}: pain ${pain(l.meanPain)} over ${l.n} days, ${againstBaseline(l.meanPain, baseline.mean)} over ${baseline.days} days; ` +
-      `more than ${pain(needed)} below is needed (design setting: ${zScore} standard errors of the difference, day-to-day SD ${pain(sd)} from the patient's own ratings)`,
+      `more than ${pain(needed)} below is needed (design setting: ${standardErrors(zScore)} of the difference, day-to-day SD ${pain(sd)} from the patient's own ratings)`,
   };
 }
 

@@ -1,0 +1,171 @@
+/**
+ * The robust detector's rules by protocol, on hand-made diaries: 0.1 mg micro-steps
+ * smoothed; 14-day step levels judged on their own means in standard errors of the
+ * patient's own scatter; fixed doses judged against that scatter, with 003's 2-week look.
+ */
+import { describe, expect, it } from "vitest";
+import type { IsoDate } from "../calendar-date.ts";
+import { getProtocol } from "../protocols/catalogue.ts";
+import { resolveSettings } from "../protocols/settings.ts";
+import { assessTitration } from "./assess-titration.ts";
+import { againstBaseline } from "./detectors/describe.ts";
+import type { DetectorName } from "./detectors/detector.ts";
+import { buildDiary, levels, type DaySpec } from "./testing/diary-builder.ts";
+import { EARLY_LOOK_DAYS } from "./thresholds.ts";
+
+const start = "2027-01-04" as IsoDate;
+
+function assess(
+  protocolId: string,
+  specs: readonly DaySpec[],
+  detector: DetectorName = "robust",
+  baseline: readonly number[] = [7, 7, 7],
+) {
+  const protocol = getProtocol(protocolId);
+  const settings = resolveSettings(protocol);
+  const granularity = protocol.regimen(settings).granularityUg;
+  return assessTitration({
+    protocol,
+    start,
+    baseline,
+    days: buildDiary(start, specs, settings.times, granularity),
+    detector,
+  });
+}
+
+/** `days` days at `ug` whose pains cycle through `pains` (a patient whose ratings wander). */
+const wandering = (ug: number, days: number, pains: readonly number[]): DaySpec[] =>
+  Array.from({ length: days }, (_, i) => ({ ug, pain: pains[i % pains.length]! }));
+
+describe("reasons read without sign arithmetic", () => {
+  it("says above baseline (worse) or below baseline (better), never a negative drop", () => {
+    expect(againstBaseline(7.5, 6.7)).toBe("0.8 above baseline 6.7 (worse)");
+    expect(againstBaseline(5.5, 6.7)).toBe("1.2 below baseline 6.7 (better)");
+    expect(againstBaseline(6.7, 6.7)).toBe("level with baseline 6.7");
+  });
+
+  it("writes the micro-titration window check that way", () => {
+    const a = assess("micro-titration", levels(100, [8]), "robust", [7, 6, 7]);
+    const text = a.reasons.join("\n");
+    expect(text).toMatch(/pain at 0\.1 mg: 8\.0 over 2 days, 1\.3 above baseline 6\.7 \(worse\)/);
+    expect(text).not.toMatch(/ -\d/);
+  });
+});
+
+describe("robust on 0.1 mg micro-steps: smoothed, with a minimal important drop", () => {
+  it("does not open the window on a one-point dip that literal takes as improvement", () => {
+    const specs = levels(100, [7, 7, 6]);
+    expect(assess("micro-titration", specs, "literal").state).toBe("window");
+    const robust = assess("micro-titration", specs);
+    expect(robust.state).toBe("titrating");
+    expect(robust.reasons.at(-1)).toMatch(/the window needs 1\.5 below/);
+  });
+
+  it("opens it when pain falls by 1.5 points and 15% of baseline", () => {
+    const a = assess("micro-titration", levels(100, [7, 7, 7, 7, 5, 5, 5]));
+    expect(a.state).toBe("window");
+    expect(a.windowUg).toBe(500);
+  });
+});
+
+describe("robust on step protocols: each 14-day level on its own mean", () => {
+  // Ratings that wander by a point around the level's value: SD about 0.8 a day.
+  const level = (ug: number, centre: number) => wandering(ug, 14, [centre - 1, centre, centre + 1]);
+
+  it("enters the window at 1.5 mg when the level is below baseline by more than a standard error", () => {
+    const a = assess("conventional-titration", level(1500, 6), "robust", [7, 6, 8, 7]);
+    expect(a.state).toBe("window");
+    expect(a.windowUg).toBe(1500);
+    expect(a.reasons.join("\n")).toMatch(/1 below baseline 7\.0 \(better\) over 4 days/);
+  });
+
+  it("keeps titrating when a 14-day drop is within the noise, where literal opens the window", () => {
+    // 0.3 points better than baseline, with ratings wandering by a point.
+    const specs = wandering(1500, 14, [6, 7, 8, 6, 8, 7, 6]);
+    const baseline = [7, 8, 6, 8];
+    expect(assess("conventional-titration", specs, "literal", baseline).state).toBe("window");
+    const robust = assess("conventional-titration", specs, "robust", baseline);
+    expect(robust.state).toBe("titrating");
+    expect(robust.next.totalUg).toBe(3000);
+    expect(robust.reasons.at(-1)).toMatch(
+      /0\.4 below baseline 7\.3 \(better\) over 4 days; more than 0\.5 below is needed \(design setting: 1 standard error of the difference/,
+    );
+  });
+
+  it("counts any steady drop when the patient's ratings never wander (the noise-free case), as literal does", () => {
+    const specs = [...wandering(750, 14, [6])];
+    for (const detector of ["literal", "robust"] as const) {
+      expect(assess("dose-response-0.75", specs, detector).state).toBe("window");
+    }
+  });
+
+  it("takes as MED the lowest level within a standard error of the best, where literal takes the best", () => {
+    // 0.75 mg: window; 1.5 mg: clearly better (the MED); 2.25 mg: a little better, within noise; 3 mg: worse.
+    const specs = [
+      ...level(750, 6),
+      ...level(1500, 4),
+      ...level(2250, 3.8),
+      ...level(3000, 5),
+      ...level(3750, 6),
+    ];
+    const literal = assess("dose-response-0.75", specs, "literal");
+    expect(literal).toMatchObject({ state: "med", medUg: 2250 });
+    const robust = assess("dose-response-0.75", specs);
+    expect(robust).toMatchObject({ state: "med", medUg: 1500 });
+    expect(robust.reasons.join("\n")).toMatch(
+      /MED 1\.5 mg \(pain 3\.9, 14 days\): the lowest level within 0\.\d of the best, 2\.25 mg \(pain 3\.7, 14 days\)/,
+    );
+  });
+
+  it("settles the MED after 2 increases without a new best (004), and flags hormesis when higher doses are worse than before LDN", () => {
+    const specs = [...level(1500, 4), ...level(3000, 6), ...level(4500, 8)];
+    const a = assess("conventional-titration", specs);
+    expect(a).toMatchObject({ state: "med", medUg: 1500, hormesis: true });
+    expect(a.reasons.join("\n")).toMatch(/004: 2 successive increases without improvement/);
+  });
+
+  it("stops at the top of the range when no level beat the noise", () => {
+    const specs = [1500, 3000, 4500].flatMap((ug) => wandering(ug, 14, [6, 7, 8]));
+    const a = assess("conventional-titration", specs);
+    expect(a.state).toBe("stopped");
+    expect(a.reasons.at(-1)).toMatch(/no improvement by 4\.5 mg/);
+  });
+
+  it("leaves micro-titration to the smoothed rules: 2-day levels are not judged alone", () => {
+    const micro = assess("micro-titration", levels(100, [7, 7, 7, 7, 5, 5, 5]));
+    expect(micro.reasons.at(-1)).toMatch(/best so far .* \(smoothed pain [\d.]+ over \d+ days\)/);
+    expect(micro.reasons.join("\n")).not.toMatch(/judged on their own mean/);
+  });
+});
+
+describe("robust on fixed doses: against the patient's own scatter, with a 2-week look (003)", () => {
+  it("settles a clear response at the 2-week look; literal waits for the 28 days", () => {
+    const specs = wandering(4500, EARLY_LOOK_DAYS, [3, 4, 5]);
+    const robust = assess("fixed-standard", specs);
+    expect(robust).toMatchObject({ state: "maintenance", medUg: 4500 });
+    expect(robust.reasons.join("\n")).toMatch(/4\.5 mg works after 14 days \(003: judge after 2-4 weeks\)/);
+    expect(assess("fixed-standard", specs, "literal").state).toBe("titrating");
+  });
+
+  it("waits for 28 days when the response is not yet clear at 2 weeks, and says so", () => {
+    const specs = wandering(4500, EARLY_LOOK_DAYS, [5, 7, 8, 6]);
+    const a = assess("fixed-standard", specs, "robust", [7, 6, 8]);
+    expect(a.state).toBe("titrating");
+    expect(a.reasons.join("\n")).toMatch(/14-day look \(003: 2-4 weeks\): not yet a clear response/);
+  });
+
+  it("stops a dose whose 28-day drop is within the noise, where literal keeps it", () => {
+    // Mean 6.9 against baseline 7, ratings wandering by a point and a half.
+    const specs = wandering(4500, 28, [5, 8, 7, 6, 9, 7, 6]);
+    const baseline = [7, 6, 8];
+    expect(assess("fixed-standard", specs, "literal", baseline).state).toBe("maintenance");
+    const robust = assess("fixed-standard", specs, "robust", baseline);
+    expect(robust.state).toBe("stopped");
+    expect(robust.reasons.join("\n")).toMatch(/no response to 4\.5 mg after 28 days/);
+  });
+
+  it("keeps a dose with a steady 1-point drop when the ratings never wander", () => {
+    const a = assess("ldn-once-daily", wandering(1500, 28, [6]), "robust", [7, 7, 7]);
+    expect(a).toMatchObject({ state: "maintenance", medUg: 1500 });
+  });
+});
