@@ -331,6 +331,10 @@ for (const dialect of DIALECTS)
               }
             } else {
               expect(res.status, label).toBe(want);
+              if (route.access.kind === "patient") {
+                const events = await auditSince(res.before, patientIds.get(target)!);
+                expect(events.length, `${label}: refusal not audited`).toBeGreaterThan(0);
+              }
               if (want === 404) {
                 expect(res.text, `${label}: a refusal must look like a missing record`).toBe(NOT_FOUND);
                 if (route.access.kind === "patient") {

@@ -83,8 +83,11 @@ export function createApp(
 async function handle(c: Context, route: RouteDefinition, services: Services): Promise<Response> {
   const principal = await authenticate(services, getCookie(c, SESSION_COOKIE));
   const decision = decideAccess(route.access, principal);
-  if (decision === "unauthenticated") throw new HttpError("unauthenticated", "Sign in first");
-  if (decision === "forbidden") throw new HttpError("forbidden", "Your role cannot do this");
+  if (decision === "unauthenticated" || decision === "forbidden") {
+    await auditRefusal(c, route, services, principal, decision);
+    if (decision === "unauthenticated") throw new HttpError("unauthenticated", "Sign in first");
+    throw new HttpError("forbidden", "Your role cannot do this");
+  }
   const params = parseWith(route.params, c.req.param(), "params");
   const query = parseWith(route.query, c.req.query(), "query");
   const body = parseWith(route.body, route.body ? await readJson(c) : undefined, "body");
@@ -111,6 +114,25 @@ async function handle(c: Context, route: RouteDefinition, services: Services): P
   }
   return respond(c, route, services, result);
 }
+
+/** A refused attempt on a patient's record is audited too, whoever (or nobody) made it. */
+async function auditRefusal(
+  c: Context,
+  route: RouteDefinition,
+  services: Services,
+  principal: Principal | null,
+  why: "unauthenticated" | "forbidden",
+): Promise<void> {
+  const patientId = route.access.kind === "patient" ? c.req.param("patientId") : undefined;
+  if (!patientId || patientId.length > 100) return;
+  const actor = principal ? actorOf(principal) : ANONYMOUS;
+  await services.store.transaction(actor, (tx) =>
+    tx.audit.record({ action: route.action, patientId, outcome: "denied", details: { reason: why } }),
+  );
+}
+
+/** Who an attempt without a session is recorded as. */
+const ANONYMOUS = Object.freeze({ kind: "system" as const, id: "anonymous" });
 
 /**
  * The patient named in the path must be the caller (a patient) or in the caller's clinic (staff).
