@@ -29,6 +29,17 @@ const lines = (...records: unknown[]) =>
   records.map((r) => (typeof r === "string" ? r : JSON.stringify(r))).join("\n") + "\n";
 
 describe("ldn assess", () => {
+  it("says whether pain is above (worse) or below (better) baseline, with no negative drops", async () => {
+    const { stdout } = await runCli(["assess"], lines(patient("worse", [7, 8]), patient("better", [5, 5])));
+    const [worse, better] = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l).reasons.join("\n") as string);
+    expect(worse).toMatch(/pain at 0\.1 mg: 7\.5 over 2 days, 0\.8 above baseline 6\.7 \(worse\)/);
+    expect(better).toMatch(/pain at 0\.1 mg: 5\.0 over 2 days, 1\.7 below baseline 6\.7 \(better\)/);
+    expect(`${worse}\n${better}`).not.toMatch(/ -\d/);
+  });
+
   it("writes one JSON line per patient in input order, with the contract's fields", async () => {
     const { code, stdout } = await runCli(["assess"], lines(patient("p1", [7, 7]), patient("p2", [7])));
     expect(code).toBe(0);

@@ -19,6 +19,7 @@ describe("ldn simulate", () => {
     expect(code).toBe(0);
     expect(stderr).toBe(""); // no progress bar when stderr is not a terminal
     expect(stdout).toMatch(/50 virtual patients .* noisy cohort, seed 1/);
+    expect(stdout).toMatch(/capsules: mean per patient, compounded by the planner in 28-day fills/);
     expect(stdout).toMatch(/^micro-titration\s+literal/m);
     expect(stdout).toMatch(/^fixed-standard\s+robust/m);
     expect(readFileSync(out, "utf8")).toMatch(
