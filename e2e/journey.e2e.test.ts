@@ -11,11 +11,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
 import { buildWeb } from "../scripts/build-web.ts";
-import { SYSTEM_ACTOR } from "../src/app/ports/actor.ts";
-import { scryptHasher } from "../src/http/auth/passwords.ts";
 import { freePort, startServerProcess, type ServerProcess } from "../src/http/testing/server-process.ts";
-import { openStore } from "../src/store/sql-store.ts";
 import { axeViolations, launchChromium } from "./browser.ts";
 
 const ADMIN = { email: "admin@riverside.example", password: "admin password 1" };
@@ -23,6 +21,16 @@ const CLINICIAN = { email: "lee@riverside.example", password: "clinician passwor
 const PATIENT_PASSWORD = "patient password 1";
 const HOSTILE = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
 const shots = process.env.LDN_SCREENSHOTS;
+
+/** As the app writes a date: "2027-01-04" -> "Mon 4 Jan". */
+function shortDate(iso: string): string {
+  return new Date(`${iso}T12:00:00Z`).toLocaleDateString("en-GB", {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    timeZone: "UTC",
+  });
+}
 
 function isoDaysAgo(n: number): string {
   const d = new Date();
@@ -53,19 +61,28 @@ describe("the clinic in a real browser", { timeout: 90_000 }, () => {
     await buildWeb();
     dir = mkdtempSync(join(tmpdir(), "ldn-e2e-"));
     const db = join(dir, "ldn.sqlite");
-    const store = await openStore({ kind: "sqlite", path: db });
-    const passwordHash = await scryptHasher(12).hash(ADMIN.password);
-    await store.transaction(SYSTEM_ACTOR, async (tx) => {
-      const clinic = await tx.clinics.create({ name: "Riverside Pain Clinic" });
-      await tx.staff.create({
-        clinicId: clinic.id,
-        email: ADMIN.email,
-        displayName: "A. Admin",
-        role: "administrator",
-        passwordHash,
-      });
-    });
-    await store.close();
+    // The first administrator, made the way a clinic makes it: `ldn admin create`.
+    const admin = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "src/cli/main.ts",
+        "admin",
+        "create",
+        "--clinic",
+        "Riverside Pain Clinic",
+        "--email",
+        ADMIN.email,
+        "--name",
+        "A. Admin",
+        "--db",
+        db,
+        "--password-stdin",
+      ],
+      { input: `${ADMIN.password}\n`, encoding: "utf8", env: { ...process.env, DATABASE_URL: "" } },
+    );
+    expect(admin.status, admin.stderr).toBe(0);
     server = await startServerProcess(db, await freePort());
     url = server.url;
     browser = await launchChromium();
@@ -94,7 +111,7 @@ describe("the clinic in a real browser", { timeout: 90_000 }, () => {
     await page.getByLabel(/First password/).fill(CLINICIAN.password);
     await page.getByRole("button", { name: "Add" }).click();
     await page.getByText(`${CLINICIAN.name} can now sign in`).waitFor();
-    expect(await page.getByRole("cell", { name: CLINICIAN.email }).count()).toBe(1);
+    await page.getByRole("cell", { name: CLINICIAN.email }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
@@ -139,6 +156,22 @@ describe("the clinic in a real browser", { timeout: 90_000 }, () => {
     await page.getByLabel("Start date").fill(isoDaysAgo(6));
     await page.getByRole("button", { name: "Start plan" }).click();
     await page.getByRole("link", { name: "Print schedule (PDF)" }).waitFor();
+
+    // The schedule and instructions, on screen and on paper (the print stylesheet).
+    await page.getByRole("link", { name: "Schedule and instructions" }).click();
+    await page.getByRole("heading", { name: /LDN schedule for R\. Jones/ }).waitFor();
+    const dayOne = page.getByRole("table").getByRole("row").nth(1);
+    expect(await dayOne.getByRole("cell").nth(2).textContent()).toBe("0.1 mg");
+    await page.getByText(/Source: 004/).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.emulateMedia({ media: "print" });
+    expect(await page.getByRole("button", { name: "Print schedule" }).isVisible()).toBe(false);
+    expect(await page.getByRole("navigation", { name: "Main" }).isVisible()).toBe(false);
+    expect(await page.getByRole("table").isVisible()).toBe(true);
+    await shot(page, "schedule-print");
+    await page.emulateMedia({ media: "screen" });
+    await page.getByRole("link", { name: "← Back" }).click();
+
     await page.getByRole("button", { name: "Invite to join" }).click();
     joinLink = await page.getByLabel("Invitation link").inputValue();
     expect(joinLink).toMatch(/\/join#[\w-]{43}$/);
@@ -166,10 +199,12 @@ describe("the clinic in a real browser", { timeout: 90_000 }, () => {
     const pains = [7, 7, 6, 6, 5, 4];
     for (const [i, pain] of pains.entries()) {
       const offline = i === pains.length - 1;
-      await page.getByLabel("Day", { exact: true }).fill(isoDaysAgo(6 - i));
-      await page.getByRole("heading", { name: /Today’s doses/ }).waitFor();
-      await page.waitForTimeout(150);
-      for (const dose of await page.locator(".doses input[type=checkbox]").all()) await dose.check();
+      const day = isoDaysAgo(6 - i);
+      await page.getByLabel("Day", { exact: true }).fill(day);
+      // The doses of that day, once loaded for it: tap each one taken.
+      const doses = page.getByRole("list", { name: `Doses for ${shortDate(day)}` });
+      await doses.waitFor();
+      for (const dose of await doses.getByRole("checkbox").all()) await dose.check();
       await page
         .getByRole("radiogroup", { name: /Pain/ })
         .getByRole("radio", { name: String(pain) })
@@ -182,11 +217,36 @@ describe("the clinic in a real browser", { timeout: 90_000 }, () => {
         expect(await axeViolations(page)).toEqual([]);
       }
       if (offline) await phone.setOffline(true);
+      // One day the server stores the check-in but its answer is lost on the way back: the
+      // phone keeps it and sends it again later with the same Idempotency-Key.
+      const lostAnswer = i === 4;
+      if (lostAnswer)
+        await page.route(
+          "**/check-ins",
+          async (route) => {
+            if (route.request().method() !== "POST") return route.fallback();
+            await route.fetch();
+            await route.abort("connectionreset");
+          },
+          { times: 1 },
+        );
       await page.getByRole("button", { name: "Save check-in" }).click();
       await page
         .getByRole("status")
-        .getByText(offline ? /offline/ : "Saved")
+        .getByText(
+          offline || lostAnswer
+            ? `offline: your check-in for ${shortDate(day)}`
+            : `Saved your check-in for ${shortDate(day)}`,
+          {
+            exact: false,
+          },
+        )
         .waitFor();
+      if (lostAnswer) {
+        await page.unroute("**/check-ins");
+        await page.evaluate(() => window.dispatchEvent(new Event("online")));
+        await page.waitForFunction(() => (localStorage.getItem("ldn.pendingCheckIns") ?? "[]") === "[]");
+      }
       if (offline) {
         await phone.setOffline(false);
         await page.evaluate(() => window.dispatchEvent(new Event("online")));
@@ -202,7 +262,17 @@ describe("the clinic in a real browser", { timeout: 90_000 }, () => {
     expect(entries).toHaveLength(pains.length);
     await page.reload();
     await page.getByRole("heading", { name: "Your progress" }).waitFor();
+    await page.getByRole("img", { name: /over 6 days/ }).waitFor();
     await shot(page, "phone-home");
+
+    // Their own questionnaire, scored by the server.
+    await page.getByRole("button", { name: /Answer the pain questionnaire/ }).click();
+    const answers = [8, 3, 6, 5, 6, 5, 6, 7, 5, 6, 6];
+    for (const [i, field] of (await page.locator("fieldset.bpi input").all()).entries())
+      await field.fill(String(answers[i]));
+    await page.getByRole("button", { name: "Score and save" }).click();
+    await page.getByRole("cell", { name: "BPI" }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it("shows the clinician the chart, never runs patient text as script, and records the decision", async () => {

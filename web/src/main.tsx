@@ -11,6 +11,7 @@ import { PatientChart } from "./pages/patient.tsx";
 import { PatientHome } from "./pages/patient-home.tsx";
 import { StaffAdmin } from "./pages/staff.tsx";
 import { Cohort } from "./pages/cohort.tsx";
+import { SchedulePage } from "./pages/schedule.tsx";
 import { flushQueue } from "./offline-queue.ts";
 
 function App() {
@@ -61,10 +62,17 @@ function App() {
 }
 
 function page(path: string, me: Me) {
-  if (me.kind === "patient") return <PatientHome me={me} />;
+  if (me.kind === "patient")
+    return path === "/schedule" ? (
+      <SchedulePage id={me.id} name={me.displayName} back="/" />
+    ) : (
+      <PatientHome me={me} />
+    );
   if (me.role === "administrator") return <StaffAdmin />;
   if (path === "/patients/new" && me.role === "clinician") return <Enrol />;
   if (path === "/cohort" && me.role === "clinician") return <Cohort />;
+  const schedule = /^\/patients\/([\w-]+)\/schedule$/.exec(path);
+  if (schedule) return <SchedulePage id={schedule[1]!} name={null} back={`/patients/${schedule[1]!}`} />;
   const match = /^\/patients\/([\w-]+)$/.exec(path);
   if (match) return <PatientChart id={match[1]!} role={me.role} />;
   return <Dashboard role={me.role} />;

@@ -118,11 +118,11 @@ export function Dashboard({ role }: { readonly role: string }) {
                   <a href={`/patients/${p.id}`}>{p.displayName}</a>
                   {!p.joined && <span class="tag muted">not joined</span>}
                 </td>
-                <td>{p.protocolKey ?? <span class="muted">none</span>}</td>
+                <td class="nowrap">{p.protocolKey ?? <span class="muted">none</span>}</td>
                 {clinical && (
                   <td>{p.state ? <span class={`state ${p.state}`}>{STATE_LABEL[p.state]}</span> : "—"}</td>
                 )}
-                <td>{p.today ?? "—"}</td>
+                <td class="nowrap">{p.today ?? "—"}</td>
                 {clinical && (
                   <td>
                     {p.daysSinceCheckIn === null

@@ -8,6 +8,7 @@ import { TitrationChart } from "../components/chart.tsx";
 import { ErrorNote } from "../components/field-error.tsx";
 import { SIDE_EFFECT_LABEL, shortDate, todayIso } from "../format.ts";
 import { pendingCount, sendCheckIn } from "../offline-queue.ts";
+import { Questionnaires } from "./questionnaires.tsx";
 
 type PatientMe = Extract<Me, { kind: "patient" }>;
 
@@ -50,7 +51,8 @@ function Scale({
 }
 
 export function PatientHome({ me }: { readonly me: PatientMe }) {
-  const [today, setToday] = useState<TodayDto | null>(null);
+  // The doses as loaded for a day: shown only once they are for the day chosen.
+  const [loaded, setLoaded] = useState<{ readonly date: string; readonly today: TodayDto } | null>(null);
   const [entries, setEntries] = useState<CheckInEntry[]>([]);
   const [assessment, setAssessment] = useState<AssessmentDto | null>(null);
   const [date, setDate] = useState(todayIso());
@@ -71,18 +73,21 @@ export function PatientHome({ me }: { readonly me: PatientMe }) {
     return () => window.removeEventListener("ldn-synced", reload);
   }, []);
   useEffect(() => {
-    api
-      .get<TodayDto>(`/api/patients/${me.id}/today?today=${date}`)
-      .then(setToday, (e) => setError(messageOf(e)));
+    api.get<TodayDto>(`/api/patients/${me.id}/today?today=${date}`).then(
+      (today) => setLoaded({ date, today }),
+      (e) => setError(messageOf(e)),
+    );
     api.get<CheckInEntry[]>(`/api/patients/${me.id}/check-ins`).then(setEntries, () => undefined);
     api.get<AssessmentDto | null>(`/api/patients/${me.id}/assessment`).then(setAssessment, () => undefined);
   }, [me.id, date, version]);
 
+  const today = loaded?.date === date ? loaded.today : null;
   const doses = today?.today?.doses ?? [];
   const done = entries.some((e) => e.date === date);
   const submit = async (e: Event) => {
     e.preventDefault();
     setError(null);
+    setStatus(null);
     if (pain === null) return setError("Choose your pain, 0 to 10.");
     const body = {
       date,
@@ -99,8 +104,8 @@ export function PatientHome({ me }: { readonly me: PatientMe }) {
       const result = await sendCheckIn({ patientId: me.id, key: crypto.randomUUID(), body });
       setStatus(
         result === "sent"
-          ? "Saved. Thank you!"
-          : "You are offline: your check-in is kept on this phone and will be sent when you are back online.",
+          ? `Saved your check-in for ${shortDate(date)}. Thank you!`
+          : `You are offline: your check-in for ${shortDate(date)} is kept on this phone and will be sent when you are back online.`,
       );
       // A fresh form for the next day; what was saved shows in the progress chart.
       setTaken({});
@@ -122,13 +127,15 @@ export function PatientHome({ me }: { readonly me: PatientMe }) {
       <h1>Hello, {me.displayName}</h1>
       <ErrorNote message={error} />
       <div class="card">
-        <h2>Today’s doses ({shortDate(date)})</h2>
+        <h2>
+          {date === todayIso() ? "Today’s doses" : "Doses"} ({shortDate(date)})
+        </h2>
         {today?.today ? (
           <p class="muted small">Total {today.today.total}. Tap each dose you took.</p>
         ) : (
           <p class="muted">{today ? "No doses today." : "Loading…"}</p>
         )}
-        <ul class="doses">
+        <ul class="doses" aria-label={today ? `Doses for ${shortDate(date)}` : "Doses loading"}>
           {doses.map((d) => (
             <li key={d.time}>
               <label class={taken[d.time] ? "dose taken" : "dose"}>
@@ -144,7 +151,7 @@ export function PatientHome({ me }: { readonly me: PatientMe }) {
         </ul>
         {today?.tomorrow && (
           <p class="small">
-            Tomorrow: <strong>{today.tomorrow.total}</strong> (
+            {date === todayIso() ? "Tomorrow" : "The day after"}: <strong>{today.tomorrow.total}</strong> (
             {today.tomorrow.doses.map((d) => `${d.dose} at ${d.time}`).join(", ")})
           </p>
         )}
@@ -153,6 +160,11 @@ export function PatientHome({ me }: { readonly me: PatientMe }) {
             {line}
           </p>
         ))}
+        {today?.today && (
+          <p class="small">
+            <a href="/schedule">Your whole schedule (to print)</a>
+          </p>
+        )}
       </div>
       <form class="card stack checkin" onSubmit={submit} aria-labelledby="checkin-title">
         <h2 id="checkin-title">Daily check-in</h2>
@@ -241,6 +253,7 @@ export function PatientHome({ me }: { readonly me: PatientMe }) {
           />
         </div>
       )}
+      <Questionnaires id={me.id} forPatient />
     </section>
   );
 }

@@ -148,7 +148,10 @@ function PlanSummary({ id, plan }: { readonly id: string; readonly plan: PlanDto
       {plan.interactionAck && (
         <p class="small warning">Opioid interaction acknowledged: “{plan.interactionAck.reason}”</p>
       )}
-      <p>
+      <p class="row">
+        <a class="button secondary" href={`/patients/${id}/schedule`}>
+          Schedule and instructions
+        </a>
         <a class="button secondary" href={`/api/patients/${id}/schedule.pdf`} target="_blank" rel="noopener">
           Print schedule (PDF)
         </a>

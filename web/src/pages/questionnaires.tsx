@@ -43,7 +43,7 @@ function meaningful(scoreId: string, before: number, after: number): boolean {
   return drop >= 2 || (before > 0 && drop / before >= 0.3);
 }
 
-export function Questionnaires({ id }: { readonly id: string }) {
+export function Questionnaires({ id, forPatient }: { readonly id: string; readonly forPatient?: boolean }) {
   const [responses, setResponses] = useState<Response[]>([]);
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const [answeredOn, setAnsweredOn] = useState(todayIso());
@@ -78,10 +78,12 @@ export function Questionnaires({ id }: { readonly id: string }) {
   const last = bpi.length > 1 ? bpi.at(-1) : undefined;
   return (
     <div class="card">
-      <h2>Questionnaires</h2>
+      <h2>{forPatient ? "Your questionnaires" : "Questionnaires"}</h2>
       {responses.length === 0 && (
         <p class="muted">
-          None yet. 004 measured outcomes before titration and again at least 4 weeks after the MED.
+          {forPatient
+            ? "None yet. Your clinic asks you about your pain before you start and again about 4 weeks after your best dose is found."
+            : "None yet. 004 measured outcomes before titration and again at least 4 weeks after the MED."}
         </p>
       )}
       {responses.length > 0 && (
@@ -131,7 +133,7 @@ export function Questionnaires({ id }: { readonly id: string }) {
       )}
       {!open ? (
         <button type="button" class="secondary" onClick={() => setOpen(true)}>
-          Enter a BPI
+          {forPatient ? "Answer the pain questionnaire (BPI)" : "Enter a BPI"}
         </button>
       ) : (
         <form onSubmit={submit} class="stack">

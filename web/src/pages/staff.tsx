@@ -26,11 +26,11 @@ export function StaffAdmin() {
     setError(null);
     try {
       await api.post("/api/staff", { email, displayName: name, role, password });
+      await load();
       setStatus(`${name} can now sign in as ${email}.`);
       setEmail("");
       setName("");
       setPassword("");
-      await load();
     } catch (err) {
       setError(messageOf(err));
     }
