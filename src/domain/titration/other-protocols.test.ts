@@ -65,7 +65,7 @@ describe("fixed standard dose (003)", () => {
     ];
     const one = assessOnce("fixed-standard", [
       ...effects(4500),
-      { ug: 3000, pain: 6, sideEffects: ["nausea"] },
+      { ug: 3000, pain: 6, sideEffects: ["dizziness"] },
     ]);
     expect(one.next.totalUg).toBe(3000);
     const two = assessOnce("fixed-standard", [...effects(4500), ...effects(3000)]);
