@@ -3,8 +3,10 @@
  * in every state of the engine, their diaries written day by day with the doses the engine
  * recommended the day before (so every chart is the engine's own path), pain from a hidden
  * dose-response with day-to-day noise, side effects, a missed week, an opioid interaction
- * acknowledged with a reason, clinician decisions and BPI questionnaires. Everything goes
- * through the same use cases as the server, so all of it is audited.
+ * acknowledged with a reason, clinician decisions, BPI and PROMIS questionnaires before and
+ * after, a ULDN patient who stays on opioids, other protocols, and one patient who has joined
+ * (so the phone's check-in can be tried). Everything goes through the same use cases as the
+ * server, so all of it is audited.
  */
 import type { Actor } from "../../app/ports/actor.ts";
 import { SYSTEM_ACTOR } from "../../app/ports/actor.ts";
@@ -19,6 +21,7 @@ import { recordQuestionnaire } from "../../app/use-cases/record-questionnaire.ts
 import { startPlan } from "../../app/use-cases/start-plan.ts";
 import { createRng, normal, type Rng } from "../../domain/simulation/prng.ts";
 import type { Plan } from "../../app/ports/plan-repository.ts";
+import type { SettingOverrides } from "../../domain/protocols/settings.ts";
 import { scryptHasher } from "../../http/auth/passwords.ts";
 
 export const DEMO_CLINIC = "Demo Pain Clinic";
@@ -34,6 +37,9 @@ export const DEMO_ACCOUNTS = [
     role: "pharmacist",
   },
 ] as const;
+
+/** The demo patient who has joined: signs in on the phone with this login code and password. */
+export const DEMO_PATIENT = { loginCode: "DEMZ-PAT7", password: "demo-patient-1" } as const;
 
 const ELIGIBLE: ScreeningAnswers = {
   ageYears: 44,
@@ -73,10 +79,20 @@ interface Scenario {
   /** BPI before the plan and this many days after the start. */
   readonly bpi?: { readonly pre: number; readonly post?: { readonly day: number; readonly value: number } };
   readonly note?: string;
+  /** The protocol (micro-titration when absent) and its settings. */
+  readonly protocolId?: string;
+  readonly settings?: SettingOverrides;
+  /** PROMIS Global-10 and PF 4a the day before the plan (and after): every item at this level, 1-5. */
+  readonly promis?: {
+    readonly pre: number;
+    readonly post?: { readonly day: number; readonly value: number };
+  };
+  /** Has joined: signs in with DEMO_PATIENT's login code and password. */
+  readonly joined?: boolean;
 }
 
 const SCENARIOS: readonly Scenario[] = [
-  { name: "Alex Morgan", startDaysAgo: 9 },
+  { name: "Alex Morgan", startDaysAgo: 9, joined: true },
   { name: "Sam Patel", startDaysAgo: 13, medUg: 2000, relief: 3 },
   { name: "Jo Williams", startDaysAgo: 5, effects: { 3: ["headache"] } },
   { name: "Riley Chen", startDaysAgo: 20, medUg: 700, relief: 3.5, decisions: { 14: "accept" } },
@@ -159,6 +175,63 @@ const SCENARIOS: readonly Scenario[] = [
     relief: 3,
     note: `I felt "better" today & slept <8h> - is that normal?`,
   },
+  {
+    name: "Noor Haddad",
+    startDaysAgo: 35,
+    protocolId: "uldn-with-opioids",
+    screening: {
+      opioids: ["morphine 30mg x2"],
+      mustStayOnOpioids: true,
+      riskFactors: ["long-term-high-dose-opioids", "centralized-pain"],
+    },
+    interactionReason: "ULDN chosen for opioid-induced hyperalgesia; morphine continues unchanged (000)",
+    decisions: { 1: "accept" },
+    promis: { pre: 2, post: { day: 30, value: 3 } },
+  },
+  {
+    name: "Mei Tanaka",
+    startDaysAgo: 58,
+    medUg: 800,
+    relief: 3.5,
+    decisions: {
+      26: { kind: "set-med", totalUg: 800, reason: "best at 0.8 mg; 0.9 and 1.0 mg no better" },
+      36: "accept",
+    },
+    bpi: { pre: 6.5, post: { day: 56, value: 3.5 } },
+    promis: { pre: 2, post: { day: 56, value: 4 } },
+  },
+  {
+    name: "Ola Nowak",
+    startDaysAgo: 27,
+    medUg: 1000,
+    relief: 3,
+    promis: { pre: 3 },
+    effects: { 24: ["dizziness"], 25: ["headache"] },
+  },
+  {
+    name: "Priya Shah",
+    startDaysAgo: 21,
+    protocolId: "conventional-titration",
+    medUg: 3000,
+    relief: 3,
+  },
+  {
+    name: "Omar Aziz",
+    startDaysAgo: 19,
+    medUg: 1200,
+    relief: 2.5,
+    lastDaysAgo: 2,
+    decisions: { 15: { kind: "pause", reason: "travelling for two weeks; resume at the next visit" } },
+  },
+  { name: "Beth Okafor", startDaysAgo: 2, bpi: { pre: 6 }, promis: { pre: 3 } },
+  {
+    name: "Hana Kim",
+    startDaysAgo: 33,
+    protocolId: "ldn-once-daily",
+    medUg: 4500,
+    relief: 2,
+    bpi: { pre: 7 },
+  },
   { name: "Frankie Young", startDaysAgo: null },
 ];
 
@@ -192,12 +265,17 @@ export async function fillDemoClinic(
   store: Store,
   today = new Date(),
 ): Promise<{ readonly created: boolean; readonly message: string }> {
+  const already = { created: false, message: "The demo clinic is already there." } as const;
   const clinics = await store.transaction(SYSTEM_ACTOR, (tx) => tx.clinics.list());
-  if (clinics.some((c) => c.name === DEMO_CLINIC))
-    return { created: false, message: "The demo clinic is already there." };
+  if (clinics.some((c) => c.name === DEMO_CLINIC)) return already;
   const hasher = scryptHasher();
   const hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hasher.hash(a.password)));
-  const { clinicId, clinician } = await store.transaction(SYSTEM_ACTOR, async (tx) => {
+  const patientHash = await hasher.hash(DEMO_PATIENT.password);
+  const made = await store.transaction(SYSTEM_ACTOR, async (tx) => {
+    // Checked again in the transaction that creates it: two servers started with --demo at once
+    // make one demo clinic (SQLite's writers take turns; on PostgreSQL the name is not unique, so
+    // the window is only narrowed there).
+    if ((await tx.clinics.list()).some((c) => c.name === DEMO_CLINIC)) return null;
     const clinic = await tx.clinics.create({ name: DEMO_CLINIC });
     const staff = [];
     for (const [i, a] of DEMO_ACCOUNTS.entries()) {
@@ -213,15 +291,22 @@ export async function fillDemoClinic(
     }
     return { clinicId: clinic.id, clinician: staff[1]! };
   });
+  if (made === null) return already;
+  const { clinicId, clinician } = made;
   const staffActor: Actor = { kind: "staff", id: clinician.id };
   const rng = createRng(20270104);
-  for (const scenario of SCENARIOS) await fillPatient(store, clinicId, staffActor, scenario, today, rng);
+  for (const scenario of SCENARIOS)
+    await fillPatient(store, clinicId, staffActor, scenario, today, rng, patientHash);
   const accounts = DEMO_ACCOUNTS.map(
     (a) => `  ${a.role.padEnd(13)} ${a.email.padEnd(26)} ${a.password}`,
   ).join("\n");
   return {
     created: true,
-    message: `Filled "${DEMO_CLINIC}" with ${SCENARIOS.length} synthetic patients (DEMO ONLY: these passwords are public):\n${accounts}`,
+    message:
+      `Filled "${DEMO_CLINIC}" with ${SCENARIOS.length} synthetic patients.\n` +
+      `DEMO ONLY: the patients are invented and these passwords are public; never use this database for real patients.\n` +
+      `${accounts}\n` +
+      `  patient       ${`login code ${DEMO_PATIENT.loginCode}`.padEnd(26)} ${DEMO_PATIENT.password}   (on a phone-sized window)`,
   };
 }
 
@@ -232,29 +317,37 @@ async function fillPatient(
   s: Scenario,
   today: Date,
   rng: Rng,
+  patientPasswordHash: string,
 ): Promise<void> {
   const patient = await store.transaction(staff, (tx) =>
     enrolPatient(tx, clinicId, s.name, { ...ELIGIBLE, ...s.screening }),
   );
+  if (s.joined) {
+    await store.transaction({ kind: "patient", id: patient.id }, (tx) =>
+      tx.patients.setCredentials(patient.id, DEMO_PATIENT.loginCode, patientPasswordHash),
+    );
+  }
   if (s.startDaysAgo === null) return;
   const start = isoDaysAgo(today, s.startDaysAgo);
   const asPatient: Actor = { kind: "patient", id: patient.id };
   const plan: Plan = await store.transaction(staff, (tx) =>
     startPlan(tx, staff.id, {
       patientId: patient.id,
-      protocolId: "micro-titration",
-      settings: {},
+      protocolId: s.protocolId ?? "micro-titration",
+      settings: s.settings ?? {},
       startDate: start,
       detector: "robust",
       ...(s.interactionReason ? { interactionReason: s.interactionReason } : {}),
     }),
   );
+  const dayBefore = isoDaysAgo(today, s.startDaysAgo + 1);
   if (s.bpi) {
     const v = s.bpi.pre;
     await store.transaction(staff, (tx) =>
-      recordQuestionnaire(tx, patient.id, "bpi", isoDaysAgo(today, s.startDaysAgo! + 1), bpiAnswers(v)),
+      recordQuestionnaire(tx, patient.id, "bpi", dayBefore, bpiAnswers(v)),
     );
   }
+  if (s.promis) await recordPromis(store, staff, patient.id, dayBefore, s.promis.pre);
   const diary: DiaryEntry[] = [];
   const decisions: Decision[] = [];
   const check = async (date: string, body: unknown) => {
@@ -313,7 +406,34 @@ async function fillPatient(
       const v = s.bpi.post.value;
       await store.transaction(staff, (tx) => recordQuestionnaire(tx, patient.id, "bpi", date, bpiAnswers(v)));
     }
+    if (s.promis?.post && s.promis.post.day === day)
+      await recordPromis(store, staff, patient.id, date, s.promis.post.value);
   }
+}
+
+/** PROMIS Global-10 and PF 4a with every item at `level` (1 worst to 5 best); pain to match. */
+async function recordPromis(store: Store, staff: Actor, patientId: string, date: string, level: number) {
+  const global10 = Object.fromEntries(
+    [
+      "Global01",
+      "Global02",
+      "Global03",
+      "Global04",
+      "Global05",
+      "Global06",
+      "Global08r",
+      "Global09",
+      "Global10r",
+    ].map((item) => [item, level]),
+  );
+  const pf = Object.fromEntries(["PFA11", "PFA21", "PFA23", "PFA53"].map((item) => [item, level]));
+  await store.transaction(staff, async (tx) => {
+    await recordQuestionnaire(tx, patientId, "promis-global10", date, {
+      ...global10,
+      Global07r: clamp(9 - 1.5 * level),
+    });
+    await recordQuestionnaire(tx, patientId, "promis-pf-4a", date, pf);
+  });
 }
 
 function bpiAnswers(level: number) {
