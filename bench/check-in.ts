@@ -2,25 +2,49 @@
  * Check-in throughput and latency, with everything the server does (session, access check,
  * validation, the insert, the audit event, all in one durable transaction), against a bare
  * baseline: the same framework and database inserting the same row with no checks
- * (bench/bare-check-in-server.ts). Both run as their own processes on 127.0.0.1; autocannon
- * (10 connections, 10 s a run) drives them, alternating baseline and full to spread the noise
- * of a shared machine. Run: `npx tsx bench/check-in.ts`.
+ * (bench/bare-check-in-server.ts). Both run as their own processes (node with tsx, the same
+ * way) on 127.0.0.1, each on a fresh SQLite file; autocannon drives them with a new
+ * Idempotency-Key on every request, after a short warm-up. Runs alternate (baseline, full,
+ * full, baseline, ...) so a shared machine's drift falls on both; each round's full/baseline
+ * ratio is paired, and the median round is reported. Before each round a probe times bare
+ * SQLite commits on the same disk, because with synchronous=FULL a commit's disk flush is most
+ * of a check-in's time and varies with whatever else the machine is doing.
+ *
+ *   npx tsx bench/check-in.ts [--rounds 3] [--seconds 10] [--connections 10] [--cpu-prof DIR]
+ *
+ * `--cpu-prof DIR` writes a V8 CPU profile of each full server run to DIR and prints its
+ * heaviest functions (open the .cpuprofile in Chrome DevTools for the whole picture).
+ * Exits 1 if any request failed.
  */
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import BetterSqlite3 from "better-sqlite3";
 import { SYSTEM_ACTOR } from "../src/app/ports/actor.ts";
 import { newToken, tokenHash } from "../src/http/auth/tokens.ts";
-import { freePort, startServerProcess } from "../src/http/testing/server-process.ts";
+import { freePort } from "../src/http/testing/server-process.ts";
 import { openStore } from "../src/store/sql-store.ts";
 
-const ROUNDS = 2;
-const SECONDS = 10;
-const CONNECTIONS = 10;
+const { values: flags } = parseArgs({
+  options: {
+    rounds: { type: "string", default: "3" },
+    seconds: { type: "string", default: "10" },
+    connections: { type: "string", default: "10" },
+    "cpu-prof": { type: "string" },
+  },
+});
+const ROUNDS = Number(flags.rounds);
+const SECONDS = Number(flags.seconds);
+const CONNECTIONS = Number(flags.connections);
+const WARM_UP_SECONDS = 2;
+const PROFILE_DIR = flags["cpu-prof"] ? resolve(flags["cpu-prof"]) : undefined;
+const ROOT = resolve(import.meta.dirname, "..");
 const dir = mkdtempSync(join(tmpdir(), "ldn-bench-checkin-"));
 
+/** A clinic, a patient and a signed-in session, written before the server starts. */
 async function seed(db: string) {
   const token = newToken();
   const store = await openStore({ kind: "sqlite", path: db });
@@ -39,27 +63,45 @@ async function seed(db: string) {
   return { patientId, cookie: `ldn_session=${token}` };
 }
 
-async function bareProcess(db: string, port: number) {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "bench/bare-check-in-server.ts", db, String(port)],
-    {
-      cwd: resolve(import.meta.dirname, ".."),
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  await new Promise<void>((done) =>
-    child.stdout!.on("data", (d: Buffer) => d.toString().includes("ldn clinic server") && done()),
-  );
+/** Starts `node [nodeFlags] --import tsx ...args`; resolves once it says it is listening. */
+async function serverProcess(
+  args: readonly string[],
+  nodeFlags: readonly string[] = [],
+): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: "" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((done, fail) => {
+    child.once("exit", (code) => fail(new Error(`${args.join(" ")} exited with ${code}`)));
+    child.stdout!.on("data", (d: Buffer) => d.toString().includes("ldn clinic server on") && done());
+  });
   return child;
 }
 
+/** Milliseconds per single-row durable commit on this disk now (WAL, synchronous=FULL). */
+function commitProbe(): number {
+  const path = join(dir, `probe-${Date.now()}.sqlite`);
+  const native = new BetterSqlite3(path);
+  native.pragma("journal_mode = WAL");
+  native.pragma("synchronous = FULL");
+  native.exec("create table t (id integer primary key, body text)");
+  const insert = native.prepare("insert into t (body) values (?)");
+  const n = 200;
+  const began = performance.now();
+  for (let i = 0; i < n; i++) native.transaction(() => insert.run("x".repeat(300)))();
+  const ms = (performance.now() - began) / n;
+  native.close();
+  return ms;
+}
+
 let counter = 0;
-function load(url: string, patientId: string, cookie: string) {
+function load(url: string, patientId: string, cookie: string, seconds: number) {
   return autocannon({
     url,
     connections: CONNECTIONS,
-    duration: SECONDS,
+    duration: seconds,
     requests: [
       {
         method: "POST",
@@ -88,40 +130,118 @@ function load(url: string, patientId: string, cookie: string) {
   });
 }
 
-type Run = { rps: number; p50: number; p99: number; non2xx: number };
-const runs: Record<"baseline" | "full", Run[]> = { baseline: [], full: [] };
-for (let round = 0; round < ROUNDS; round++) {
-  for (const kind of ["baseline", "full"] as const) {
-    const db = join(dir, `${kind}-${round}.sqlite`);
-    const { patientId, cookie } = await seed(db);
-    const port = await freePort();
-    const child = kind === "full" ? (await startServerProcess(db, port)).child : await bareProcess(db, port);
-    const result = await load(`http://127.0.0.1:${port}`, patientId, cookie);
-    child.kill("SIGTERM");
-    runs[kind].push({
+type Kind = "baseline" | "full";
+interface Run {
+  readonly rps: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly failed: number;
+}
+
+async function run(kind: Kind, round: number): Promise<Run> {
+  const db = join(dir, `${kind}-${round}.sqlite`);
+  const { patientId, cookie } = await seed(db);
+  const port = await freePort();
+  const profileDir = PROFILE_DIR && kind === "full" ? join(PROFILE_DIR, `full-${round}`) : undefined;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const child =
+    kind === "full"
+      ? await serverProcess(
+          ["src/cli/main.ts", "serve", "--db", db, "--port", String(port)],
+          profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
+        )
+      : await serverProcess(["bench/bare-check-in-server.ts", db, String(port)]);
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await load(url, patientId, cookie, WARM_UP_SECONDS);
+    const result = await load(url, patientId, cookie, SECONDS);
+    return {
       rps: result.requests.average,
       p50: result.latency.p50,
       p99: result.latency.p99,
-      non2xx: result.non2xx + result.errors,
-    });
-    console.log(
-      `${kind.padEnd(8)} round ${round + 1}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx/errors ${result.non2xx + result.errors}`,
-    );
+      failed: result.non2xx + result.errors + result.timeouts,
+    };
+  } finally {
+    const exited = new Promise((done) => child.once("exit", done));
+    child.kill("SIGTERM");
+    await exited;
+    if (profileDir) printProfile(profileDir);
   }
 }
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const summary = (kind: "baseline" | "full") => ({
-  rps: mean(runs[kind].map((r) => r.rps)),
-  p50: mean(runs[kind].map((r) => r.p50)),
-  p99: mean(runs[kind].map((r) => r.p99)),
+
+/** The functions with the most self time in the profile(s) in `profileDir`. */
+function printProfile(profileDir: string): void {
+  for (const file of readdirSync(profileDir).filter((f) => f.endsWith(".cpuprofile"))) {
+    const profile = JSON.parse(readFileSync(join(profileDir, file), "utf8")) as {
+      nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+      samples: number[];
+      timeDeltas: number[];
+    };
+    const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+    const self = new Map<string, number>();
+    let total = 0;
+    profile.samples.forEach((id, i) => {
+      const { functionName, url, lineNumber } = nodes.get(id)!.callFrame;
+      const where = url.replace(/^.*node_modules\//, "").replace(`file://${ROOT}/`, "");
+      const key = `${functionName || "(anonymous)"} ${where}${where ? `:${lineNumber + 1}` : ""}`;
+      const dt = profile.timeDeltas[i] ?? 0;
+      self.set(key, (self.get(key) ?? 0) + dt);
+      total += dt;
+    });
+    // Skip the loader's worker thread, idle while the server runs.
+    if ((self.get("(idle) ") ?? 0) > total / 2) continue;
+    console.log(`  CPU profile ${join(profileDir, file)} (self time, top 8):`);
+    for (const [key, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 8))
+      console.log(`    ${((100 * us) / total).toFixed(1).padStart(5)}%  ${key}`);
+  }
+}
+
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const fmt = (r: Run) =>
+  `${r.rps.toFixed(0).padStart(5)} req/s  p50 ${String(r.p50).padStart(3)} ms  p99 ${String(r.p99).padStart(4)} ms  failed ${r.failed}`;
+
+console.log(
+  `check-in benchmark: ${ROUNDS} rounds of ${SECONDS} s (after ${WARM_UP_SECONDS} s warm-up), ${CONNECTIONS} connections, autocannon on 127.0.0.1`,
+);
+const runs: Record<Kind, Run[]> = { baseline: [], full: [] };
+const ratios: number[] = [];
+const probes: number[] = [];
+for (let round = 0; round < ROUNDS; round++) {
+  const probe = commitProbe();
+  probes.push(probe);
+  console.log(
+    `round ${round + 1}: a bare durable SQLite commit takes ${probe.toFixed(2)} ms on this disk now`,
+  );
+  const order: Kind[] = round % 2 === 0 ? ["baseline", "full"] : ["full", "baseline"];
+  const got = {} as Record<Kind, Run>;
+  for (const kind of order) {
+    got[kind] = await run(kind, round);
+    runs[kind].push(got[kind]);
+    console.log(`  ${kind.padEnd(8)} ${fmt(got[kind])}`);
+  }
+  ratios.push(got.full.rps / got.baseline.rps);
+  console.log(`  full / baseline = ${ratios.at(-1)!.toFixed(2)}`);
+}
+const summary = (kind: Kind): Run => ({
+  rps: median(runs[kind].map((r) => r.rps)),
+  p50: median(runs[kind].map((r) => r.p50)),
+  p99: median(runs[kind].map((r) => r.p99)),
+  failed: runs[kind].reduce((a, r) => a + r.failed, 0),
 });
 const b = summary("baseline");
 const f = summary("full");
+console.log(`\nmedians over ${ROUNDS} rounds (commit probe ${median(probes).toFixed(2)} ms):`);
+console.log(`  baseline (bare insert)  ${fmt(b)}`);
+console.log(`  full check-in           ${fmt(f)}`);
 console.log(
-  `\nbaseline (bare insert): ${b.rps.toFixed(0)} req/s, p50 ${b.p50.toFixed(1)} ms, p99 ${b.p99.toFixed(1)} ms`,
+  `  full / baseline throughput: median of paired rounds ${median(ratios).toFixed(2)} (rounds: ${ratios.map((r) => r.toFixed(2)).join(", ")})`,
 );
-console.log(
-  `full check-in:          ${f.rps.toFixed(0)} req/s, p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms`,
-);
-console.log(`full / baseline throughput = ${(f.rps / b.rps).toFixed(2)}`);
 rmSync(dir, { recursive: true, force: true });
+if (b.failed + f.failed > 0) {
+  console.error("some requests failed: the figures above are not valid");
+  process.exitCode = 1;
+}
