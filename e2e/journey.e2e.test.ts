@@ -160,7 +160,9 @@ describe("the clinic in a real browser", { timeout: 90_000 }, () => {
     // The schedule and instructions, on screen and on paper (the print stylesheet).
     await page.getByRole("link", { name: "Schedule and instructions" }).click();
     await page.getByRole("heading", { name: /LDN schedule for R\. Jones/ }).waitFor();
+    await page.getByLabel("From").selectOption("start");
     const dayOne = page.getByRole("table").getByRole("row").nth(1);
+    await dayOne.getByRole("cell", { name: "1", exact: true }).waitFor();
     expect(await dayOne.getByRole("cell").nth(2).textContent()).toBe("0.1 mg");
     await page.getByText(/Source: 004/).waitFor();
     expect(await axeViolations(page)).toEqual([]);

@@ -23,7 +23,12 @@ export function todayIso(): string {
 
 /** ISMP dose text from micrograms (chart labels): mcg below 0.1 mg, else mg with a leading zero and no trailing zero. */
 export function doseText(ug: number): string {
-  return ug < 100 ? `${ug} mcg` : `${String(ug / 1000)} mg`;
+  if (ug < 100) return `${ug} mcg`;
+  // The same digits as the server's formatMg: integer arithmetic, no floating point.
+  const frac = String(ug % 1000)
+    .padStart(3, "0")
+    .replace(/0+$/, "");
+  return `${Math.floor(ug / 1000)}${frac ? `.${frac}` : ""} mg`;
 }
 
 export const SIDE_EFFECT_LABEL: Readonly<Record<string, string>> = {

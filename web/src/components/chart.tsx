@@ -1,9 +1,13 @@
 /**
  * The patient's titration as one picture (004's Figure 2, this patient's real curve): the daily
  * dose as steps, pain (and mood, energy, clarity) as lines on 0-10, side effects as marks, the
- * window of effectiveness shaded and the MED drawn across. Plain SVG: no chart library, no
- * inline styles (the CSP forbids them); colours come from classes in app.css.
+ * window of effectiveness shaded and the MED drawn across. Days are placed by date, so a missed
+ * week shows as a gap. Plain SVG: no chart library, no inline styles (the CSP forbids them);
+ * colours come from classes in app.css.
  */
+import { useState } from "preact/hooks";
+import { doseText } from "../format.ts";
+
 export interface ChartDay {
   readonly date: string;
   readonly totalUg: number;
@@ -19,63 +23,134 @@ interface Props {
   readonly windowUg: number | null;
   readonly medUg: number | null;
   readonly baselinePain?: number | null;
+  /** The phone's chart: pain and dose only, drawn for a narrow screen. */
   readonly compact?: boolean;
 }
 
-const W = 760;
-const H = 300;
-const PAD = { left: 48, right: 48, top: 16, bottom: 36 };
+type Series = "pain" | "mood" | "energy" | "clarity";
+const SERIES: readonly { key: Series; label: string }[] = [
+  { key: "pain", label: "Pain" },
+  { key: "mood", label: "Mood" },
+  { key: "energy", label: "Energy" },
+  { key: "clarity", label: "Clarity" },
+];
+
+const dayNumber = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
+const isoOf = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
+const tickDate = (iso: string) =>
+  new Date(`${iso}T12:00:00Z`).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "short",
+    timeZone: "UTC",
+  });
+
+/** Round dose ticks: 0, then steps of 50, 100, 200, 250 or 500 mcg, 1 or 2 mg, about four of them. */
+function doseTicks(maxUg: number): number[] {
+  const step = [1, 2, 5, 10, 25, 50, 100, 200, 250, 500, 1000, 2000].find((s) => maxUg / s <= 4) ?? 5000;
+  const ticks: number[] = [];
+  for (let ug = 0; ug <= maxUg; ug += step) ticks.push(ug);
+  return ticks;
+}
 
 export function TitrationChart({ days, windowUg, medUg, baselinePain, compact }: Props) {
+  const [shown, setShown] = useState<Record<Series, boolean>>({
+    pain: true,
+    mood: true,
+    energy: true,
+    clarity: true,
+  });
   if (days.length === 0) return <p class="muted">No check-ins yet: the chart starts with the first one.</p>;
-  const maxUg = Math.max(100, ...days.map((d) => d.totalUg), medUg ?? 0);
-  const x = (i: number) =>
-    PAD.left + (days.length === 1 ? 0 : (i / (days.length - 1)) * (W - PAD.left - PAD.right));
-  const yPain = (v: number) => PAD.top + (1 - v / 10) * (H - PAD.top - PAD.bottom);
-  const yDose = (ug: number) => PAD.top + (1 - ug / maxUg) * (H - PAD.top - PAD.bottom);
-  // A step per day: across at the day's dose, then up or down to the next day's.
-  const steps =
-    days
-      .map((d, i) => (i === 0 ? `M${x(0)},${yDose(d.totalUg)}` : `H${x(i)} V${yDose(d.totalUg)}`))
-      .join(" ") + ` H${W - PAD.right}`;
-  const line = (key: "pain" | "mood" | "energy" | "clarity") => {
+  const W = compact ? 400 : 860;
+  const H = compact ? 230 : 320;
+  const PAD = compact
+    ? { left: 26, right: 52, top: 12, bottom: 40 }
+    : { left: 36, right: 70, top: 14, bottom: 46 };
+  const first = dayNumber(days[0]!.date);
+  const last = Math.max(first + 1, dayNumber(days.at(-1)!.date) + 1);
+  const plotW = W - PAD.left - PAD.right;
+  const plotH = H - PAD.top - PAD.bottom;
+  const x = (n: number) => PAD.left + ((n - first) / (last - first)) * plotW;
+  const xd = (iso: string) => x(dayNumber(iso));
+  const ticks = doseTicks(Math.max(100, ...days.map((d) => d.totalUg), medUg ?? 0));
+  const maxUg =
+    ticks.at(-1)! < Math.max(...days.map((d) => d.totalUg), medUg ?? 0)
+      ? ticks.at(-1)! * 1.25
+      : ticks.at(-1)!;
+  const yPain = (v: number) => PAD.top + (1 - v / 10) * plotH;
+  const yDose = (ug: number) => PAD.top + (1 - ug / maxUg) * plotH;
+  // A step per day (each day's dose held until the next day); a gap where days are missing.
+  let steps = "";
+  days.forEach((d, i) => {
+    const n = dayNumber(d.date);
+    const prev = i > 0 ? dayNumber(days[i - 1]!.date) : null;
+    const y = yDose(d.totalUg).toFixed(1);
+    if (prev === null || n - prev > 1) steps += `M${x(n).toFixed(1)},${y} `;
+    else steps += `V${y} `;
+    steps += `H${x(n + 1).toFixed(1)} `;
+  });
+  const line = (key: Series) => {
     let path = "";
-    days.forEach((d, i) => {
+    let prev: number | null = null;
+    for (const d of days) {
       const v = d[key];
-      if (v === null || v === undefined) return;
-      path += `${path === "" ? "M" : "L"}${x(i).toFixed(1)},${yPain(v).toFixed(1)} `;
-    });
+      if (v === null || v === undefined) continue;
+      const n = dayNumber(d.date);
+      const gap = prev === null || n - prev > 3;
+      path += `${gap ? "M" : "L"}${x(n + 0.5).toFixed(1)},${yPain(v).toFixed(1)} `;
+      prev = n;
+    }
     return path;
   };
-  const firstWindow = windowUg === null ? -1 : days.findIndex((d) => d.totalUg >= windowUg);
-  const doseTicks = [0, maxUg / 2, maxUg].map((ug) => Math.round(ug / 100) * 100);
-  const label = `Daily dose steps and pain over ${days.length} days${medUg ? `, MED ${medUg / 1000} mg` : ""}`;
+  const windowStart = windowUg === null ? undefined : days.find((d) => d.totalUg >= windowUg);
+  // Date ticks a week apart (or every few days for a short diary), from the first day.
+  const span = last - first;
+  const every = span <= 10 ? 2 : span <= 60 ? 7 : 14;
+  const dateTicks: number[] = [];
+  for (let n = first; n < last; n += every) dateTicks.push(n);
+  const visible = compact ? (["pain"] as Series[]) : SERIES.map((s) => s.key).filter((k) => shown[k]);
+  const painDays = days.filter((d) => d.pain !== null).length;
+  const label =
+    `Daily dose steps and pain over ${days.length} days, ${days[0]!.date} to ${days.at(-1)!.date}` +
+    (windowStart ? `; window of effectiveness from ${doseText(windowUg!)}` : "") +
+    (medUg ? `; MED ${doseText(medUg)}` : "") +
+    `; ${painDays} pain ratings`;
   return (
     <figure class={compact ? "chart compact" : "chart"}>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
         <title>{label}</title>
-        {firstWindow >= 0 && (
+        {windowStart && (
           <rect
             class="window"
-            x={x(firstWindow)}
+            x={xd(windowStart.date)}
             y={PAD.top}
-            width={W - PAD.right - x(firstWindow)}
-            height={H - PAD.top - PAD.bottom}
+            width={W - PAD.right - xd(windowStart.date)}
+            height={plotH}
           />
         )}
-        {[0, 5, 10].map((v) => (
+        {[0, 2, 4, 6, 8, 10].map((v) => (
           <g key={`p${v}`}>
             <line class="grid" x1={PAD.left} x2={W - PAD.right} y1={yPain(v)} y2={yPain(v)} />
-            <text class="axis" x={PAD.left - 8} y={yPain(v) + 4} text-anchor="end">
-              {v}
+            {(!compact || v % 5 === 0 || v === 10) && (
+              <text class="axis pain-axis" x={PAD.left - 6} y={yPain(v) + 4} text-anchor="end">
+                {v}
+              </text>
+            )}
+          </g>
+        ))}
+        {ticks.map((ug) => (
+          <text key={`d${ug}`} class="axis dose-axis" x={W - PAD.right + 6} y={yDose(ug) + 4}>
+            {ug === 0 ? "0" : doseText(ug)}
+          </text>
+        ))}
+        {dateTicks.map((n) => (
+          <g key={`t${n}`}>
+            <line class="tick" x1={x(n)} x2={x(n)} y1={H - PAD.bottom} y2={H - PAD.bottom + 4} />
+            <text class="axis" x={x(n)} y={H - PAD.bottom + 16} text-anchor="middle">
+              {tickDate(isoOf(n))}
             </text>
           </g>
         ))}
-        {doseTicks.map((ug) => (
-          <text key={`d${ug}`} class="axis dose" x={W - PAD.right + 6} y={yDose(ug) + 4}>
-            {ug === 0 ? "0" : `${ug / 1000} mg`}
-          </text>
-        ))}
+        <line class="frame" x1={PAD.left} x2={W - PAD.right} y1={H - PAD.bottom} y2={H - PAD.bottom} />
         {baselinePain !== null && baselinePain !== undefined && (
           <line
             class="baseline"
@@ -86,36 +161,51 @@ export function TitrationChart({ days, windowUg, medUg, baselinePain, compact }:
           />
         )}
         {medUg !== null && (
-          <line class="med" x1={PAD.left} x2={W - PAD.right} y1={yDose(medUg)} y2={yDose(medUg)} />
+          <g>
+            <line class="med" x1={PAD.left} x2={W - PAD.right} y1={yDose(medUg)} y2={yDose(medUg)} />
+            <text class="med-label" x={W - PAD.right - 4} y={yDose(medUg) - 6} text-anchor="end">
+              MED {doseText(medUg)}
+            </text>
+          </g>
         )}
+        {visible
+          .filter((k) => k !== "pain")
+          .map((k) => (
+            <path key={k} class={`series ${k}`} d={line(k)} />
+          ))}
         <path class="dose-steps" d={steps} />
-        {!compact && <path class="series mood" d={line("mood")} />}
-        {!compact && <path class="series energy" d={line("energy")} />}
-        {!compact && <path class="series clarity" d={line("clarity")} />}
-        <path class="series pain" d={line("pain")} />
-        {days.map((d, i) =>
+        {visible.includes("pain") && <path class="series pain" d={line("pain")} />}
+        {days.map((d) =>
           d.sideEffects.length > 0 ? (
-            <g key={`s${i}`} class="side-effect">
-              <circle cx={x(i)} cy={H - PAD.bottom + 12} r={5} />
+            <g key={`s${d.date}`} class="side-effect">
+              <circle cx={x(dayNumber(d.date) + 0.5)} cy={H - PAD.bottom + 28} r={compact ? 4 : 5} />
               <title>{`${d.date}: ${d.sideEffects.join(", ")}`}</title>
             </g>
           ) : null,
         )}
-        <text class="axis" x={PAD.left} y={H - 4}>
-          {days[0]!.date}
-        </text>
-        <text class="axis" x={W - PAD.right} y={H - 4} text-anchor="end">
-          {days.at(-1)!.date}
-        </text>
       </svg>
       <figcaption class="legend">
-        <span class="key pain">Pain (0-10, left)</span>
-        {!compact && <span class="key mood">Mood</span>}
-        {!compact && <span class="key energy">Energy</span>}
-        {!compact && <span class="key clarity">Clarity</span>}
+        {compact ? (
+          <span class="key pain">Pain (0-10, left)</span>
+        ) : (
+          SERIES.map((s) => (
+            <label key={s.key} class={`key toggle ${s.key}`}>
+              <input
+                type="checkbox"
+                checked={shown[s.key]}
+                onChange={(e) => setShown({ ...shown, [s.key]: e.currentTarget.checked })}
+              />
+              {s.label}
+              {s.key === "pain" ? " (0-10, left)" : ""}
+            </label>
+          ))
+        )}
         <span class="key dose-steps">Daily dose (right)</span>
-        {windowUg !== null && <span class="key window">Window of effectiveness</span>}
+        {windowStart && <span class="key window">Window of effectiveness</span>}
         {medUg !== null && <span class="key med">MED</span>}
+        {baselinePain !== null && baselinePain !== undefined && (
+          <span class="key baseline">Pain before LDN</span>
+        )}
         <span class="key side-effect">Side effect</span>
       </figcaption>
     </figure>

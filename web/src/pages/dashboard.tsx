@@ -5,7 +5,21 @@ import { api, messageOf } from "../api.ts";
 import { ErrorNote } from "../components/field-error.tsx";
 import { STATE_LABEL } from "../format.ts";
 
-type SortKey = "attention" | "name" | "state" | "checkin";
+type SortKey = "attention" | "name" | "state" | "checkin" | "dose";
+
+/** What needs attention, most urgent first (the server's priorities), as filter buttons. */
+const NEEDS: readonly [string, string][] = [
+  ["any", "Anything"],
+  ["recommendation", "Recommendation waiting"],
+  ["side-effect", "Side effects"],
+  ["opioid-interaction", "Opioid interaction"],
+  ["missed-week", "Missed check-ins"],
+  ["questionnaire-due", "Questionnaire due"],
+  ["no-plan", "No plan"],
+];
+
+/** Rows drawn at a time: a thousand patients stay quick to filter and sort. */
+const PAGE = 100;
 
 const attentionRank = (p: PatientSummaryDto) => p.attention[0]?.priority ?? 99;
 
@@ -14,7 +28,8 @@ export function Dashboard({ role }: { readonly role: string }) {
   const [error, setError] = useState<string | null>(null);
   const [query, setQuery] = useState("");
   const [state, setState] = useState("all");
-  const [onlyAttention, setOnlyAttention] = useState(false);
+  const [need, setNeed] = useState<string | null>(null);
+  const [limit, setLimit] = useState(PAGE);
   const [sort, setSort] = useState<SortKey>("attention");
   useEffect(() => {
     api.get<PatientSummaryDto[]>("/api/patients").then(setPatients, (e) => setError(messageOf(e)));
@@ -26,16 +41,26 @@ export function Dashboard({ role }: { readonly role: string }) {
       (p) =>
         (q === "" || p.displayName.toLowerCase().includes(q)) &&
         (state === "all" || p.state === state || (state === "none" && p.state === null)) &&
-        (!onlyAttention || p.attention.length > 0),
+        (need === null ||
+          (need === "any" ? p.attention.length > 0 : p.attention.some((a) => a.code === need))),
     );
     const by: Record<SortKey, (a: PatientSummaryDto, b: PatientSummaryDto) => number> = {
       attention: (a, b) => attentionRank(a) - attentionRank(b) || a.displayName.localeCompare(b.displayName),
       name: (a, b) => a.displayName.localeCompare(b.displayName),
       state: (a, b) => (a.state ?? "~").localeCompare(b.state ?? "~"),
       checkin: (a, b) => (b.daysSinceCheckIn ?? -1) - (a.daysSinceCheckIn ?? -1),
+      dose: (a, b) => (b.todayUg ?? -1) - (a.todayUg ?? -1),
     };
     return rows.sort(by[sort]);
-  }, [patients, query, state, onlyAttention, sort]);
+  }, [patients, query, state, need, sort]);
+  const counts = useMemo(() => {
+    const c: Record<string, number> = { any: 0 };
+    for (const p of patients ?? []) {
+      if (p.attention.length > 0) c.any = (c.any ?? 0) + 1;
+      for (const a of p.attention) c[a.code] = (c[a.code] ?? 0) + 1;
+    }
+    return c;
+  }, [patients]);
 
   const clinical = role === "clinician";
   return (
@@ -80,19 +105,28 @@ export function Dashboard({ role }: { readonly role: string }) {
             <option value="name">Name</option>
             {clinical && <option value="state">State</option>}
             {clinical && <option value="checkin">Longest since check-in</option>}
+            <option value="dose">Highest dose today</option>
           </select>
         </label>
-        {clinical && (
-          <label class="inline">
-            <input
-              type="checkbox"
-              checked={onlyAttention}
-              onChange={(e) => setOnlyAttention(e.currentTarget.checked)}
-            />{" "}
-            Only those needing attention
-          </label>
-        )}
       </div>
+      {clinical && patients !== null && (
+        <div class="needs" role="group" aria-label="Needs attention">
+          {NEEDS.filter(([code]) => code === "any" || (counts[code] ?? 0) > 0).map(([code, label]) => (
+            <button
+              type="button"
+              key={code}
+              class={`need ${code}`}
+              aria-pressed={need === code}
+              onClick={() => {
+                setNeed(need === code ? null : code);
+                setLimit(PAGE);
+              }}
+            >
+              {code === "any" ? "Needs attention" : label} <span class="count">{counts[code] ?? 0}</span>
+            </button>
+          ))}
+        </div>
+      )}
       {patients === null && !error && <p class="loading">Loading patients…</p>}
       {patients !== null && (
         <p class="muted small" aria-live="polite">
@@ -112,7 +146,7 @@ export function Dashboard({ role }: { readonly role: string }) {
             </tr>
           </thead>
           <tbody>
-            {shown.map((p) => (
+            {shown.slice(0, limit).map((p) => (
               <tr key={p.id}>
                 <td>
                   <a href={`/patients/${p.id}`}>{p.displayName}</a>
@@ -122,7 +156,7 @@ export function Dashboard({ role }: { readonly role: string }) {
                 {clinical && (
                   <td>{p.state ? <span class={`state ${p.state}`}>{STATE_LABEL[p.state]}</span> : "—"}</td>
                 )}
-                <td class="nowrap">{p.today ?? "—"}</td>
+                <td class="nowrap">{p.todayUg === 0 ? "none" : (p.today ?? "—")}</td>
                 {clinical && (
                   <td>
                     {p.daysSinceCheckIn === null
@@ -135,7 +169,7 @@ export function Dashboard({ role }: { readonly role: string }) {
                 {clinical && (
                   <td>
                     {p.attention.map((a) => (
-                      <span key={a.code} class={`attention ${a.code}`} title={a.message}>
+                      <span key={a.code} class={`attention ${a.code}`}>
                         {a.message}
                       </span>
                     ))}
@@ -145,6 +179,13 @@ export function Dashboard({ role }: { readonly role: string }) {
             ))}
           </tbody>
         </table>
+      )}
+      {shown.length > limit && (
+        <p>
+          <button type="button" class="secondary" onClick={() => setLimit(limit + PAGE * 5)}>
+            Show more ({shown.length - limit} not shown)
+          </button>
+        </p>
       )}
     </section>
   );

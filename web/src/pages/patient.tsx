@@ -97,7 +97,7 @@ export function PatientChart({ id, role }: { readonly id: string; readonly role:
         <div class="card">
           <h2>Plan</h2>
           {plan ? (
-            <PlanSummary id={id} plan={plan} />
+            <PlanSummary id={id} plan={plan} state={assessment?.state} />
           ) : (
             <PlanForm id={id} screening={patient.screening.result} onCreated={reload} />
           )}
@@ -134,7 +134,18 @@ export function PatientChart({ id, role }: { readonly id: string; readonly role:
   );
 }
 
-function PlanSummary({ id, plan }: { readonly id: string; readonly plan: PlanDto }) {
+function PlanSummary({
+  id,
+  plan,
+  state,
+}: {
+  readonly id: string;
+  readonly plan: PlanDto;
+  readonly state?: string | undefined;
+}) {
+  // The PDF prints the protocol as written: once the titration has moved on (window, MED,
+  // paused...) it no longer shows the doses to take, so it is not offered then.
+  const protocolDoses = state === undefined || state === "titrating";
   return (
     <div class="stack">
       <p>
@@ -152,10 +163,23 @@ function PlanSummary({ id, plan }: { readonly id: string; readonly plan: PlanDto
         <a class="button secondary" href={`/patients/${id}/schedule`}>
           Schedule and instructions
         </a>
-        <a class="button secondary" href={`/api/patients/${id}/schedule.pdf`} target="_blank" rel="noopener">
-          Print schedule (PDF)
-        </a>
+        {protocolDoses && (
+          <a
+            class="button secondary"
+            href={`/api/patients/${id}/schedule.pdf`}
+            target="_blank"
+            rel="noopener"
+          >
+            Print schedule (PDF)
+          </a>
+        )}
       </p>
+      {!protocolDoses && (
+        <p class="small muted">
+          The PDF schedule prints the protocol as written; this patient’s doses are now set by the titration,
+          so print them from “Schedule and instructions”.
+        </p>
+      )}
     </div>
   );
 }
@@ -296,7 +320,7 @@ function Diary({ entries }: { readonly entries: readonly CheckInEntry[] }) {
         <tbody>
           {[...entries].reverse().map((e) => (
             <tr key={e.id}>
-              <td>{shortDate(e.date)}</td>
+              <td class="nowrap">{shortDate(e.date)}</td>
               <td>{e.checkIn.doses.map((d) => `${doseText(d.ug)} ${d.time}`).join(", ") || "none"}</td>
               <td>{e.checkIn.pain}</td>
               <td>
