@@ -232,6 +232,20 @@ const SCENARIOS: readonly Scenario[] = [
     relief: 2,
     bpi: { pre: 7 },
   },
+  {
+    name: "Sasha Ivanova",
+    startDaysAgo: 30,
+    medUg: 900,
+    relief: 3,
+    effects: { 27: ["vivid-dreams"] },
+    decisions: {
+      28: {
+        kind: "set-med",
+        totalUg: 900,
+        reason: "0.9 mg clearly best; dreams when the dose went above it",
+      },
+    },
+  },
   { name: "Frankie Young", startDaysAgo: null },
 ];
 
