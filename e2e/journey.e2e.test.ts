@@ -296,6 +296,13 @@ describe("the clinic in a real browser", { timeout: 90_000 }, () => {
     await page.getByRole("button", { name: "Accept recommendation" }).click();
     await page.getByRole("heading", { name: "Decisions" }).waitFor();
     expect(await page.getByText(/accept/).count()).toBeGreaterThan(0);
+    expect(await page.getByText("waiting for you").count()).toBe(0);
+
+    // The clinic's cohort page, with both patients on a plan.
+    await page.getByRole("link", { name: "Cohort" }).click();
+    await page.getByRole("heading", { name: "Cohort analysis" }).waitFor();
+    await page.getByText(/^2 patients on a plan/).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
     await phone.close();
   });

@@ -58,6 +58,12 @@ try {
   await desk.screenshot({ path: join(images, "web-dashboard.png"), fullPage: true });
   console.log("docs/images/web-dashboard.png");
 
+  await desk.getByRole("link", { name: "Cohort" }).click();
+  await desk.getByRole("heading", { name: "Cohort analysis" }).waitFor();
+  await desk.screenshot({ path: join(images, "web-cohort.png"), fullPage: true });
+  console.log("docs/images/web-cohort.png");
+  await desk.getByRole("link", { name: "Patients" }).click();
+
   const patients = (await desk.evaluate(async () =>
     (await fetch("/api/patients")).json(),
   )) as PatientSummaryDto[];

@@ -1,28 +1,107 @@
-/** The clinic's cohort analysis: 004's outcomes table and MED histogram on its own patients. */
+/**
+ * The clinic's cohort analysis (GET /api/cohort): 004's Table 1 and Table 2, its subgroup and
+ * correlation tests, the MED histogram and the hormesis count, on the clinic's own patients.
+ */
 import { useEffect, useState } from "preact/hooks";
 import { api, messageOf } from "../api.ts";
 import { ErrorNote } from "../components/field-error.tsx";
 
+interface MeanSd {
+  readonly mean: number | null;
+  readonly sd: number | null;
+}
+interface Summary extends MeanSd {
+  readonly n: number;
+  readonly min?: number | null;
+  readonly max?: number | null;
+}
+interface Count {
+  readonly n: number;
+  readonly percent: number | null;
+  readonly known: number;
+}
 interface Outcome {
   readonly scale: string;
   readonly n: number;
-  readonly pre: { mean: number | null; sd: number | null };
-  readonly post: { mean: number | null; sd: number | null };
+  readonly pre: MeanSd;
+  readonly post: MeanSd;
   readonly pOneTailed: number | null;
-  readonly improvement: { mean: number | null; ci95: [number, number] | null };
+  readonly improvement: { mean: number | null; ci95: readonly [number, number] | null };
+  readonly wilcoxon?: { readonly pOneTailed: number | null };
 }
+/** The shape of the domain's CohortAnalysis that this page reads (the route types it loosely). */
 interface Analysis {
   readonly patients: number;
+  readonly table1?: {
+    readonly male: Count;
+    readonly female: Count;
+    readonly age: Summary;
+    readonly bmi: Summary;
+    readonly hypermobile: Count;
+    readonly mcad: Count;
+    readonly onOpioids: Count;
+    readonly hormesis: Count;
+    readonly medMg: Summary;
+  };
   readonly outcomes: readonly Outcome[];
+  readonly medByGroup?: {
+    readonly hypermobile: Summary;
+    readonly others: Summary;
+    readonly p: number | null;
+  };
+  readonly bmiVsMed?: { readonly rho: number | null; readonly p: number | null; readonly n: number };
   readonly medHistogram: {
-    readonly binWidthMg?: number;
     readonly n: number;
     readonly bins: readonly { fromMg: number; toMg: number; count: number }[];
   };
   readonly hormesisCount: number;
 }
 
+const SCALE: Readonly<Record<string, string>> = {
+  bpi_pain: "BPI pain severity",
+  bpi_interference: "BPI interference",
+  promis_physical: "PROMIS Global-10 physical",
+  promis_mental: "PROMIS Global-10 mental",
+  promis_pf: "PROMIS Physical Function",
+};
+
 const fmt = (v: number | null | undefined, d = 2) => (v === null || v === undefined ? "—" : v.toFixed(d));
+const pText = (p: number | null | undefined) =>
+  p === null || p === undefined ? "—" : p < 0.001 ? "< 0.001" : p.toFixed(3);
+const meanSd = (s: MeanSd | undefined, d = 1) => (s ? `${fmt(s.mean, d)} (${fmt(s.sd, d)})` : "—");
+const count = (c: Count | undefined) =>
+  c ? `${c.n} of ${c.known}${c.percent === null ? "" : ` (${c.percent.toFixed(0)}%)`}` : "—";
+
+function Histogram({ bins }: { readonly bins: Analysis["medHistogram"]["bins"] }) {
+  const max = Math.max(1, ...bins.map((b) => b.count));
+  const barW = 44;
+  const W = 40 + bins.length * (barW + 8);
+  const H = 180;
+  const y = (c: number) => 150 - (c / max) * 120;
+  const label = `Histogram of MEDs: ${bins.map((b) => `${b.count} from ${b.fromMg} to ${b.toMg} mg`).join(", ")}`;
+  return (
+    <svg class="histogram" viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={label}>
+      <line class="frame" x1={30} x2={W - 6} y1={150} y2={150} />
+      {bins.map((b, i) => {
+        const x = 36 + i * (barW + 8);
+        return (
+          <g key={b.fromMg}>
+            <rect class="bar" x={x} y={y(b.count)} width={barW} height={150 - y(b.count)} />
+            <text class="axis" x={x + barW / 2} y={y(b.count) - 5} text-anchor="middle">
+              {b.count}
+            </text>
+            <text class="axis" x={x + barW / 2} y={166} text-anchor="middle">
+              {`${b.fromMg}–${b.toMg}`}
+            </text>
+          </g>
+        );
+      })}
+      <text class="axis" x={W - 6} y={H - 1} text-anchor="end">
+        MED, mg
+      </text>
+    </svg>
+  );
+}
 
 export function Cohort() {
   const [analysis, setAnalysis] = useState<Analysis | null | undefined>(undefined);
@@ -33,71 +112,110 @@ export function Cohort() {
   if (error) return <ErrorNote message={error} />;
   if (analysis === undefined) return <p class="loading">Analysing…</p>;
   if (analysis === null) return <p>No patient has a plan yet.</p>;
-  const bins = analysis.medHistogram.bins;
-  const max = Math.max(1, ...bins.map((b) => b.count));
+  const t1 = analysis.table1;
+  const groups = analysis.medByGroup;
   return (
     <section>
       <h1>Cohort analysis</h1>
       <p class="muted">
-        {analysis.patients} patients on a plan; hormesis seen in {analysis.hormesisCount}. Outcomes pair the
-        questionnaire before the plan with the first at least 4 weeks after the MED (004).
+        {analysis.patients} patients on a plan, analysed as study 004 did (what the clinic does not record,
+        such as BMI or hypermobility, is left out). Outcomes pair the questionnaire before the plan with the
+        first at least 4 weeks after the MED.
       </p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Scale</th>
-            <th scope="col">n</th>
-            <th scope="col">Before, mean (SD)</th>
-            <th scope="col">After, mean (SD)</th>
-            <th scope="col">Improvement (95% CI)</th>
-            <th scope="col">p (1-tailed)</th>
-          </tr>
-        </thead>
-        <tbody>
-          {analysis.outcomes.map((o) => (
-            <tr key={o.scale}>
-              <td>{o.scale}</td>
-              <td>{o.n}</td>
-              <td>
-                {fmt(o.pre.mean)} ({fmt(o.pre.sd)})
-              </td>
-              <td>
-                {fmt(o.post.mean)} ({fmt(o.post.sd)})
-              </td>
-              <td>
-                {fmt(o.improvement.mean)}{" "}
-                {o.improvement.ci95 ? `(${fmt(o.improvement.ci95[0])} to ${fmt(o.improvement.ci95[1])})` : ""}
-              </td>
-              <td>{o.pOneTailed === null ? "—" : o.pOneTailed < 0.001 ? "< 0.001" : fmt(o.pOneTailed, 3)}</td>
+      <div class="grid-2">
+        {t1 && (
+          <div class="card">
+            <h2>Patients (Table 1)</h2>
+            <table class="compact">
+              <tbody>
+                {(
+                  [
+                    ["Female", t1.female.known > 0, count(t1.female)],
+                    ["Male", t1.male.known > 0, count(t1.male)],
+                    ["Age, mean (SD)", t1.age.n > 0, meanSd(t1.age)],
+                    ["BMI, mean (SD)", t1.bmi.n > 0, meanSd(t1.bmi)],
+                    ["Hypermobile", t1.hypermobile.known > 0, count(t1.hypermobile)],
+                    ["MCAD", t1.mcad.known > 0, count(t1.mcad)],
+                    ["On opioids", t1.onOpioids.known > 0, count(t1.onOpioids)],
+                    ["Hormesis", t1.hormesis.known > 0, count(t1.hormesis)],
+                    [
+                      "MED, mg, mean (SD), range",
+                      t1.medMg.n > 0,
+                      `${meanSd(t1.medMg, 2)}, ${fmt(t1.medMg.min)} to ${fmt(t1.medMg.max)} (n = ${t1.medMg.n})`,
+                    ],
+                  ] as const
+                )
+                  .filter(([, known]) => known)
+                  .map(([label, , value]) => (
+                    <tr key={label}>
+                      <th scope="row">{label}</th>
+                      <td>{value}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <div class="card">
+          <h2>MEDs found ({analysis.medHistogram.n})</h2>
+          {analysis.medHistogram.bins.length > 0 ? (
+            <Histogram bins={analysis.medHistogram.bins} />
+          ) : (
+            <p class="muted">No MED found yet.</p>
+          )}
+          {groups && groups.hypermobile.n > 0 && groups.others.n > 0 && (
+            <p class="small">
+              Hypermobile {fmt(groups.hypermobile.mean)} mg (n = {groups.hypermobile.n}) against others{" "}
+              {fmt(groups.others.mean)} mg (n = {groups.others.n}): Welch p {pText(groups.p)}.
+            </p>
+          )}
+          {analysis.bmiVsMed && analysis.bmiVsMed.n > 1 && (
+            <p class="small">
+              BMI and MED: Spearman ρ {fmt(analysis.bmiVsMed.rho)}, p {pText(analysis.bmiVsMed.p)} (n ={" "}
+              {analysis.bmiVsMed.n}).
+            </p>
+          )}
+          <p class="small">Hormesis (a higher dose worse than the MED): {analysis.hormesisCount}.</p>
+        </div>
+      </div>
+      <div class="card">
+        <h2>Outcomes before and after (Table 2)</h2>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Scale</th>
+              <th scope="col">n</th>
+              <th scope="col">Before, mean (SD)</th>
+              <th scope="col">After, mean (SD)</th>
+              <th scope="col">Improvement (95% CI)</th>
+              <th scope="col">p, paired t (1-tailed)</th>
+              <th scope="col">p, Wilcoxon (1-tailed)</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      <h2>MED histogram ({analysis.medHistogram.n} patients with a MED; bins from, in mg)</h2>
-      <svg
-        class="histogram"
-        viewBox={`0 0 ${bins.length * 40 + 20} 140`}
-        role="img"
-        aria-label="Histogram of MEDs"
-      >
-        {bins.map((b, i) => (
-          <g key={i}>
-            <rect
-              x={10 + i * 40}
-              y={110 - (b.count / max) * 100}
-              width={32}
-              height={(b.count / max) * 100}
-              class="bar"
-            />
-            <text x={26 + i * 40} y={128} text-anchor="middle" class="axis">
-              {b.fromMg}
-            </text>
-            <text x={26 + i * 40} y={105 - (b.count / max) * 100} text-anchor="middle" class="axis">
-              {b.count}
-            </text>
-          </g>
-        ))}
-      </svg>
+          </thead>
+          <tbody>
+            {analysis.outcomes.map((o) => (
+              <tr key={o.scale}>
+                <td>{SCALE[o.scale] ?? o.scale}</td>
+                <td>{o.n}</td>
+                <td>{meanSd(o.pre, 2)}</td>
+                <td>{meanSd(o.post, 2)}</td>
+                <td>
+                  {fmt(o.improvement.mean)}{" "}
+                  {o.improvement.ci95
+                    ? `(${fmt(o.improvement.ci95[0])} to ${fmt(o.improvement.ci95[1])})`
+                    : ""}
+                </td>
+                <td>{pText(o.pOneTailed)}</td>
+                <td>{pText(o.wilcoxon?.pOneTailed)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p class="small muted">
+          Improvement is positive when patients got better, whichever way the scale runs. With few patients
+          the tests say little; n is in each row.
+        </p>
+      </div>
     </section>
   );
 }
