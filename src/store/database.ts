@@ -40,7 +40,11 @@ export async function openDatabase(
   const database = config.kind === "sqlite" ? openSqlite(config.path) : await openPostgres(config);
   if (options.migrate === false) return database;
   try {
-    await migrateToLatest(database.db, database.dialect);
+    await migrateToLatest(
+      database.db,
+      database.dialect,
+      config.kind === "postgres" ? config.schema : undefined,
+    );
   } catch (error) {
     await database.close();
     throw error;

@@ -80,7 +80,12 @@ export function groupCommit(db: Kysely<Schema>) {
     run<T>(work: (trx: Transaction<Schema>) => Promise<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         queue.push({ run: work, resolve: resolve as (v: unknown) => void, reject });
-        if (!draining) void drain();
+        // Start on the next turn of the event loop, not this one: requests that arrived together
+        // are read first and join the batch (found with strace: one fsync per check-in before).
+        if (!draining) {
+          draining = true;
+          setImmediate(() => void drain());
+        }
       });
     },
   };

@@ -10,10 +10,17 @@ import type { DialectName } from "./migrations/dialect-name.ts";
  * @example
  * await migrateToLatest(db, "sqlite");
  */
-export async function migrateToLatest<DB>(db: Kysely<DB>, dialect: DialectName): Promise<void> {
+export async function migrateToLatest<DB>(
+  db: Kysely<DB>,
+  dialect: DialectName,
+  schema?: string,
+): Promise<void> {
   const { error, results } = await new Migrator({
     db,
     provider: migrationProvider(dialect),
+    // Kysely looks for its migration tables in any schema unless told which: two PostgreSQL
+    // schemas migrating at once (parallel test files) would each find the other's lock table.
+    ...(schema ? { migrationTableSchema: schema } : {}),
   }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === "Error")?.migrationName;
