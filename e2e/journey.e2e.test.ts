@@ -210,8 +210,15 @@ describe("the clinic in a real browser", { timeout: 90_000 }, () => {
       await page
         .getByRole("radiogroup", { name: /Pain/ })
         .getByRole("radio", { name: String(pain) })
-        .click();
-      await page.getByRole("radiogroup", { name: "Mood" }).getByRole("radio", { name: "6" }).click();
+        .check();
+      await page.getByRole("radiogroup", { name: "Mood" }).getByRole("radio", { name: "6" }).check();
+      if (i === 1) {
+        // The scales work from the keyboard: arrow keys move the choice.
+        const energy = page.getByRole("radiogroup", { name: "Energy" });
+        await energy.getByRole("radio", { name: "5" }).check();
+        await page.keyboard.press("ArrowRight");
+        expect(await energy.getByRole("radio", { name: "6" }).isChecked()).toBe(true);
+      }
       if (i === 2) await page.getByText("Trouble sleeping").click();
       if (i === 3) await page.getByLabel("Note (optional)").fill(HOSTILE);
       if (i === 0) {
@@ -262,7 +269,29 @@ describe("the clinic in a real browser", { timeout: 90_000 }, () => {
       patientId,
     )) as unknown[];
     expect(entries).toHaveLength(pains.length);
+    // A slow phone: 4x slower CPU, about 400 kbit/s with 300 ms round trips.
+    const cdp = await phone.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 300,
+      downloadThroughput: 50_000,
+      uploadThroughput: 25_000,
+    });
+    const started = Date.now();
     await page.reload();
+    await page.getByRole("list", { name: /^Doses for/ }).waitFor();
+    const slowLoad = Date.now() - started;
+    console.log(`slow phone: the check-in is ready ${slowLoad} ms after opening the app`);
+    expect(slowLoad).toBeLessThan(10_000);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
     await page.getByRole("heading", { name: "Your progress" }).waitFor();
     await page.getByRole("img", { name: /over 6 days/ }).waitFor();
     await shot(page, "phone-home");

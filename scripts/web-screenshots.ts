@@ -112,9 +112,9 @@ try {
   await doses.waitFor();
   const boxes = await doses.getByRole("checkbox").all();
   for (const box of boxes.slice(0, Math.max(1, boxes.length - 1))) await box.check();
-  await page.getByRole("radiogroup", { name: /Pain/ }).getByRole("radio", { name: "4" }).click();
-  await page.getByRole("radiogroup", { name: "Mood" }).getByRole("radio", { name: "7" }).click();
-  await page.getByRole("radiogroup", { name: "Energy" }).getByRole("radio", { name: "6" }).click();
+  await page.getByRole("radiogroup", { name: /Pain/ }).getByRole("radio", { name: "4" }).check();
+  await page.getByRole("radiogroup", { name: "Mood" }).getByRole("radio", { name: "7" }).check();
+  await page.getByRole("radiogroup", { name: "Energy" }).getByRole("radio", { name: "6" }).check();
   await page.getByText("Vivid dreams").click();
   await page.getByRole("heading", { name: "Daily check-in" }).scrollIntoViewIfNeeded();
   await page.evaluate(() => window.scrollTo(0, 0));

@@ -127,14 +127,12 @@ export function TitrationChart({ days, windowUg, medUg, baselinePain, compact }:
             height={plotH}
           />
         )}
-        {[0, 2, 4, 6, 8, 10].map((v) => (
+        {(compact ? [0, 5, 10] : [0, 2, 4, 6, 8, 10]).map((v) => (
           <g key={`p${v}`}>
             <line class="grid" x1={PAD.left} x2={W - PAD.right} y1={yPain(v)} y2={yPain(v)} />
-            {(!compact || v % 5 === 0 || v === 10) && (
-              <text class="axis pain-axis" x={PAD.left - 6} y={yPain(v) + 4} text-anchor="end">
-                {v}
-              </text>
-            )}
+            <text class="axis pain-axis" x={PAD.left - 6} y={yPain(v) + 4} text-anchor="end">
+              {v}
+            </text>
           </g>
         ))}
         {ticks.map((ug) => (

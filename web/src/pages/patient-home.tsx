@@ -1,6 +1,6 @@
 /** The patient's phone: today's doses to tick, a one-minute check-in, tomorrow, their progress. */
 import { useEffect, useState } from "preact/hooks";
-import type { TodayDto } from "../../../src/http/api/patients.ts";
+import type { PlanDto, TodayDto } from "../../../src/http/api/patients.ts";
 import type { AssessmentDto } from "../../../src/http/routes/assessment.ts";
 import type { CheckInEntry } from "../../../src/http/routes/check-ins.ts";
 import { api, messageOf, type Me } from "../api.ts";
@@ -12,13 +12,19 @@ import { Questionnaires } from "./questionnaires.tsx";
 
 type PatientMe = Extract<Me, { kind: "patient" }>;
 
+/**
+ * A 0-10 rating as native radio buttons drawn as a row of boxes: one tab stop, arrow keys move
+ * the choice, and screen readers hear "Pain, 7, radio button, 8 of 11".
+ */
 function Scale({
+  name,
   label,
   value,
   onChange,
   low,
   high,
 }: {
+  name: string;
   label: string;
   value: number | null;
   onChange: (v: number) => void;
@@ -30,19 +36,19 @@ function Scale({
       <legend>{label}</legend>
       <div class="scale-buttons" role="radiogroup" aria-label={label}>
         {Array.from({ length: 11 }, (_, v) => (
-          <button
-            type="button"
-            key={v}
-            role="radio"
-            aria-checked={value === v}
-            class={value === v ? "chosen" : ""}
-            onClick={() => onChange(v)}
-          >
+          <label key={v} class={value === v ? "chosen" : ""}>
+            <input
+              type="radio"
+              name={name}
+              value={String(v)}
+              checked={value === v}
+              onChange={() => onChange(v)}
+            />
             {v}
-          </button>
+          </label>
         ))}
       </div>
-      <div class="scale-ends small muted">
+      <div class="scale-ends small muted" aria-hidden="true">
         <span>{low}</span>
         <span>{high}</span>
       </div>
@@ -55,6 +61,7 @@ export function PatientHome({ me }: { readonly me: PatientMe }) {
   const [loaded, setLoaded] = useState<{ readonly date: string; readonly today: TodayDto } | null>(null);
   const [entries, setEntries] = useState<CheckInEntry[]>([]);
   const [assessment, setAssessment] = useState<AssessmentDto | null>(null);
+  const [planStart, setPlanStart] = useState<string | null>(null);
   const [date, setDate] = useState(todayIso());
   const [taken, setTaken] = useState<Record<string, boolean>>({});
   const [pain, setPain] = useState<number | null>(null);
@@ -79,6 +86,10 @@ export function PatientHome({ me }: { readonly me: PatientMe }) {
     );
     api.get<CheckInEntry[]>(`/api/patients/${me.id}/check-ins`).then(setEntries, () => undefined);
     api.get<AssessmentDto | null>(`/api/patients/${me.id}/assessment`).then(setAssessment, () => undefined);
+    api.get<PlanDto[]>(`/api/patients/${me.id}/plans`).then(
+      (plans) => setPlanStart(plans.at(-1)?.startDate ?? null),
+      () => undefined,
+    );
   }, [me.id, date, version]);
 
   const today = loaded?.date === date ? loaded.today : null;
@@ -121,7 +132,9 @@ export function PatientHome({ me }: { readonly me: PatientMe }) {
       setError(messageOf(err));
     }
   };
-  const start = entries.length ? entries[0]!.date : date;
+  // The chart starts with the plan; the days before it are the pain before LDN.
+  const start = planStart ?? (entries.length ? entries[0]!.date : date);
+  const before = entries.filter((e) => e.date < start).map((e) => e.checkIn.pain);
   return (
     <section class="phone">
       <h1>Hello, {me.displayName}</h1>
@@ -174,15 +187,30 @@ export function PatientHome({ me }: { readonly me: PatientMe }) {
         </label>
         {done && <p class="small good">You have checked in for this day; a new check-in corrects it.</p>}
         <Scale
+          name="pain"
           label="Pain (average over the last 24 hours)"
           value={pain}
           onChange={setPain}
           low="0 no pain"
           high="10 worst"
         />
-        <Scale label="Mood" value={mood} onChange={setMood} low="0 very low" high="10 very good" />
-        <Scale label="Energy" value={energy} onChange={setEnergy} low="0 none" high="10 full" />
-        <Scale label="Mental clarity" value={clarity} onChange={setClarity} low="0 foggy" high="10 clear" />
+        <Scale
+          name="mood"
+          label="Mood"
+          value={mood}
+          onChange={setMood}
+          low="0 very low"
+          high="10 very good"
+        />
+        <Scale name="energy" label="Energy" value={energy} onChange={setEnergy} low="0 none" high="10 full" />
+        <Scale
+          name="clarity"
+          label="Mental clarity"
+          value={clarity}
+          onChange={setClarity}
+          low="0 foggy"
+          high="10 clear"
+        />
         <fieldset>
           <legend>Side effects</legend>
           <div class="chips">
@@ -242,6 +270,7 @@ export function PatientHome({ me }: { readonly me: PatientMe }) {
             compact
             windowUg={assessment.windowUg}
             medUg={assessment.medUg}
+            baselinePain={before.length ? before.reduce((a, b) => a + b, 0) / before.length : null}
             days={entries
               .filter((e) => e.date >= start)
               .map((e) => ({
