@@ -141,6 +141,8 @@ describe("the clinic in a real browser", { timeout: 90_000 }, () => {
       .fill("Tapering oxycodone with the pain team; discussed with the patient");
     await page.getByRole("button", { name: "Start plan" }).click();
     await page.getByText(/Opioid interaction acknowledged/).waitFor();
+    await page.getByRole("cell", { name: "oxycodone 10 mg x3" }).waitFor();
+    await shot(page, "opioid-screening");
 
     // The patient who will check in.
     await page.getByRole("link", { name: "Enrol", exact: true }).click();

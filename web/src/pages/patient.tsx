@@ -10,6 +10,13 @@ import { SIDE_EFFECT_LABEL, STATE_LABEL, doseText, shortDate } from "../format.t
 import { PlanForm } from "./plan-form.tsx";
 import { Questionnaires } from "./questionnaires.tsx";
 
+/** MME a day to one decimal, never rounded up across the 50 and 90 thresholds (CDC). */
+function mmeText(mme: number): string {
+  const rounded = Math.round(mme * 10) / 10;
+  const crosses = [50, 90].some((t) => mme < t && rounded >= t);
+  return (crosses ? Math.floor(mme * 10) / 10 : rounded).toFixed(1).replace(/\.0$/, "");
+}
+
 interface Decision {
   readonly recommendationId: string;
   readonly asOf: string;
@@ -63,7 +70,21 @@ export function PatientChart({ id, role }: { readonly id: string; readonly role:
   const screening = patient.screening.result as {
     eligibility: string;
     reasons: { message: string; source: string }[];
-    mme: { totalMmePerDay: number } | null;
+    mme: {
+      totalMmePerDay: number;
+      lines: {
+        written: string;
+        amount: number;
+        unit: string;
+        dosesPerDay: number | null;
+        perDay: number;
+        perDayUnit: string;
+        factor: number;
+        mmePerDay: number;
+      }[];
+      flags: { message: string; source: string }[];
+    } | null;
+    opioidsWithoutMme?: string[];
   };
   return (
     <section>
@@ -79,9 +100,7 @@ export function PatientChart({ id, role }: { readonly id: string; readonly role:
             <span class={`eligibility ${screening.eligibility}`}>
               {screening.eligibility.replace("-", " ")}
             </span>
-            {screening.mme && (
-              <span class="tag">{Math.round(screening.mme.totalMmePerDay * 10) / 10} MME/day</span>
-            )}
+            {screening.mme && <span class="tag">{mmeText(screening.mme.totalMmePerDay)} MME/day</span>}
           </p>
           <ul class="small">
             {screening.reasons.map((r) => (
@@ -89,10 +108,51 @@ export function PatientChart({ id, role }: { readonly id: string; readonly role:
                 {r.message} <span class="muted">({r.source})</span>
               </li>
             ))}
-            {patient.screening.answers.opioids.map((o) => (
-              <li key={o}>Opioid: {o}</li>
-            ))}
           </ul>
+          {screening.mme && screening.mme.lines.length > 0 && (
+            <table class="compact small">
+              <caption class="sr-only">Opioids and their morphine equivalents (CDC 2022 factors)</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Opioid, as written</th>
+                  <th scope="col">Per day</th>
+                  <th scope="col">Factor</th>
+                  <th scope="col">MME/day</th>
+                </tr>
+              </thead>
+              <tbody>
+                {screening.mme.lines.map((l) => (
+                  <tr key={l.written + l.amount}>
+                    <td>
+                      {l.written} {l.amount} {l.unit}
+                      {l.dosesPerDay ? ` x${l.dosesPerDay}` : ""}
+                    </td>
+                    <td class="nowrap">
+                      {l.perDay} {l.perDayUnit}
+                    </td>
+                    <td>{l.factor}</td>
+                    <td>{mmeText(l.mmePerDay)}</td>
+                  </tr>
+                ))}
+                <tr>
+                  <th scope="row" colSpan={3}>
+                    Total (CDC 2022)
+                  </th>
+                  <td>
+                    <strong>{mmeText(screening.mme.totalMmePerDay)}</strong>
+                  </td>
+                </tr>
+              </tbody>
+            </table>
+          )}
+          {screening.mme?.flags.map((f) => (
+            <p key={f.message} class="small warning">
+              {f.message} <span class="muted">({f.source})</span>
+            </p>
+          ))}
+          {(screening.opioidsWithoutMme ?? []).length > 0 && (
+            <p class="small warning">No MME factor for: {screening.opioidsWithoutMme!.join(", ")}.</p>
+          )}
         </div>
         <div class="card">
           <h2>Plan</h2>
@@ -232,7 +292,8 @@ function Recommendation({
       </p>
       <details>
         <summary>
-          Why ({assessment.reasons.length} reasons, as of {shortDate(assessment.asOf)})
+          Why ({assessment.reasons.length} {assessment.reasons.length === 1 ? "reason" : "reasons"}, as of{" "}
+          {shortDate(assessment.asOf)})
         </summary>
         <ol class="small reasons">
           {assessment.reasons.map((r, i) => (
