@@ -160,6 +160,37 @@ for (const dialect of DIALECTS) {
       expect(res.body.instructions.join(" ")).toContain("with food");
     });
 
+    it("schedules and compounds the doses the patient takes once the MED is set, not the protocol as written", async () => {
+      const { patientId, patient } = await enrolAndJoin(server, clinician, "R. Jones");
+      await clinician.post(`/api/patients/${patientId}/plans`, {
+        protocolId: "micro-titration",
+        startDate: "2027-01-04",
+      });
+      for (const date of ["2027-01-04", "2027-01-05", "2027-01-06"]) {
+        await patient.post(`/api/patients/${patientId}/check-ins`, day(date, 100, 5), {
+          "idempotency-key": `sched-${date}`,
+        });
+      }
+      const set = await clinician.post(`/api/patients/${patientId}/decisions`, {
+        decision: "override",
+        reason: "MED agreed at review",
+        instead: { kind: "set-med", totalUg: 100 },
+      });
+      expect(set.status).toBe(201);
+      const later = await clinician.get<{ days: { totalUg: number }[] }>(
+        `/api/patients/${patientId}/schedule?from=2027-02-01&days=7`,
+      );
+      expect(later.body.days.map((d) => d.totalUg)).toEqual([100, 100, 100, 100, 100, 100, 100]);
+      const fill = await clinician.get<{ strengths: { ug: number; quantity: number }[] }>(
+        `/api/patients/${patientId}/compounding?fillStart=2027-02-01&days=28`,
+      );
+      expect(fill.body.strengths).toEqual([expect.objectContaining({ ug: 100, quantity: 28 })]);
+      const asWritten = await clinician.get<{ days: { totalUg: number }[] }>(
+        `/api/patients/${patientId}/schedule?days=3`,
+      );
+      expect(asWritten.body.days.map((d) => d.totalUg)).toEqual([100, 100, 200]);
+    });
+
     it("prints the patient's schedule as a PDF", async () => {
       const { patientId, patient } = await enrolAndJoin(server, clinician, "R. Jones");
       await clinician.post(`/api/patients/${patientId}/plans`, {

@@ -102,7 +102,7 @@ describe("a patient's dashboard line", () => {
     };
     const s = summarisePatient(onOpioids, "2027-01-08");
     expect(s.attention.map((a) => a.code)).toEqual(["side-effect", "opioid-interaction"]);
-    expect(s.attention[0]!.message).toContain("insomnia, vivid-dreams");
+    expect(s.attention[0]!.message).toContain("trouble sleeping, vivid dreams");
     expect(s.attention[1]!.message).toContain("45 MME/day");
   });
 

@@ -6,6 +6,7 @@ import type { PatientRecords } from "../ports/clinic-records.ts";
 import { addDays, daysBetween, parseIsoDate } from "../../domain/calendar-date.ts";
 import type { DiaryDay } from "../../domain/diary/diary-day.ts";
 import { formatDose } from "../../domain/dose.ts";
+import { SIDE_EFFECT_LABELS } from "../../domain/diary/side-effects.ts";
 import type { Assessment, TitrationState } from "../../domain/titration/titration-state.ts";
 import { assessRecord } from "./assess-patient.ts";
 import { storedScreening } from "./enrol-patient.ts";
@@ -111,7 +112,7 @@ function attentionFor(
       (d) => d.sideEffects.length > 0 && daysBetween(d.date, parseIsoDate(today)) <= RECENT_SIDE_EFFECT_DAYS,
     );
   if (recent.length > 0) {
-    const effects = [...new Set(recent.flatMap((d) => d.sideEffects))];
+    const effects = [...new Set(recent.flatMap((d) => d.sideEffects))].map((e) => SIDE_EFFECT_LABELS[e] ?? e);
     add("side-effect", `Side effects in the last ${RECENT_SIDE_EFFECT_DAYS} days: ${effects.join(", ")}`);
   }
   const screening = storedScreening(records.patient);

@@ -19,6 +19,20 @@ export const SIDE_EFFECTS = [
 
 export type SideEffect = (typeof SIDE_EFFECTS)[number];
 
+/** How each side effect reads for a clinician. */
+export const SIDE_EFFECT_LABELS: Readonly<Record<SideEffect, string>> = Object.freeze({
+  "gi-upset": "upset stomach or nausea",
+  "abdominal-pain": "abdominal pain",
+  insomnia: "trouble sleeping",
+  "vivid-dreams": "vivid dreams",
+  drowsiness: "drowsiness",
+  headache: "headache",
+  dizziness: "dizziness",
+  agitation: "agitation",
+  irritability: "irritability",
+  other: "other",
+});
+
 /** GI complaints: 004 holds the titration at that dose until they stop. */
 export const GI_EFFECTS: readonly SideEffect[] = ["gi-upset", "abdominal-pain"];
 

@@ -57,15 +57,13 @@ const protocolDto = (p: ProtocolDefinition) => ({
   notes: [...p.notes],
 });
 
-async function currentPlan(tx: Repositories, patientId: string): Promise<Plan> {
-  const plan = (await tx.plans.listForPatient(patientId)).at(-1);
-  if (!plan) throw new HttpError("not_found", "This patient has no plan yet");
-  return plan;
-}
-
 /**
- * The patient's current plan and `length` days of its schedule from `from` (from the start
- * when `from` is before it).
+ * The patient's current plan and `length` days of the doses they will take from `from` (from
+ * the start when `from` is before it). Not the protocol as written once the titration has
+ * moved away from it: a patient in the window, at the MED, paused or in maintenance holds the
+ * engine's current doses; a titrating patient continues the protocol from the level the
+ * engine recommends now (after a GI hold, say), not from the calendar's; a stopped patient
+ * takes none. What is printed and compounded is what the patient takes.
  */
 async function planDays(
   tx: Repositories,
@@ -74,12 +72,43 @@ async function planDays(
   length: number,
   field: string,
 ) {
-  const plan = await currentPlan(tx, patientId);
+  const record = await loadPatientRecord(tx, patientId);
+  const plan = record.plan;
+  if (!plan) throw new HttpError("not_found", "This patient has no plan yet");
   const protocol = getProtocol(plan.protocolId);
   const start = parseIsoDate(plan.startDate);
-  const offset = from === undefined ? 0 : Math.max(0, daysBetween(start, parseIsoDate(from, field)));
-  const schedule = buildSchedule(protocol, { start, days: offset + length, settings: plan.settings });
-  return { plan, protocol, days: schedule.days.slice(offset) };
+  const first =
+    from === undefined || daysBetween(start, parseIsoDate(from, field)) < 0
+      ? start
+      : parseIsoDate(from, field);
+  const offset = daysBetween(start, first);
+  const written = buildSchedule(protocol, { start, days: offset + length, settings: plan.settings }).days;
+  const assessment = offset === 0 ? null : assessRecord(record, addDays(first, -1));
+  if (assessment === null) return { plan, protocol, days: written.slice(offset) };
+  const dates = Array.from({ length }, (_, i) => addDays(first, i));
+  if (assessment.state !== "titrating") {
+    const held = assessment.next;
+    return {
+      plan,
+      protocol,
+      days: dates.map((date, i) => ({ day: offset + i + 1, date, totalUg: held.totalUg, doses: held.doses })),
+    };
+  }
+  // Continue the protocol from the engine's level: the first written day at that total.
+  const resume = written.findIndex((d) => d.totalUg === assessment.next.totalUg);
+  const longer =
+    resume < 0
+      ? written
+      : buildSchedule(protocol, { start, days: resume + length, settings: plan.settings }).days;
+  const from0 = resume < 0 ? offset : resume;
+  return {
+    plan,
+    protocol,
+    days: dates.map((date, i) => {
+      const d = longer[Math.min(from0 + i, longer.length - 1)]!;
+      return { day: offset + i + 1, date, totalUg: d.totalUg, doses: d.doses };
+    }),
+  };
 }
 
 const dayDto = (date: string, totalUg: number, doses: readonly ScheduledDose[], unit: "mg" | "mcg") => ({
