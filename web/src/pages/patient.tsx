@@ -203,9 +203,9 @@ function PlanSummary({
   readonly plan: PlanDto;
   readonly state?: string | undefined;
 }) {
-  // The PDF prints the protocol as written: once the titration has moved on (window, MED,
-  // paused...) it no longer shows the doses to take, so it is not offered then.
-  const protocolDoses = state === undefined || state === "titrating";
+  // The PDF prints the doses the patient takes (held at the MED, or the protocol continued from
+  // the engine's level); a stopped patient takes none, so there is nothing to print.
+  const printable = state !== "stopped";
   return (
     <div class="stack">
       <p>
@@ -223,7 +223,7 @@ function PlanSummary({
         <a class="button secondary" href={`/patients/${id}/schedule`}>
           Schedule and instructions
         </a>
-        {protocolDoses && (
+        {printable && (
           <a
             class="button secondary"
             href={`/api/patients/${id}/schedule.pdf`}
@@ -234,12 +234,6 @@ function PlanSummary({
           </a>
         )}
       </p>
-      {!protocolDoses && (
-        <p class="small muted">
-          The PDF schedule prints the protocol as written; this patient’s doses are now set by the titration,
-          so print them from “Schedule and instructions”.
-        </p>
-      )}
     </div>
   );
 }
