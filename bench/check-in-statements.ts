@@ -20,10 +20,9 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import BetterSqlite3 from "better-sqlite3";
 import { Hono } from "hono";
-import { SYSTEM_ACTOR } from "../src/app/ports/actor.ts";
-import { newToken, tokenHash } from "../src/http/auth/tokens.ts";
 import { buildServer } from "../src/http/server.ts";
 import { openDatabase } from "../src/store/database.ts";
+import { seedSignedInPatient } from "../src/http/testing/seed-signed-in-patient.ts";
 import { openStore } from "../src/store/sql-store.ts";
 
 const { values: flags } = parseArgs({ options: { requests: { type: "string", default: "2000" } } });
@@ -55,23 +54,7 @@ proto.prepare = function (this: unknown, sql: string) {
   return statement;
 };
 
-async function seed(db: string) {
-  const token = newToken();
-  const store = await openStore({ kind: "sqlite", path: db });
-  const patientId = await store.transaction(SYSTEM_ACTOR, async (tx) => {
-    const clinic = await tx.clinics.create({ name: "Bench clinic" });
-    const patient = await tx.patients.create({ clinicId: clinic.id, displayName: "B. Ench", screening: {} });
-    await tx.sessions.create({
-      id: tokenHash(token),
-      subjectKind: "patient",
-      subjectId: patient.id,
-      expiresAt: "2999-01-01T00:00:00.000Z",
-    });
-    return patient.id;
-  });
-  await store.close();
-  return { patientId, cookie: `ldn_session=${token}` };
-}
+const seed = (db: string) => seedSignedInPatient(db);
 
 async function drive(name: string, app: { request: Hono["request"] }, patientId: string, cookie: string) {
   timings = new Map();

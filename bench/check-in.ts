@@ -23,10 +23,8 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import BetterSqlite3 from "better-sqlite3";
-import { SYSTEM_ACTOR } from "../src/app/ports/actor.ts";
-import { newToken, tokenHash } from "../src/http/auth/tokens.ts";
 import { freePort } from "../src/http/testing/server-process.ts";
-import { openStore } from "../src/store/sql-store.ts";
+import { seedSignedInPatient } from "../src/http/testing/seed-signed-in-patient.ts";
 
 const { values: flags } = parseArgs({
   options: {
@@ -44,24 +42,7 @@ const PROFILE_DIR = flags["cpu-prof"] ? resolve(flags["cpu-prof"]) : undefined;
 const ROOT = resolve(import.meta.dirname, "..");
 const dir = mkdtempSync(join(tmpdir(), "ldn-bench-checkin-"));
 
-/** A clinic, a patient and a signed-in session, written before the server starts. */
-async function seed(db: string) {
-  const token = newToken();
-  const store = await openStore({ kind: "sqlite", path: db });
-  const patientId = await store.transaction(SYSTEM_ACTOR, async (tx) => {
-    const clinic = await tx.clinics.create({ name: "Bench clinic" });
-    const patient = await tx.patients.create({ clinicId: clinic.id, displayName: "B. Ench", screening: {} });
-    await tx.sessions.create({
-      id: tokenHash(token),
-      subjectKind: "patient",
-      subjectId: patient.id,
-      expiresAt: "2999-01-01T00:00:00.000Z",
-    });
-    return patient.id;
-  });
-  await store.close();
-  return { patientId, cookie: `ldn_session=${token}` };
-}
+const seed = (db: string) => seedSignedInPatient(db);
 
 /** Starts `node [nodeFlags] --import tsx ...args`; resolves once it says it is listening. */
 async function serverProcess(

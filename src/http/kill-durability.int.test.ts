@@ -13,10 +13,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SYSTEM_ACTOR } from "../app/ports/actor.ts";
 import { verifyDatabaseAudit } from "../store/audit/verify-database-audit.ts";
-import { openStore } from "../store/sql-store.ts";
-import { newToken, tokenHash } from "./auth/tokens.ts";
+import { seedSignedInPatient } from "./testing/seed-signed-in-patient.ts";
 import { freePort, startServerProcess, type ServerProcess } from "./testing/server-process.ts";
 
 /** Kills, each after a random stretch of traffic (bounded: the test stops by itself). */
@@ -37,22 +35,8 @@ describe("durability under kill -9", () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "ldn-kill-"));
     db = join(dir, "ldn.sqlite");
-    const token = newToken();
-    cookie = `ldn_session=${token}`;
-    const store = await openStore({ kind: "sqlite", path: db });
-    patientId = await store.transaction(SYSTEM_ACTOR, async (tx) => {
-      const clinic = await tx.clinics.create({ name: "Durable clinic" });
-      const patient = await tx.patients.create({ clinicId: clinic.id, displayName: "K. Ill", screening: {} });
-      // A session made before the first start survives every restart: it lives in the database.
-      await tx.sessions.create({
-        id: tokenHash(token),
-        subjectKind: "patient",
-        subjectId: patient.id,
-        expiresAt: "2999-01-01T00:00:00.000Z",
-      });
-      return patient.id;
-    });
-    await store.close();
+    // A session made before the first start survives every restart: it lives in the database.
+    ({ patientId, cookie } = await seedSignedInPatient(db, { clinic: "Durable clinic", patient: "K. Ill" }));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
