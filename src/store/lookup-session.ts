@@ -1,6 +1,7 @@
 /** Authenticating a request in one query: the session joined to its staff member or patient. */
 import type { SessionSubject } from "../app/ports/session-repository.ts";
 import type { Database } from "./database.ts";
+import { toSession } from "./repositories/sql-session-repository.ts";
 
 /**
  * @example await lookupSession(database, tokenHash(token)) // { session, staff, patientClinicId } or undefined
@@ -26,15 +27,7 @@ export async function lookupSession(database: Database, id: string): Promise<Ses
     .executeTakeFirst();
   if (!row) return undefined;
   return {
-    session: {
-      id: row.id,
-      subjectKind: row.subject_kind,
-      subjectId: row.subject_id,
-      createdAt: row.created_at,
-      lastSeenAt: row.last_seen_at,
-      expiresAt: row.expires_at,
-      endedAt: row.ended_at,
-    },
+    session: toSession(row),
     staff:
       row.staff_clinic_id && row.staff_role && row.staff_display_name !== null
         ? {

@@ -3,7 +3,7 @@ import type { Session, SessionRepository } from "../../app/ports/session-reposit
 import type { SessionTable } from "../schema.ts";
 import type { TxContext } from "./context.ts";
 
-const toSession = (row: SessionTable): Session => ({
+export const toSession = (row: SessionTable): Session => ({
   id: row.id,
   subjectKind: row.subject_kind,
   subjectId: row.subject_id,

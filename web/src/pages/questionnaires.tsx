@@ -33,6 +33,11 @@ const INTERFERENCE = [
   ["enjoyment", "Enjoyment of life"],
 ] as const;
 
+const BPI_SECTIONS = [
+  ["Pain severity (0 none – 10 worst imaginable)", SEVERITY],
+  ["Interference (0 none – 10 completely)", INTERFERENCE],
+] as const;
+
 /**
  * Meaningful change (clinical reference, section 4): pain about 2 points or 30% (Farrar 2001);
  * BPI interference 1 point.
@@ -146,36 +151,23 @@ export function Questionnaires({ id, forPatient }: { readonly id: string; readon
               onInput={(e) => setAnsweredOn(e.currentTarget.value)}
             />
           </label>
-          <fieldset class="bpi">
-            <legend>Pain severity (0 none – 10 worst imaginable)</legend>
-            {SEVERITY.map(([key, label]) => (
-              <label key={key}>
-                {label}
-                <input
-                  type="number"
-                  min={0}
-                  max={10}
-                  value={answers[key] ?? ""}
-                  onInput={(e) => setAnswers({ ...answers, [key]: e.currentTarget.value })}
-                />
-              </label>
-            ))}
-          </fieldset>
-          <fieldset class="bpi">
-            <legend>Interference (0 none – 10 completely)</legend>
-            {INTERFERENCE.map(([key, label]) => (
-              <label key={key}>
-                {label}
-                <input
-                  type="number"
-                  min={0}
-                  max={10}
-                  value={answers[key] ?? ""}
-                  onInput={(e) => setAnswers({ ...answers, [key]: e.currentTarget.value })}
-                />
-              </label>
-            ))}
-          </fieldset>
+          {BPI_SECTIONS.map(([legend, items]) => (
+            <fieldset class="bpi" key={legend}>
+              <legend>{legend}</legend>
+              {items.map(([key, label]) => (
+                <label key={key}>
+                  {label}
+                  <input
+                    type="number"
+                    min={0}
+                    max={10}
+                    value={answers[key] ?? ""}
+                    onInput={(e) => setAnswers({ ...answers, [key]: e.currentTarget.value })}
+                  />
+                </label>
+              ))}
+            </fieldset>
+          ))}
           <ErrorNote message={error} />
           <button type="submit">Score and save</button>
         </form>
