@@ -28,6 +28,14 @@ export interface TitrationInput {
   /** The last day to read; the latest diary date when absent. */
   readonly asOf?: IsoDate;
   readonly detector: Detector | DetectorName;
+  /** The opioids recorded at screening (none when absent): the engine alerts while titrating on them. */
+  readonly opioids?: OpioidsAtScreening;
+}
+
+/** What the engine needs of the patient's opioids: their names and the total MME a day. */
+export interface OpioidsAtScreening {
+  readonly names: readonly string[];
+  readonly mmePerDay: number;
 }
 
 /**

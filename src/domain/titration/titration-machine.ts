@@ -194,6 +194,7 @@ export class TitrationMachine {
       reasons: [...this.events, this.note].filter((r) => r !== ""),
       decidedOn: this.decidedOn,
       levels: this.stats.summaries(this.stats.visited()),
+      alerts: [],
     };
   }
 

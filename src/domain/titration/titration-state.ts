@@ -1,6 +1,7 @@
 /** The states of a titration and what the engine returns for a day. */
 import type { IsoDate } from "../calendar-date.ts";
 import type { ScheduledDose } from "../protocols/split-doses.ts";
+import type { Alert } from "./alerts.ts";
 import type { DetectorName } from "./detectors/detector.ts";
 import type { LevelSummary } from "./level-stats.ts";
 
@@ -49,4 +50,6 @@ export interface Assessment {
   /** The date the titration reached a decision (MED, maintenance or stop), if it has. */
   readonly decidedOn: IsoDate | null;
   readonly levels: readonly LevelSummary[];
+  /** What a clinician should see now (empty when nothing); see `alerts.ts`. */
+  readonly alerts: readonly Alert[];
 }
