@@ -27,6 +27,8 @@ import {
   SLEEP_PERSIST_DAYS,
 } from "./thresholds.ts";
 import type { Assessment, NextDoses, TitrationState } from "./titration-state.ts";
+import type { Alert } from "./alerts.ts";
+import type { OpioidsAtScreening } from "./assess-titration.ts";
 
 export interface TitrationPlan {
   readonly protocol: ProtocolDefinition;
@@ -36,6 +38,8 @@ export interface TitrationPlan {
   readonly detector: Detector;
   /** Pain ratings before the first dose. */
   readonly baselinePain: readonly number[];
+  /** The opioids recorded at screening, if any. */
+  readonly opioids?: OpioidsAtScreening;
 }
 
 type PauseCause = "gi" | "agitation" | "clinician";
@@ -194,8 +198,25 @@ export class TitrationMachine {
       reasons: [...this.events, this.note].filter((r) => r !== ""),
       decidedOn: this.decidedOn,
       levels: this.stats.summaries(this.stats.visited()),
-      alerts: [],
+      alerts: this.alerts(),
     };
+  }
+
+  private alerts(): Alert[] {
+    const opioids = this.plan.opioids;
+    const titrating = this.state !== "stopped" && !this.plan.protocol.withOpioids;
+    if (!opioids || opioids.names.length === 0 || !titrating) return [];
+    const names = opioids.names.join(", ");
+    return [
+      {
+        code: "titrating-on-opioids",
+        date: this.lastDate,
+        message:
+          `${names} (${opioids.mmePerDay} MME a day) recorded at screening: naltrexone can knock opioids off their receptors, ` +
+          "inducing withdrawal and worsening pain (002); ask about withdrawal at each contact",
+        patientMessage: `You also take ${names}. If you feel unwell after a dose of LDN, as in opioid withdrawal, note it in your diary and call the clinic before your next dose.`,
+      },
+    ];
   }
 
   /** The state now (for callers driving the machine day by day). */
