@@ -91,6 +91,71 @@ describe("ldn assess", () => {
     expect(code).toBe(2);
   });
 
+  it("writes no alerts as an empty list, and the opioids given on the line as a titrating-on-opioids alert", async () => {
+    const onOpioids = { ...patient("p2", [7, 7]), opioids: { names: ["oxycodone"], mmePerDay: 60 } };
+    const onUldn = {
+      ...patient("p3", []),
+      protocol: "uldn-with-opioids",
+      opioids: { names: ["oxycodone"], mmePerDay: 60 },
+    };
+    const { code, stdout } = await runCli(["assess"], lines(patient("p1", [7, 7]), onOpioids, onUldn));
+    expect(code).toBe(0);
+    const [none, alerted, uldn] = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(none.alerts).toEqual([]);
+    expect(alerted.alerts).toEqual([
+      {
+        code: "titrating-on-opioids",
+        date: "2027-01-05",
+        message: expect.stringContaining("oxycodone (60 MME a day)"),
+        patientMessage: expect.stringContaining("You also take oxycodone."),
+      },
+    ]);
+    expect(Object.keys(alerted.alerts[0])).toEqual(["code", "date", "message", "patientMessage"]);
+    // ULDN alongside opioids is the plan for them (002): no alert.
+    expect(uldn.alerts).toEqual([]);
+  });
+
+  it("names the opioids field at fault, and takes no opioids (an empty list, or null) as none", async () => {
+    const withOpioids = (id: string, opioids: unknown) => ({ ...patient(id, [7]), opioids });
+    const { code, stdout } = await runCli(
+      ["assess"],
+      lines(
+        withOpioids("a", "oxycodone"),
+        withOpioids("b", { names: "oxycodone", mmePerDay: 60 }),
+        withOpioids("c", { names: ["oxycodone", " "], mmePerDay: 60 }),
+        withOpioids("d", { names: ["oxycodone"], mmePerDay: -1 }),
+        withOpioids("e", { names: ["oxycodone"] }),
+        withOpioids("f", { names: [], mmePerDay: 0 }),
+        withOpioids("g", null),
+        withOpioids("h", { names: ["buprenorphine"], mmePerDay: 0 }),
+      ),
+    );
+    expect(code).toBe(2);
+    const out = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(out.slice(0, 5).map((o) => [o.id, o.code, o.field])).toEqual([
+      ["a", "invalid_argument", "opioids"],
+      ["b", "invalid_argument", "opioids.names"],
+      ["c", "invalid_argument", "opioids.names[1]"],
+      ["d", "invalid_argument", "opioids.mmePerDay"],
+      ["e", "invalid_argument", "opioids.mmePerDay"],
+    ]);
+    expect(out[3].error).toBe(
+      "opioids.mmePerDay: must be the total morphine milligram equivalents a day, 0 or more (got -1)",
+    );
+    expect(out.slice(5).map((o) => [o.id, o.alerts.map((a: { code: string }) => a.code)])).toEqual([
+      ["f", []],
+      ["g", []],
+      // An opioid with no MME factor is still an opioid.
+      ["h", ["titrating-on-opioids"]],
+    ]);
+  });
+
   it("reads a file and lets --detector literal choose the rule", async () => {
     const dir = mkdtempSync(join(tmpdir(), "ldn-assess-"));
     const file = join(dir, "patients.jsonl");

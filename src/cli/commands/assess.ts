@@ -39,8 +39,10 @@ Each input line is one patient:
   {"id": "p1", "protocol": "micro-titration", "start": "2027-01-04", "baseline": [7, 6, 7],
    "days": [{"date": "2027-01-04", "doses": [{"time": "08:00", "ug": 100}], "pain": 6,
              "mood": 5, "energy": 4, "clarity": 5, "sideEffects": [], "impression": "same"}]}
-Optional: "settings", "decisions" (clinician decisions), "asOf", "detector".
-Each output line: {"line", "id", "state", "medUg", "next": {"totalUg", "doses"}, "hormesis", "reasons", ...}
+Optional: "settings", "decisions" (clinician decisions), "asOf", "detector", and
+"opioids": {"names": ["oxycodone"], "mmePerDay": 60} (recorded at screening).
+Each output line: {"line", "id", "state", "medUg", "next": {"totalUg", "doses"}, "hormesis", "reasons",
+"alerts": [{"code", "date", "message", "patientMessage"?}], ...} (alerts empty when none)
 or, for a bad line, {"line", "id", "error", "code", "field"}. Blank lines are skipped.
 Exit status 2 when any line had an error.
 

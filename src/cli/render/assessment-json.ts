@@ -2,6 +2,7 @@
  * The JSON Lines contract of `ldn assess` (stable: other programs read it; keys are only
  * ever added). One line per patient: the issue's fields first, then extras.
  */
+import type { Alert } from "../../domain/titration/alerts.ts";
 import type { Assessment } from "../../domain/titration/titration-state.ts";
 
 /**
@@ -16,6 +17,7 @@ export function assessmentLine(line: number, id: string, a: Assessment): string 
     next: { date: a.next.date, totalUg: a.next.totalUg, doses: a.next.doses },
     hormesis: a.hormesis,
     reasons: a.reasons,
+    alerts: a.alerts.map(alertJson),
     protocol: a.protocolKey,
     detector: a.detector,
     asOf: a.asOf,
@@ -23,6 +25,26 @@ export function assessmentLine(line: number, id: string, a: Assessment): string 
     currentUg: a.currentUg,
     decidedOn: a.decidedOn,
   });
+}
+
+/**
+ * One alert as the contract writes it: code, date, the clinician's message, and the
+ * patient's message only when the engine gave one.
+ *
+ * @example alertJson(alert) // { code: "titrating-on-opioids", date: "2027-01-05", message: "...", patientMessage: "..." }
+ */
+export function alertJson(alert: Alert): {
+  code: string;
+  date: string;
+  message: string;
+  patientMessage?: string;
+} {
+  return {
+    code: alert.code,
+    date: alert.date,
+    message: alert.message,
+    ...(alert.patientMessage === undefined ? {} : { patientMessage: alert.patientMessage }),
+  };
 }
 
 /**

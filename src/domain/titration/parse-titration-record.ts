@@ -1,14 +1,15 @@
 /**
  * Reading one patient's record as the batch interface receives it (one JSON Lines line of
  * `ldn assess`): id, protocol, start, baseline, days, and optionally settings, the
- * clinician's decisions, asOf and the plan's detector. Each error names the field path.
+ * clinician's decisions, asOf, the plan's detector and the opioids recorded at screening.
+ * Each error names the field path.
  */
 import { parseIsoDate } from "../calendar-date.ts";
 import { parseDiaryDay, parseRating, asObject } from "../diary/parse-diary-day.ts";
 import { invalidArgument } from "../errors.ts";
 import { getProtocol } from "../protocols/catalogue.ts";
 import type { SettingOverrides } from "../protocols/settings.ts";
-import type { TitrationInput } from "./assess-titration.ts";
+import type { OpioidsAtScreening, TitrationInput } from "./assess-titration.ts";
 import { parseDecision } from "./decisions.ts";
 import { chooseDetector } from "./detectors/choose-detector.ts";
 import type { Detector } from "./detectors/detector.ts";
@@ -45,7 +46,48 @@ export function parseTitrationRecord(value: unknown, defaultDetector: Detector):
     settings: obj.settings === undefined ? {} : parseSettings(obj.settings),
     detector: obj.detector === undefined ? defaultDetector : chooseDetector(String(obj.detector)),
     ...(obj.asOf === undefined ? {} : { asOf: parseIsoDate(String(obj.asOf), "asOf") }),
+    ...(obj.opioids === undefined || obj.opioids === null ? {} : { opioids: parseOpioids(obj.opioids) }),
   };
+}
+
+/** Longest opioid name kept (as the server's screening form); longer is a pasting accident. */
+export const MAX_OPIOID_NAME_LENGTH = 200;
+
+/**
+ * The opioids recorded at screening: `{"names": ["oxycodone"], "mmePerDay": 60}` (names may
+ * be empty: no opioids). MME a day as the screening computed it, 0 when none converts.
+ *
+ * @example parseOpioids({ names: ["oxycodone"], mmePerDay: 60 }) // { names: ["oxycodone"], mmePerDay: 60 }
+ */
+export function parseOpioids(value: unknown): OpioidsAtScreening {
+  const obj = asObject(value, "opioids");
+  if (!Array.isArray(obj.names)) {
+    throw invalidArgument(
+      "opioids.names",
+      obj.names,
+      'must be a list of opioid names, e.g. ["oxycodone"], or []',
+    );
+  }
+  const names = obj.names.map((n, i) => {
+    const name = typeof n === "string" ? n.trim() : "";
+    if (name === "" || name.length > MAX_OPIOID_NAME_LENGTH) {
+      throw invalidArgument(
+        `opioids.names[${i}]`,
+        n,
+        `must be an opioid's name (text, 1 to ${MAX_OPIOID_NAME_LENGTH} characters)`,
+      );
+    }
+    return name;
+  });
+  const mme = obj.mmePerDay;
+  if (typeof mme !== "number" || !Number.isFinite(mme) || mme < 0) {
+    throw invalidArgument(
+      "opioids.mmePerDay",
+      mme,
+      "must be the total morphine milligram equivalents a day, 0 or more",
+    );
+  }
+  return { names, mmePerDay: mme };
 }
 
 function parseBaseline(value: unknown): number[] {
