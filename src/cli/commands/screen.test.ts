@@ -7,7 +7,7 @@ describe("ldn screen", () => {
   it("finds a patient who meets the 004 criteria eligible and suggests micro-titration", async () => {
     const { code, stdout } = await runCli(patient);
     expect(code).toBe(0);
-    expect(stdout).toContain("Eligibility: ELIGIBLE (rules screening@1)");
+    expect(stdout).toContain("Eligibility: ELIGIBLE (rules screening@2)");
     expect(stdout).toContain("Reasons: none; every criterion is met.");
     expect(stdout).toMatch(/micro-titration +suggested +- +each patient's maximally effective dose/);
     expect(stdout).toMatch(/uldn-with-opioids +unsuitable/);

@@ -63,20 +63,21 @@ function decision(p: ProtocolFit): string {
   return p.interaction && p.fit !== "unsuitable" ? `required (${p.interaction.severity})` : "-";
 }
 
-/** Each distinct interaction message once, rather than once per protocol. */
+/**
+ * Each kind of interaction message once, rather than once per protocol: one for the mg range, and
+ * one per ULDN source (000's and 002's ULDN are different doses with different warnings).
+ */
 function interactions(result: ScreeningResult): string {
-  const bySeverity = new Map<string, OpioidInteractionWarning>();
+  const byKind = new Map<string, OpioidInteractionWarning>();
   for (const p of result.protocols) {
-    if (p.interaction && p.fit !== "unsuitable" && !bySeverity.has(p.interaction.severity)) {
-      bySeverity.set(p.interaction.severity, p.interaction);
-    }
+    if (!p.interaction || p.fit === "unsuitable") continue;
+    const kind = `${p.interaction.severity} ${p.interaction.source}`;
+    if (!byKind.has(kind)) byKind.set(kind, p.interaction);
   }
-  if (bySeverity.size === 0) return "";
-  const lines = [...bySeverity.values()].map(
-    (w) => `  ${w.severity}: ${w.message}\n      source: ${w.source}`,
-  );
+  if (byKind.size === 0) return "";
+  const lines = [...byKind.values()].map((w) => `  ${w.severity}: ${w.message}\n      source: ${w.source}`);
   return (
-    "\nNaltrexone with opioids (shown for the first protocol of each kind; the same holds for every " +
-    `protocol marked "required"):\n${lines.join("\n")}\n`
+    "\nNaltrexone with opioids (shown for the first protocol of each kind and source; the same holds for " +
+    `every protocol of that kind marked "required"):\n${lines.join("\n")}\n`
   );
 }

@@ -10,6 +10,7 @@
  */
 import type { DoseUnit } from "../dose.ts";
 import { SOURCE_000, SOURCE_002 } from "./sources.ts";
+import { uldnStatement } from "./uldn-sources.ts";
 
 /** What the check needs to know of a protocol or plan. */
 export interface ProtocolLike {
@@ -33,7 +34,7 @@ export interface OpioidInteractionWarning {
   readonly requiresClinicianDecision: true;
 }
 
-const SOURCE = `clinical reference, section 3; ${SOURCE_000}; ${SOURCE_002}`;
+const MG_RANGE_SOURCE = `clinical reference, section 3; ${SOURCE_000}; ${SOURCE_002}`;
 
 /**
  * Returns the interaction warning for giving `protocol` to a patient on `activeOpioids`,
@@ -52,19 +53,21 @@ export function checkOpioidInteraction(
   if (opioids.length === 0) return null;
   const list = opioids.join(", ");
   const ultraLow = protocol.withOpioids && protocol.unit === "mcg";
+  // Each ULDN protocol cites the source that says what its message says (see uldn-sources.ts).
+  const uldn = ultraLow ? uldnStatement(protocol.id) : null;
   return {
-    code: ultraLow ? "uldn-alongside-opioids" : "naltrexone-blocks-opioids",
-    severity: ultraLow ? "caution" : "warning",
+    code: uldn ? "uldn-alongside-opioids" : "naltrexone-blocks-opioids",
+    severity: uldn ? "caution" : "warning",
     protocolId: protocol.id,
     opioids,
-    message: ultraLow
-      ? `${protocol.id} is ultra-low-dose naltrexone meant to run alongside opioids (${list}); 000 reports no ` +
-        "increased risk of withdrawal or opioid antagonism at these doses, but a clinician must record the " +
-        "decision to combine them"
+    message: uldn
+      ? `${protocol.id} is ultra-low-dose naltrexone, ${uldn.doses}, meant to run alongside opioids ` +
+        `(${list}); ${uldn.says}. A clinician must record the decision to combine them`
       : `${protocol.id} is naltrexone in the mg range with an active opioid (${list}): naltrexone blocks opioid ` +
-        "receptors and can block opioid analgesia or precipitate withdrawal; ULDN is the option for a patient " +
-        "who must stay on opioids; a clinician must record the decision to go on",
-    source: SOURCE,
+        "receptors and can block opioid analgesia or precipitate withdrawal (000: at standard doses; 002: it " +
+        "can knock opioids off their receptors, inducing withdrawal and worsening pain); ULDN is the option " +
+        "for a patient who must stay on opioids; a clinician must record the decision to go on",
+    source: uldn ? uldn.source : MG_RANGE_SOURCE,
     requiresClinicianDecision: true,
   };
 }

@@ -42,7 +42,16 @@ export const uldnSub1mg = defineProtocol({
       default: ["21:00"],
     },
   ],
-  notes: ["002 is a physician's blog describing early experience, not a trial."],
+  notes: [
+    "002 is a physician's blog describing early experience, not a trial.",
+    // 002: "knock the opiates off their receptors, inducing withdrawal symptoms and worsening pain".
+    "Withdrawal (002): naltrexone can knock opioids off their receptors, inducing withdrawal and worsening " +
+      "pain, and too much of it blocks their pain relief; 002 keeps the dose at around 1 mg or less for that reason.",
+    // Clinical reference, section 6: 000's claim was made of 1 mcg twice daily.
+    "Conflict in the sources: 000 calls 1 mcg twice daily ultra-low and reports no increased risk of withdrawal " +
+      "at that dose; 002's ultra-low is 0.5 to 1 mg a day, 250 to 500 times more, and carries the withdrawal " +
+      "warning above. 000's reassurance does not apply to these doses.",
+  ],
   regimen: (s) => {
     const total = s.doses.dailyDose!;
     return {

@@ -52,6 +52,10 @@ export const uldnWithOpioids = defineProtocol({
       "per DAY in total (004: 2 mcg/day enhanced analgesia, 4 mcg/day did not). A per-kg reading would be 50-100 " +
       "times larger and is never used here.",
     "Continue for as long as opioids continue: OIH recurs if ULDN is stopped (000).",
+    // 000, ULDN side effects; 002 for the other meaning of "ultra-low" (clinical reference, section 6).
+    "000 reports no increased risk of withdrawal or opioid antagonism at 1 mcg twice daily. That was said of this " +
+      "dose only: 002 calls up to about 1 mg ultra-low too (uldn-sub-1mg) and warns that naltrexone can induce " +
+      "withdrawal and worsen pain.",
   ],
   regimen: (s) => {
     const each = s.doses.dosePerAdministration!;

@@ -6,6 +6,7 @@
  */
 import { checkOpioidInteraction } from "../opioids/interaction.ts";
 import { SOURCE_000, SOURCE_002, STUDY_004 } from "../opioids/sources.ts";
+import { uldnStatement } from "../opioids/uldn-sources.ts";
 import type { ScreeningFacts } from "./facts.ts";
 import type { Fit, ProtocolFit, ScreenableProtocol, ScreeningReason } from "./types.ts";
 
@@ -70,8 +71,9 @@ export const FIT_RULES: readonly FitRule[] = Object.freeze([
     code: "uldn-must-stay-on-opioids",
     fit: "suggested",
     when: (c) => c.ultraLow && c.facts.input.mustStayOnOpioids,
-    why: () => "ULDN is preferred for OIH and OAT in patients who must remain on opioids",
-    source: () => `${SOURCE_000}, clinical pearls`,
+    // Each ULDN protocol in its own source's words: 000's pearl was said of 1 mcg twice daily.
+    why: (c) => uldnStatement(c.protocol.id).mustStay,
+    source: (c) => uldnStatement(c.protocol.id).mustStaySource,
   },
   {
     code: "uldn-with-opioids",

@@ -19,8 +19,12 @@ export interface ScreeningRule {
   readonly message: (facts: ScreeningFacts) => string;
 }
 
-/** Stored with every result, so a decision can be traced to the rules that made it. */
-export const SCREENING_RULES_VERSION = "screening@1";
+/**
+ * Stored with every result, so a decision can be traced to the rules that made it.
+ * screening@2: each ULDN protocol's interaction message and fit cite their own source (000's "no
+ * increased risk of withdrawal" only for its 1 mcg twice daily; 002's withdrawal warning for 0.5-1 mg).
+ */
+export const SCREENING_RULES_VERSION = "screening@2";
 
 // 004, inclusion criteria: "ages 18 and older"
 const MIN_AGE_YEARS = 18;

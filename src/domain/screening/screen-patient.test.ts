@@ -34,7 +34,7 @@ describe("screenPatient: the criteria of 004", () => {
     expect(result.eligibility).toBe("eligible");
     expect(result.reasons).toEqual([]);
     expect(result.mme).toBeNull();
-    expect(result.rules).toBe("screening@1");
+    expect(result.rules).toBe("screening@2");
   });
 
   it("excludes a 17-year-old and accepts an 18-year-old", () => {
@@ -157,6 +157,24 @@ describe("screenPatient: which protocols fit", () => {
     const micro = result.protocols.find((p) => p.protocolId === "micro-titration")!;
     expect(micro).toMatchObject({ fit: "possible", code: "mg-range-must-stay-on-opioids" });
     expect(micro.interaction?.requiresClinicianDecision).toBe(true);
+  });
+
+  it("gives each ULDN protocol its own source: 000's pearl for 1 mcg twice daily, 002's words for 0.5-1 mg", () => {
+    const result = screen({ mustStayOnOpioids: true, opioids: [morphine(40)] });
+    const [mcg, sub1mg] = ULDN.map((id) => result.protocols.find((p) => p.protocolId === id)!);
+    expect(mcg!.why).toContain(
+      "ULDN is preferred for OIH and OAT in patients who must remain on opioids (000",
+    );
+    expect(mcg!.source).toMatch(/^000 .*clinical pearls$/);
+    expect(sub1mg!.why).toMatch(
+      /^002: patients taking opioids may get the benefit of LDN as long as they take less than 1 mg/,
+    );
+    expect(sub1mg!.source).toMatch(/^002 /);
+    expect(sub1mg!.interaction!.message).toContain(
+      "002 warns that naltrexone can knock opioids off their receptors",
+    );
+    expect(sub1mg!.interaction!.source).toMatch(/^002 /);
+    expect(mcg!.interaction!.source).toMatch(/^000 /);
   });
 
   it("offers ULDN and mg-range alike to a patient on opioids who need not stay on them", () => {
