@@ -41,5 +41,8 @@ export const SIDE_EFFECT_LABEL: Readonly<Record<string, string>> = {
   dizziness: "Dizzy",
   agitation: "Agitated",
   irritability: "Irritable",
+  // Offered to every patient, not only those with opioids at screening: an opioid can be started
+  // after screening (004: one patient's opioids rose from 15 to 67.5 MME after a fracture).
+  withdrawal: "Opioid withdrawal",
   other: "Other",
 };

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors.ts";
 import { organiseDiary } from "./diary.ts";
 import { parseDiaryDay } from "./parse-diary-day.ts";
+import { SIDE_EFFECT_LABELS } from "./side-effects.ts";
 import type { IsoDate } from "../calendar-date.ts";
 
 const day = {
@@ -49,6 +50,13 @@ describe("a diary day", () => {
     expect(() => parseDiaryDay({ ...day, sideEffects: ["insomnia", "itch"] }, "days[2]")).toThrow(
       /days\[2\]\.sideEffects\[1\]: must be one of gi-upset, abdominal-pain/,
     );
+  });
+
+  it("takes opioid withdrawal as a side effect, by the id the engine reads", () => {
+    expect(parseDiaryDay({ ...day, sideEffects: ["withdrawal"] }, "days[0]").sideEffects).toEqual([
+      "withdrawal",
+    ]);
+    expect(SIDE_EFFECT_LABELS.withdrawal).toBe("opioid withdrawal symptoms");
   });
 
   it("refuses a dose without whole micrograms or a bad clock time", () => {

@@ -2,7 +2,8 @@
  * The fixed list of side effects a diary day can name (issue 3, from the effects the
  * sources report: 004 "Adverse Effects", 001 and 003). A fixed list keeps the engine's
  * rules exact: GI upset and abdominal pain hold the titration, insomnia and vivid dreams
- * move the doses earlier, drowsiness above the MED returns to it, agitation asks for review.
+ * move the doses earlier, drowsiness above the MED returns to it, agitation asks for review,
+ * opioid withdrawal (002) raises an alert.
  */
 export const SIDE_EFFECTS = [
   "gi-upset", // 004: "upset stomach"; GI upset or nausea
@@ -14,6 +15,9 @@ export const SIDE_EFFECTS = [
   "dizziness", // 001, 003
   "agitation", // 004: one patient agitated
   "irritability", // 001: irritability or mood change
+  // 002: naltrexone can "knock the opiates off their receptors, inducing withdrawal symptoms and
+  // worsening pain"; reported by a patient who takes opioids (the engine alerts on it).
+  "withdrawal",
   "other",
 ] as const;
 
@@ -30,6 +34,7 @@ export const SIDE_EFFECT_LABELS: Readonly<Record<SideEffect, string>> = Object.f
   dizziness: "dizziness",
   agitation: "agitation",
   irritability: "irritability",
+  withdrawal: "opioid withdrawal symptoms",
   other: "other",
 });
 

@@ -6,7 +6,7 @@
  * colours come from classes in app.css.
  */
 import { useState } from "preact/hooks";
-import { doseText } from "../format.ts";
+import { SIDE_EFFECT_LABEL, doseText } from "../format.ts";
 
 export interface ChartDay {
   readonly date: string;
@@ -177,7 +177,7 @@ export function TitrationChart({ days, windowUg, medUg, baselinePain, compact }:
           d.sideEffects.length > 0 ? (
             <g key={`s${d.date}`} class="side-effect">
               <circle cx={x(dayNumber(d.date) + 0.5)} cy={H - PAD.bottom + 28} r={compact ? 4 : 5} />
-              <title>{`${d.date}: ${d.sideEffects.join(", ")}`}</title>
+              <title>{`${d.date}: ${d.sideEffects.map((e) => SIDE_EFFECT_LABEL[e] ?? e).join(", ")}`}</title>
             </g>
           ) : null,
         )}
