@@ -68,6 +68,93 @@ for (const dialect of DIALECTS) {
       expect(dashboard.body[0]!.attention.map((a) => a.code)).toContain("opioid-interaction");
     });
 
+    it("alerts the clinician, the dashboard and the patient while a patient screened on oxycodone titrates LDN", async () => {
+      const { patientId, patient } = await enrolAndJoin(server, clinician, "On Oxycodone", {
+        ...ELIGIBLE_SCREENING,
+        opioids: ["oxycodone 40mg/day"],
+      });
+      const plan = await clinician.post(`/api/patients/${patientId}/plans`, {
+        protocolId: "micro-titration",
+        startDate: "2027-01-04",
+        interactionReason: "tapering oxycodone with the pain team",
+      });
+      expect(plan.status).toBe(201);
+      for (const date of ["2027-01-04", "2027-01-05"]) {
+        await patient.post(`/api/patients/${patientId}/check-ins`, day(date, 100, 6), {
+          "idempotency-key": `oxy-${date}`,
+        });
+      }
+      type Alert = { code: string; label: string; date: string; message: string; patientMessage?: string };
+      const assessment = await clinician.get<{ alerts: Alert[] }>(`/api/patients/${patientId}/assessment`);
+      expect(assessment.body.alerts).toEqual([
+        {
+          code: "titrating-on-opioids",
+          label: "titrating on opioids",
+          date: "2027-01-05",
+          message: expect.stringContaining("oxycodone (60 MME a day) recorded at screening"),
+          patientMessage: expect.stringContaining("You also take oxycodone."),
+        },
+      ]);
+      const today = await patient.get<{ alerts: Alert[] }>(
+        `/api/patients/${patientId}/today?today=2027-01-06`,
+      );
+      expect(today.body.alerts.map((a) => [a.code, a.patientMessage])).toEqual([
+        ["titrating-on-opioids", expect.stringContaining("call the clinic before your next dose")],
+      ]);
+      const dashboard = await clinician.get<
+        { alerts: Alert[]; attention: { code: string; message: string }[] }[]
+      >("/api/patients?today=2027-01-06");
+      expect(dashboard.body[0]!.alerts.map((a) => a.code)).toEqual(["titrating-on-opioids"]);
+      expect(dashboard.body[0]!.attention[0]).toMatchObject({
+        code: "alert",
+        message: "Alert: titrating on opioids",
+      });
+      // Pharmacists see no engine state, so no alerts either.
+      const pharmacist = server.client();
+      await pharmacist.login(north.staff.pharmacist.email);
+      const theirs = await pharmacist.get<{ alerts: Alert[]; attention: unknown[] }[]>(
+        "/api/patients?today=2027-01-06",
+      );
+      expect(theirs.body[0]!.alerts).toEqual([]);
+      expect(theirs.body[0]!.attention).toEqual([]);
+      // The OpenAPI document describes the alerts of each response that carries them.
+      const openapi = await clinician.get<{
+        paths: Record<
+          string,
+          { get: { responses: { 200: { content: { "application/json": { schema: unknown } } } } } }
+        >;
+      }>("/api/openapi.json");
+      for (const path of [
+        "/api/patients/{patientId}/assessment",
+        "/api/patients/{patientId}/today",
+        "/api/patients",
+      ]) {
+        const schema = JSON.stringify(
+          openapi.body.paths[path]!.get.responses[200].content["application/json"].schema,
+        );
+        expect(schema, path).toContain('"alerts"');
+        expect(schema, path).toContain('"titrating-on-opioids"');
+      }
+    });
+
+    it("answers an empty list of alerts for a patient on no opioids", async () => {
+      const { patientId, patient } = await enrolAndJoin(server, clinician, "R. Jones");
+      await clinician.post(`/api/patients/${patientId}/plans`, {
+        protocolId: "micro-titration",
+        startDate: "2027-01-04",
+      });
+      await patient.post(`/api/patients/${patientId}/check-ins`, day("2027-01-04", 100, 6), {
+        "idempotency-key": "no-opioids-1",
+      });
+      expect(
+        (await patient.get<{ alerts: unknown[] }>(`/api/patients/${patientId}/assessment`)).body.alerts,
+      ).toEqual([]);
+      expect(
+        (await patient.get<{ alerts: unknown[] }>(`/api/patients/${patientId}/today?today=2027-01-05`)).body
+          .alerts,
+      ).toEqual([]);
+    });
+
     it("refuses settings outside a protocol's limits, naming the setting", async () => {
       const { patientId } = await enrolAndJoin(server, clinician, "R. Jones");
       const res = await clinician.post<ErrorBody>(`/api/patients/${patientId}/plans`, {

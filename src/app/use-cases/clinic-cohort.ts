@@ -9,7 +9,7 @@ import type { QuestionnaireResponse } from "../ports/questionnaire-repository.ts
 import { addDays, parseIsoDate } from "../../domain/calendar-date.ts";
 import type { Cohort, CohortPatient, OutcomePair, Scale } from "../../domain/cohort/cohort.ts";
 import type { ScoreResult } from "../../domain/instruments/instrument.ts";
-import { assessRecord } from "./assess-patient.ts";
+import { assessRecord, opioidsAtScreening } from "./assess-patient.ts";
 import { storedScreening } from "./enrol-patient.ts";
 import { OUTCOME_DUE_DAYS_AFTER_MED } from "./summarise-patient.ts";
 
@@ -59,7 +59,12 @@ export function clinicCohort(all: readonly PatientRecords[]): Cohort {
   all.forEach((records, i) => {
     const plan = records.plans.at(-1);
     if (!plan) return;
-    const a = assessRecord({ plan, diary: records.diary, decisions: records.decisions });
+    const a = assessRecord({
+      plan,
+      diary: records.diary,
+      decisions: records.decisions,
+      opioids: opioidsAtScreening(records.patient),
+    });
     const med = a && (a.state === "med" || a.state === "maintenance") ? a.medUg : null;
     const outcomes: Record<string, OutcomePair> = {};
     for (const scale of SCALES) {

@@ -79,6 +79,8 @@ export async function decideRecommendation(
       next: assessment.next,
       hormesis: assessment.hormesis,
       reasons: assessment.reasons,
+      // The alerts shown with the recommendation the clinician decided on.
+      alerts: assessment.alerts,
       detector: assessment.detector,
       decidedOn: assessment.decidedOn,
       settled: { state: after?.state ?? assessment.state, medUg: after?.medUg ?? assessment.medUg },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PatientRecords } from "../ports/clinic-records.ts";
 import type { DiaryEntry } from "../ports/diary-repository.ts";
+import { screenAnswers } from "./enrol-patient.ts";
 import { summarisePatient } from "./summarise-patient.ts";
 
 const START = "2027-01-04";
@@ -101,9 +102,41 @@ describe("a patient's dashboard line", () => {
       },
     };
     const s = summarisePatient(onOpioids, "2027-01-08");
-    expect(s.attention.map((a) => a.code)).toEqual(["side-effect", "opioid-interaction"]);
-    expect(s.attention[0]!.message).toContain("trouble sleeping, vivid dreams");
-    expect(s.attention[1]!.message).toContain("45 MME/day");
+    // The engine's alert on titrating with opioids comes first (see the next test).
+    expect(s.attention.map((a) => a.code)).toEqual(["alert", "side-effect", "opioid-interaction"]);
+    expect(s.attention[1]!.message).toContain("trouble sleeping, vivid dreams");
+    expect(s.attention[2]!.message).toContain("45 MME/day");
+  });
+
+  it("carries the engine's alerts from the opioids recorded at screening, first in what needs attention", () => {
+    const screened = (opioids: string[]) => ({
+      answers: { ...answers, pregnancy: "no" as const, opioids },
+      result: screenAnswers({ ...answers, pregnancy: "no", opioids }),
+    });
+    const r = records(days(2));
+    const onOxycodone = { ...r, patient: { ...r.patient, screening: screened(["oxycodone 20mg x2"]) } };
+    const s = summarisePatient(onOxycodone, "2027-01-06");
+    expect(s.alerts).toEqual([
+      {
+        code: "titrating-on-opioids",
+        date: "2027-01-05",
+        message: expect.stringContaining("oxycodone (60 MME a day)"),
+        patientMessage: expect.stringContaining("You also take oxycodone."),
+      },
+    ]);
+    expect(s.attention[0]).toEqual({ code: "alert", priority: 0, message: "Alert: titrating on opioids" });
+    // ULDN is made for patients on opioids: the interaction is still flagged, with no alert.
+    const onUldn = {
+      ...onOxycodone,
+      plans: [{ ...onOxycodone.plans[0]!, protocolId: "uldn-with-opioids" }],
+      diary: [],
+    };
+    const uldn = summarisePatient(onUldn, "2027-01-05");
+    expect(uldn.alerts).toEqual([]);
+    expect(uldn.attention.map((a) => a.code)).toContain("opioid-interaction");
+    expect(uldn.attention.map((a) => a.code)).not.toContain("alert");
+    // No opioids, no alerts.
+    expect(summarisePatient(r, "2027-01-06").alerts).toEqual([]);
   });
 
   it("asks for the outcome questionnaire 4 weeks after the MED (004), until one is answered", () => {

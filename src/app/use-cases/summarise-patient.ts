@@ -7,8 +7,10 @@ import { addDays, daysBetween, parseIsoDate } from "../../domain/calendar-date.t
 import type { DiaryDay } from "../../domain/diary/diary-day.ts";
 import { formatDose } from "../../domain/dose.ts";
 import { SIDE_EFFECT_LABELS } from "../../domain/diary/side-effects.ts";
+import type { Alert } from "../../domain/titration/alerts.ts";
 import type { Assessment, TitrationState } from "../../domain/titration/titration-state.ts";
-import { assessRecord } from "./assess-patient.ts";
+import { assessRecord, opioidsAtScreening } from "./assess-patient.ts";
+import { alertLabel } from "./describe-alert.ts";
 import { storedScreening } from "./enrol-patient.ts";
 
 /** 004: outcomes were measured again at least 4 weeks after the MED was established. */
@@ -19,10 +21,20 @@ export const MISSED_CHECK_IN_DAYS = 7;
 export const RECENT_SIDE_EFFECT_DAYS = 3;
 
 export type AttentionCode =
-  "recommendation" | "side-effect" | "missed-week" | "opioid-interaction" | "questionnaire-due" | "no-plan";
+  | "alert"
+  | "recommendation"
+  | "side-effect"
+  | "missed-week"
+  | "opioid-interaction"
+  | "questionnaire-due"
+  | "no-plan";
 
-/** Lower is more urgent: what a clinician should look at first. */
+/**
+ * Lower is more urgent: what a clinician should look at first. The engine's alerts come
+ * first: they are what it says a clinician should see now (see `alerts.ts`).
+ */
 const PRIORITY: Readonly<Record<AttentionCode, number>> = {
+  alert: 0,
   recommendation: 1,
   "side-effect": 2,
   "opioid-interaction": 3,
@@ -50,6 +62,8 @@ export interface PatientSummary {
   readonly todayUg: number | null;
   readonly lastCheckIn: string | null;
   readonly daysSinceCheckIn: number | null;
+  /** The engine's alerts as of the last check-in (empty when none, or before a plan). */
+  readonly alerts: readonly Alert[];
   readonly attention: readonly Attention[];
 }
 
@@ -59,7 +73,12 @@ export interface PatientSummary {
 export function summarisePatient(records: PatientRecords, today: string): PatientSummary {
   const date = parseIsoDate(today, "today");
   const plan = records.plans.at(-1);
-  const record = { plan, diary: records.diary, decisions: records.decisions };
+  const record = {
+    plan,
+    diary: records.diary,
+    decisions: records.decisions,
+    opioids: opioidsAtScreening(records.patient),
+  };
   const now = plan ? assessRecord(record, lastDiaryDateUpTo(records, date) ?? addDays(date, -1)) : null;
   const todayAssessment =
     plan && daysBetween(parseIsoDate(plan.startDate), date) > 0
@@ -83,6 +102,7 @@ export function summarisePatient(records: PatientRecords, today: string): Patien
     todayUg: todayAssessment?.next.totalUg ?? (plan ? (now?.next.totalUg ?? null) : null),
     lastCheckIn,
     daysSinceCheckIn: daysSince,
+    alerts: now?.alerts ?? [],
     attention: attentionFor(records, now, date, daysSince).sort((a, b) => a.priority - b.priority),
   };
 }
@@ -105,6 +125,10 @@ function attentionFor(
   const add = (code: AttentionCode, message: string) => out.push({ code, priority: PRIORITY[code], message });
   const plan = records.plans.at(-1);
   if (!plan) add("no-plan", "No plan yet: choose a protocol");
+  if (a && a.alerts.length > 0) {
+    const labels = [...new Set(a.alerts.map((x) => alertLabel(x.code)))].join("; ");
+    add("alert", a.alerts.length === 1 ? `Alert: ${labels}` : `${a.alerts.length} alerts: ${labels}`);
+  }
   if (a && recommendationWaiting(records, a)) add("recommendation", `Engine says: ${stateText(a)} - review`);
   const recent = records.diary
     .map((e) => e.body as unknown as DiaryDay)

@@ -1,5 +1,6 @@
 /** Schemas of the patient, plan and schedule routes. */
 import { z } from "zod/v4";
+import { AlertSchema } from "./alerts.ts";
 import { DayDosesSchema, IsoDateSchema } from "./common.ts";
 
 export const ScreeningAnswersSchema = z.object({
@@ -26,6 +27,7 @@ export const PatientSummarySchema = z.object({
   today: z.string().nullable().describe("today's total as ISMP text"),
   lastCheckIn: z.string().nullable(),
   daysSinceCheckIn: z.number().nullable(),
+  alerts: z.array(AlertSchema).describe("the engine's alerts as of the last check-in; empty for pharmacists"),
   attention: z.array(AttentionSchema),
 });
 export type PatientSummaryDto = z.infer<typeof PatientSummarySchema>;
@@ -74,6 +76,9 @@ export const TodaySchema = z.object({
   today: DayDosesSchema.nullable(),
   tomorrow: DayDosesSchema.nullable(),
   instructions: z.array(z.string()),
+  alerts: z
+    .array(AlertSchema)
+    .describe("the engine's alerts as of today (what tomorrow's doses follow from)"),
 });
 export type TodayDto = z.infer<typeof TodaySchema>;
 

@@ -5,6 +5,7 @@ import { decideRecommendation } from "../../app/use-cases/decide-recommendation.
 import { recommendationWaiting, stateText } from "../../app/use-cases/summarise-patient.ts";
 import { formatDose } from "../../domain/dose.ts";
 import { getProtocol } from "../../domain/protocols/catalogue.ts";
+import { AlertSchema, alertDto } from "../api/alerts.ts";
 import { IsoDateSchema, PatientParams } from "../api/common.ts";
 import { defineRoute } from "../route.ts";
 
@@ -27,6 +28,7 @@ export const AssessmentSchema = z.object({
   reasons: z.array(z.string()),
   decidedOn: z.string().nullable(),
   levels: z.array(z.record(z.string(), z.unknown())),
+  alerts: z.array(AlertSchema).describe("what the engine wants a clinician to see now; empty when nothing"),
   waiting: z.boolean().describe("the engine's state has not been decided on by a clinician yet"),
 });
 export type AssessmentDto = z.infer<typeof AssessmentSchema>;
@@ -69,6 +71,7 @@ export const assessmentRoutes = [
           doses: a.next.doses.map((d) => ({ ...d, dose: formatDose(d.ug, unit) })),
         },
         levels: a.levels as unknown as Record<string, unknown>[],
+        alerts: a.alerts.map(alertDto),
         waiting: recommendationWaiting({ recommendations, decisions: record.decisions }, a),
       };
     },

@@ -5,6 +5,7 @@ import { enrolPatient, storedScreening } from "../../app/use-cases/enrol-patient
 import type { Patient } from "../../app/ports/patient-repository.ts";
 import { formatDose } from "../../domain/dose.ts";
 import { newToken, tokenHash } from "../auth/tokens.ts";
+import { alertDto } from "../api/alerts.ts";
 import { PatientParams } from "../api/common.ts";
 import { PatientDetailSchema, PatientSummarySchema, ScreeningAnswersSchema } from "../api/patients.ts";
 import { defineRoute } from "../route.ts";
@@ -48,9 +49,14 @@ export const patientRoutes = [
               medUg: null,
               lastCheckIn: null,
               daysSinceCheckIn: null,
+              alerts: [],
               attention: s.attention.filter((a) => a.code === "no-plan"),
             };
-        return { ...shown, today: shown.todayUg === null ? null : formatDose(shown.todayUg) };
+        return {
+          ...shown,
+          alerts: shown.alerts.map(alertDto),
+          today: shown.todayUg === null ? null : formatDose(shown.todayUg),
+        };
       });
     },
   }),

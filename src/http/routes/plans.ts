@@ -15,6 +15,7 @@ import { buildSchedule } from "../../domain/protocols/schedule.ts";
 import type { ScheduledDose } from "../../domain/protocols/split-doses.ts";
 import { clockText } from "../../documents/patient-instructions.ts";
 import { schedulePdf } from "../../documents/schedule-pdf.ts";
+import { alertDto } from "../api/alerts.ts";
 import { IsoDateSchema, PatientParams } from "../api/common.ts";
 import { NewPlanSchema, PlanSchema, ProtocolSchema, ScheduleSchema, TodaySchema } from "../api/patients.ts";
 import { HttpError } from "../errors.ts";
@@ -269,6 +270,7 @@ export const planRoutes = [
           today: null,
           tomorrow: null,
           instructions: ["Your clinic has not started your plan yet."],
+          alerts: [],
         };
       const protocol = getProtocol(record.plan.protocolId);
       const today = parseIsoDate(query.today ?? todayIn(services.clock), "today");
@@ -282,6 +284,7 @@ export const planRoutes = [
         today: daysBetween(parseIsoDate(record.plan.startDate), today) >= 0 ? show(forToday) : null,
         tomorrow: show(forTomorrow),
         instructions: instructionsFor(days, forTomorrow.next.doses.at(-1)?.time),
+        alerts: forTomorrow.alerts.map(alertDto),
       };
     },
   }),

@@ -156,16 +156,19 @@ export const ELIGIBLE_SCREENING = {
 } as const;
 
 /**
- * Enrols a patient through the API as the clinician, invites them, and has them join.
- * Returns the patient's id and a signed-in patient client.
+ * Enrols a patient through the API as the clinician (with `screening`, default an eligible
+ * adult on no opioids), invites them, and has them join. Returns the patient's id and a
+ * signed-in patient client.
  *
  * @example const { patientId, patient } = await enrolAndJoin(server, clinician, "R. Jones");
  */
-export async function enrolAndJoin(server: TestServer, clinician: TestClient, displayName: string) {
-  const enrolled = await clinician.post<{ id: string }>("/api/patients", {
-    displayName,
-    screening: ELIGIBLE_SCREENING,
-  });
+export async function enrolAndJoin(
+  server: TestServer,
+  clinician: TestClient,
+  displayName: string,
+  screening: Readonly<Record<string, unknown>> = ELIGIBLE_SCREENING,
+) {
+  const enrolled = await clinician.post<{ id: string }>("/api/patients", { displayName, screening });
   if (enrolled.status !== 201) throw new Error(`enrol failed: ${JSON.stringify(enrolled.body)}`);
   const patientId = enrolled.body.id;
   const invite = await clinician.post<{ token: string }>(`/api/patients/${patientId}/invitations`, {});
