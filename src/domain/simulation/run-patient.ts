@@ -1,8 +1,9 @@
 /**
  * Runs one virtual patient through one protocol and detector, day by day, with the same
  * state machine `ldn assess` replays: the patient takes tomorrow's doses (sometimes missing
- * one), rates pain around the hidden curve, reports side effects, sometimes skips the diary,
- * and may drop out, until the engine reaches a decision.
+ * one), rates pain, mood, energy and clarity around the hidden curve (`diary-rater.ts`),
+ * reports side effects, sometimes skips the diary, and may drop out, until the engine
+ * reaches a decision. `run-judged-patient.ts` is the idealised run issue 11 judges by.
  */
 import { addDays, type IsoDate } from "../calendar-date.ts";
 import { micrograms } from "../dose.ts";
@@ -14,7 +15,9 @@ import { TitrationMachine } from "../titration/titration-machine.ts";
 import type { NextDoses, TitrationState } from "../titration/titration-state.ts";
 import type { FillDose } from "../compounding/fill-day.ts";
 import { CapsuleCounter } from "./fill-capsules.ts";
-import { chance, normal, type Rng } from "./prng.ts";
+import { baselineDays } from "./baseline-days.ts";
+import { createDiaryRater } from "./diary-rater.ts";
+import { chance, type Rng } from "./prng.ts";
 import { benefitAt, COHORT, type VirtualPatient } from "./virtual-patient.ts";
 
 /** Design setting: no titration in the bench runs longer than this; the patient is then counted as undecided. */
@@ -52,17 +55,23 @@ export interface RunContext {
 }
 
 /**
- * @example runPatient(context, drawPatient(rng, 0, true), createRng(deriveSeed(1, 0, 1)))
+ * Runs one patient: `rng` draws the day's events (drop-out, missed doses, side effects,
+ * skipped diary days), `ratingsRng` the rating noise, so each has its own stream.
+ *
+ * @example runPatient(context, drawPatient(rng, 0, true), createRng(deriveSeed(1, 0, 1)), createRng(deriveSeed(1, 0, 2)))
  */
-export function runPatient(ctx: RunContext, patient: VirtualPatient, rng: Rng): PatientOutcome {
-  let noise = 0;
-  const rate = (benefit: number) => {
-    noise =
-      COHORT.noiseAutocorrelation * noise + Math.sqrt(1 - COHORT.noiseAutocorrelation ** 2) * normal(rng);
-    return clampPain(Math.round(patient.baselinePain - benefit + patient.noiseSd * noise));
-  };
-  const baselinePain = Array.from({ length: BASELINE_DAYS }, () => rate(0));
-  const machine = new TitrationMachine({ ...ctx, baselinePain });
+export function runPatient(
+  ctx: RunContext,
+  patient: VirtualPatient,
+  rng: Rng,
+  ratingsRng: Rng,
+): PatientOutcome {
+  const rater = createDiaryRater(
+    patient,
+    { sd: patient.noiseSd, autocorrelation: COHORT.noiseAutocorrelation },
+    ratingsRng,
+  );
+  const machine = new TitrationMachine({ ...ctx, ...baselineDays(rater, BASELINE_DAYS) });
   const scheduled: (readonly FillDose[])[] = [];
   const counter = ctx.capsules ?? new CapsuleCounter();
   const capsules = () => counter.count(ctx.start, scheduled);
@@ -90,7 +99,7 @@ export function runPatient(ctx: RunContext, patient: VirtualPatient, rng: Rng): 
     const entry: DiaryDay = {
       date: addDays(ctx.start, day),
       doses,
-      pain: rate(benefitAt(patient, taken)),
+      ...rater.rate(taken, next.totalUg),
       sideEffects: effects,
     };
     machine.readDay(chance(rng, COHORT.missingDiaryRate) ? undefined : entry);
@@ -137,8 +146,4 @@ function outcome(
       patient.responder && foundUg !== null ? benefitAt(patient, foundUg) / patient.maxBenefit : null,
     hormesisFlagged: a.hormesis,
   };
-}
-
-function clampPain(x: number): number {
-  return Math.min(10, Math.max(0, x));
 }

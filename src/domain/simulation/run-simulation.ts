@@ -53,7 +53,7 @@ export interface SimulationResult {
 }
 
 /** An arbitrary fixed start date: the bench's calendar does not matter, only day counts. */
-const BENCH_START = "2027-01-04" as IsoDate;
+export const BENCH_START = "2027-01-04" as IsoDate;
 
 /**
  * @example runSimulation({ seed: 1, patients: 1000, noisy: true, protocols: ["micro-titration"], detectors: ["literal", "robust"] })
@@ -74,7 +74,9 @@ export function runSimulation(options: SimulationOptions): SimulationResult {
       const outcomes: PatientOutcome[] = [];
       for (let i = 0; i < options.patients; i++) {
         const patient = drawPatient(createRng(deriveSeed(options.seed, i, 0)), i, options.noisy);
-        outcomes.push(runPatient(ctx, patient, createRng(deriveSeed(options.seed, i, 1))));
+        const events = createRng(deriveSeed(options.seed, i, 1));
+        const ratings = createRng(deriveSeed(options.seed, i, 2));
+        outcomes.push(runPatient(ctx, patient, events, ratings));
         options.onProgress?.(++done, total);
       }
       rows.push({

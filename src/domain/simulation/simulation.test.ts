@@ -5,7 +5,7 @@ import { buildSchedule } from "../protocols/schedule.ts";
 import { CapsuleCounter, SIMULATED_FILL_DAYS } from "./fill-capsules.ts";
 import { createRng, deriveSeed } from "./prng.ts";
 import { runSimulation } from "./run-simulation.ts";
-import { benefitAt, drawPatient } from "./virtual-patient.ts";
+import { benefitAt, COHORT, drawPatient } from "./virtual-patient.ts";
 
 const cohort = (n: number, noisy = true) =>
   Array.from({ length: n }, (_, i) => drawPatient(createRng(deriveSeed(3, i, 0)), i, noisy));
@@ -28,10 +28,33 @@ describe("the virtual cohort", () => {
     expect(benefitAt(hormetic, hormetic.medUg + Math.max(600, hormetic.medUg))).toBeLessThan(0);
   });
 
-  it("gives the noise-free twin the same curve with no noise", () => {
-    const twin = cohort(1, false)[0]!;
-    expect({ ...twin, noiseSd: 0 }).toEqual({ ...cohort(1)[0]!, noiseSd: 0 });
-    expect(twin.noiseSd).toBe(0);
+  it("gives the noise-free twin the very same patient (curve, side effects, ratings' traits) with no noise", () => {
+    const twins = cohort(400, false);
+    cohort(400).forEach((p, i) => expect({ ...twins[i]!, noiseSd: p.noiseSd }).toEqual(p));
+    expect(twins.every((p) => p.noiseSd === 0)).toBe(true);
+  });
+
+  it("gives non-responders no latent benefit at any dose", () => {
+    const doses = Array.from({ length: 121 }, (_, k) => k * 50);
+    for (const p of patients.filter((q) => !q.responder)) {
+      expect(doses.every((ug) => benefitAt(p, ug) === 0)).toBe(true);
+    }
+  });
+
+  it("makes the pain of about 15% of responders barely move (about 0.2 points per point of benefit)", () => {
+    const barely = responders.filter((p) => p.painScale < 1);
+    expect(barely.length / responders.length).toBeCloseTo(COHORT.painBarelyMovesShare, 1);
+    expect(barely.every((p) => p.painScale >= 0.1 && p.painScale <= 0.3)).toBe(true);
+    expect(patients.filter((p) => !p.responder).every((p) => p.painScale === 1)).toBe(true);
+  });
+
+  it("gives mood, energy and clarity baselines around 4-5 and a rise of about a point per point of benefit", () => {
+    const traits = patients.flatMap((p) => [p.mood, p.energy, p.clarity]);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    expect(mean(traits.map((t) => t.baseline))).toBeGreaterThan(4);
+    expect(mean(traits.map((t) => t.baseline))).toBeLessThan(5);
+    expect(mean(traits.map((t) => t.risePerBenefit))).toBeCloseTo(1, 1);
+    expect(new Set(traits.map((t) => t.risePerBenefit)).size).toBeGreaterThan(1000);
   });
 });
 

@@ -8,7 +8,14 @@
  * - non-responders (Bruun-Plesner 2020: 11 of 25 responsive);
  * - day-to-day noise of a point or two (clinical reference 4), missed doses, missing diary
  *   days, side effects at 004's rates, and drop-out rising with time (004: many started
- *   titration without continuing).
+ *   titration without continuing);
+ * - mood, energy and mental clarity that rise with the benefit (004: in the window patients
+ *   notice less pain "and/or better mood, energy and mental clarity"), and some responders
+ *   whose pain barely moves, so the benefit shows mostly in those.
+ *
+ * The benefit is latent: a number of points per patient and dose. Ratings are made from it
+ * by `diary-rater.ts`: pain falls by `painScale` points per point of benefit; mood, energy
+ * and clarity rise by their own `risePerBenefit`.
  */
 import { chance, normal, uniform, type Rng } from "./prng.ts";
 
@@ -30,6 +37,19 @@ export interface VirtualPatient {
   /** Latest clock hour (minutes) of a dose this patient sleeps well with; null if no sleep effects. */
   readonly sleepLatestMinutes: number | null;
   readonly drowsyAboveMed: boolean;
+  /** Pain points per point of latent benefit: 1, or about 0.2 for a responder whose pain barely moves. */
+  readonly painScale: number;
+  readonly mood: WellbeingTrait;
+  readonly energy: WellbeingTrait;
+  readonly clarity: WellbeingTrait;
+}
+
+/** How the latent benefit shows in a 0-10 rating where higher is better (mood, energy, clarity). */
+export interface WellbeingTrait {
+  /** The rating before LDN. */
+  readonly baseline: number;
+  /** Rating points gained per point of latent benefit. */
+  readonly risePerBenefit: number;
 }
 
 /** Design settings of the virtual cohort (see the file comment for the sources they imitate). */
@@ -53,6 +73,14 @@ export const COHORT = {
   missingDiaryRate: 0.05, // design: one diary day in twenty not filled in
   dropoutBase: 0.001, // design: daily drop-out hazard at the start ...
   dropoutGrowth: 0.00003, // design: ... growing each day of titration (004: length and cost cause drop-out)
+  painBarelyMovesShare: 0.15, // design setting: responders whose benefit shows in mood, energy, clarity more than pain (issue 11)
+  painBarelyMovesScale: [0.1, 0.3] as const, // design setting: their pain falls about 0.2 points per point of benefit
+  wellbeingBaselineMean: 4.5, // design setting: mood, energy, clarity before LDN around 4-5 of 10 in chronic pain
+  wellbeingBaselineSd: 1, // design setting
+  wellbeingBaselineRange: [2, 7] as const, // design setting: room to rise and to fall on a 0-10 scale
+  wellbeingRiseMean: 1, // design setting: about a point of mood, energy or clarity per point of benefit
+  wellbeingRiseSd: 0.3, // design setting: the per-patient spread of that rise
+  wellbeingRiseRange: [0.4, 1.6] as const, // design setting
 } as const;
 
 /**
@@ -69,12 +97,15 @@ export function drawPatient(rng: Rng, index: number, noisy: boolean): VirtualPat
   // The window opens somewhere between 30% and 80% of the MED (004 Figure 2: a rise to the apogee).
   const onsetUg = Math.floor((medUg * uniform(rng, 0.3, 0.8)) / 100) * 100;
   const hormetic = chance(rng, COHORT.hormeticShare);
-  const noiseSd = noisy ? uniform(rng, COHORT.noiseSdRange[0], COHORT.noiseSdRange[1]) : 0;
+  // Drawn for the noise-free twin too, so both twins draw every later trait alike.
+  const drawnNoiseSd = uniform(rng, COHORT.noiseSdRange[0], COHORT.noiseSdRange[1]);
   const gi = chance(rng, COHORT.giShare);
   const giThresholdUg = gi ? Math.round(uniform(rng, 300, 3000) / 100) * 100 : null;
   const sleep = chance(rng, COHORT.sleepShare);
   const sleepLatestMinutes = sleep ? [16 * 60, 14 * 60, 12 * 60][Math.floor(rng.next() * 3)]! : null;
   const drowsyAboveMed = responder && chance(rng, COHORT.drowsyShare);
+  const barelyMoves = chance(rng, COHORT.painBarelyMovesShare);
+  const barelyScale = uniform(rng, COHORT.painBarelyMovesScale[0], COHORT.painBarelyMovesScale[1]);
   return {
     index,
     baselinePain,
@@ -83,10 +114,23 @@ export function drawPatient(rng: Rng, index: number, noisy: boolean): VirtualPat
     maxBenefit,
     onsetUg,
     hormetic,
-    noiseSd,
+    noiseSd: noisy ? drawnNoiseSd : 0,
     giThresholdUg,
     sleepLatestMinutes,
     drowsyAboveMed,
+    painScale: responder && barelyMoves ? barelyScale : 1,
+    mood: drawWellbeing(rng),
+    energy: drawWellbeing(rng),
+    clarity: drawWellbeing(rng),
+  };
+}
+
+function drawWellbeing(rng: Rng): WellbeingTrait {
+  const [lo, hi] = COHORT.wellbeingBaselineRange;
+  const [riseLo, riseHi] = COHORT.wellbeingRiseRange;
+  return {
+    baseline: clamp(COHORT.wellbeingBaselineMean + COHORT.wellbeingBaselineSd * normal(rng), lo, hi),
+    risePerBenefit: clamp(COHORT.wellbeingRiseMean + COHORT.wellbeingRiseSd * normal(rng), riseLo, riseHi),
   };
 }
 
