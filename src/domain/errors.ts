@@ -28,6 +28,8 @@ export type DomainErrorCode =
   | "unknown_setting"
   | "unknown_opioid"
   | "unsupported_opioid"
+  /** The record must change first: a plan cannot start while screening has pregnancy "unknown". */
+  | "pregnancy_unknown"
   | "not_found";
 
 export interface DomainErrorDetails {

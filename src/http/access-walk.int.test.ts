@@ -62,6 +62,7 @@ const SAMPLES: Readonly<Record<string, (n: number) => { body?: unknown; headers?
     "GET /api/patients": () => ({}),
     "POST /api/patients": (n) => ({ body: { displayName: `Walk ${n}`, screening: ELIGIBLE_SCREENING } }),
     "GET /api/patients/:patientId": () => ({}),
+    "POST /api/patients/:patientId/screening": () => ({ body: ELIGIBLE_SCREENING }),
     "POST /api/patients/:patientId/invitations": () => ({ body: {} }),
     "GET /api/protocols": () => ({}),
     "GET /api/patients/:patientId/plans": () => ({}),

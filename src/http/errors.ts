@@ -24,6 +24,9 @@ export const STATUS_OF: Readonly<Record<HttpErrorCode, number>> = Object.freeze(
   unknown_setting: 422,
   unknown_opioid: 422,
   unsupported_opioid: 422,
+  // 409, not 422: the request is well formed; the patient's screening must change first, and
+  // the same request then succeeds.
+  pregnancy_unknown: 409,
   invalid_request: 400,
   not_found: 404,
   unauthenticated: 401,

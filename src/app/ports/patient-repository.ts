@@ -45,6 +45,13 @@ export interface PatientRepository {
    * const patients = await tx.patients.listByClinic(clinicId);
    */
   listByClinic(clinicId: string): Promise<readonly Patient[]>;
+  /**
+   * Replaces the patient's screening with a newer one (the latest is the one that holds).
+   * Audited as `patient.screen`; the audit keeps no clinical detail.
+   *
+   * @example await tx.patients.updateScreening(id, { answers, result });
+   */
+  updateScreening(patientId: string, screening: Readonly<Record<string, unknown>>): Promise<void>;
   /** Sets the login code and password hash when the patient joins. Audited as `patient.join`. */
   setCredentials(patientId: string, loginCode: string, passwordHash: string): Promise<void>;
   /**

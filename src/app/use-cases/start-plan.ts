@@ -1,9 +1,10 @@
 /**
  * Starting a plan: a protocol version with settings, a start date and a detector. Checks the
  * settings against the protocol's limits (by building its schedule), refuses protocols that
- * screening ruled out, and requires a recorded reason to go on past an opioid interaction alert
- * (clinical reference 3: alert on any naltrexone plan with an active opioid, and require a
- * clinician's recorded decision).
+ * screening ruled out, refuses any plan while the screening has pregnancy "unknown" (004
+ * excluded pregnancy, so it must be known first), and requires a recorded reason to go on past
+ * an opioid interaction alert (clinical reference 3: alert on any naltrexone plan with an active
+ * opioid, and require a clinician's recorded decision).
  */
 import type { Plan } from "../ports/plan-repository.ts";
 import type { Repositories } from "../ports/store.ts";
@@ -37,12 +38,22 @@ export async function startPlan(tx: Repositories, staffId: string, input: StartP
   const start = parseIsoDate(input.startDate, "startDate");
   buildSchedule(protocol, { start, settings: input.settings });
   chooseDetector(input.detector, "detector");
-  const screening = storedScreening(patient).result;
+  const stored = storedScreening(patient);
+  const screening = stored.result;
   if (screening.eligibility === "not-eligible") {
     throw new DomainError(
       "invalid_argument",
       `protocolId: screening found the patient not eligible (${screening.reasons.map((r) => r.message).join("; ")})`,
       { field: "protocolId" },
+    );
+  }
+  // 004 excluded pregnancy ("yes" is not eligible, above); "unknown" holds every plan until it is known.
+  if (stored.answers.pregnancy === "unknown") {
+    throw new DomainError(
+      "pregnancy_unknown",
+      'screening.pregnancy: the patient\'s screening records pregnancy status "unknown"; record it ' +
+        "(yes / no / not applicable) in screening before starting a plan (004 excluded pregnancy)",
+      { field: "screening.pregnancy", value: "unknown" },
     );
   }
   const fit = screening.protocols.find((p) => p.protocolId === protocol.id);
@@ -53,7 +64,7 @@ export async function startPlan(tx: Repositories, staffId: string, input: StartP
   if (fit?.interaction && reason === "") {
     throw new DomainError(
       "invalid_argument",
-      `interactionReason: ${fit.interaction.message} Record why you go on before starting this plan.`,
+      `interactionReason: ${fit.interaction.message}. Record why you go on before starting this plan.`,
       { field: "interactionReason" },
     );
   }

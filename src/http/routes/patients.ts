@@ -2,6 +2,7 @@
 import { z } from "zod/v4";
 import { summarisePatient } from "../../app/use-cases/summarise-patient.ts";
 import { enrolPatient, storedScreening } from "../../app/use-cases/enrol-patient.ts";
+import { rescreenPatient } from "../../app/use-cases/rescreen-patient.ts";
 import type { Patient } from "../../app/ports/patient-repository.ts";
 import { formatDose } from "../../domain/dose.ts";
 import { newToken, tokenHash } from "../auth/tokens.ts";
@@ -83,6 +84,19 @@ export const patientRoutes = [
     params: PatientParams,
     response: PatientDetailSchema,
     handler: async ({ tx, params }) => detail((await tx.patients.get(params.patientId))!),
+  }),
+  defineRoute({
+    method: "post",
+    path: "/api/patients/:patientId/screening",
+    summary:
+      "Screen a patient again (e.g. once the pregnancy status is known): the new screening replaces the old one",
+    tag: "patients",
+    access: { kind: "patient", roles: ["clinician"], self: false },
+    action: "patient.screen",
+    params: PatientParams,
+    body: ScreeningAnswersSchema,
+    response: PatientDetailSchema,
+    handler: async ({ tx, params, body }) => detail(await rescreenPatient(tx, params.patientId, body)),
   }),
   defineRoute({
     method: "post",

@@ -48,6 +48,14 @@ export function sqlPatientRepository(ctx: TxContext): PatientRepository {
       await ctx.audit(rows.map((r) => ({ action: "patient.list", patientId: r.id, subjectId: r.id })));
       return rows.map(toPatient);
     },
+    async updateScreening(patientId, screening) {
+      await ctx.trx
+        .updateTable("patients")
+        .set({ screening: JSON.stringify(screening) })
+        .where("id", "=", patientId)
+        .execute();
+      await ctx.audit([{ action: "patient.screen", patientId, subjectId: patientId }]);
+    },
     async setCredentials(patientId, loginCode, passwordHash) {
       await ctx.trx
         .updateTable("patients")

@@ -1,4 +1,8 @@
-/** Choosing a protocol: its rule, source, limits and settings; an opioid alert needs a reason. */
+/**
+ * Choosing a protocol: its rule, source, limits and settings; an opioid alert needs a reason. While
+ * screening has pregnancy "unknown" no plan can start (the server refuses it too): the form says so
+ * and offers to record the status, which screens the patient again.
+ */
 import { useEffect, useState } from "preact/hooks";
 import { api, messageOf } from "../api.ts";
 import { ErrorNote } from "../components/field-error.tsx";
@@ -20,6 +24,18 @@ interface Protocol {
   readonly notes: readonly string[];
 }
 
+interface Reason {
+  readonly code: string;
+  readonly message: string;
+}
+
+/** What the clinician can record instead of "unknown" (004 excluded pregnancy). */
+const PREGNANCY_CHOICES = [
+  ["no", "Not pregnant"],
+  ["not-applicable", "Not applicable (cannot be pregnant)"],
+  ["yes", "Pregnant"],
+] as const;
+
 interface Fit {
   readonly protocolId: string;
   readonly fit: string;
@@ -37,6 +53,9 @@ export function PlanForm({
   readonly onCreated: () => void;
 }) {
   const fits = (screening.protocols ?? []) as Fit[];
+  const pregnancyUnknown = ((screening.reasons ?? []) as Reason[]).find(
+    (r) => r.code === "pregnancy-unknown",
+  );
   const [protocols, setProtocols] = useState<Protocol[]>([]);
   const [protocolId, setProtocolId] = useState("micro-titration");
   const [startDate, setStartDate] = useState(todayIso());
@@ -44,11 +63,26 @@ export function PlanForm({
   const [settings, setSettings] = useState<Record<string, string>>({});
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const [pregnancy, setPregnancy] = useState("");
+  const [screenError, setScreenError] = useState<string | null>(null);
   useEffect(() => {
     api.get<Protocol[]>("/api/protocols").then(setProtocols, (e) => setError(messageOf(e)));
   }, []);
   const protocol = protocols.find((p) => p.id === protocolId);
   const fit = fits.find((f) => f.protocolId === protocolId);
+  /** Screens the patient again with the pregnancy status now known; the page then reloads the record. */
+  const recordPregnancy = async () => {
+    setScreenError(null);
+    try {
+      const record = await api.get<{ screening: { answers: Record<string, unknown> } }>(
+        `/api/patients/${id}`,
+      );
+      await api.post(`/api/patients/${id}/screening`, { ...record.screening.answers, pregnancy });
+      onCreated();
+    } catch (err) {
+      setScreenError(messageOf(err));
+    }
+  };
   const submit = async (e: Event) => {
     e.preventDefault();
     setError(null);
@@ -75,6 +109,35 @@ export function PlanForm({
   };
   return (
     <form onSubmit={submit} class="stack">
+      {pregnancyUnknown && (
+        <div class="alert" role="alert">
+          <p>
+            <strong>No plan can start yet: pregnancy status unknown.</strong> Record pregnancy status (yes /
+            no / not applicable) in screening before starting a plan (004 excluded pregnancy).
+          </p>
+          <div class="row">
+            <label>
+              Pregnancy status
+              <select
+                name="pregnancyStatus"
+                value={pregnancy}
+                onChange={(e) => setPregnancy(e.currentTarget.value)}
+              >
+                <option value="">Choose…</option>
+                {PREGNANCY_CHOICES.map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" disabled={pregnancy === ""} onClick={recordPregnancy}>
+              Record and screen again
+            </button>
+          </div>
+          <ErrorNote message={screenError} />
+        </div>
+      )}
       <label>
         Protocol
         <select name="protocol" value={protocolId} onChange={(e) => setProtocolId(e.currentTarget.value)}>
@@ -159,7 +222,9 @@ export function PlanForm({
         </div>
       )}
       <ErrorNote message={error} />
-      <button type="submit">Start plan</button>
+      <button type="submit" disabled={pregnancyUnknown !== undefined}>
+        Start plan
+      </button>
     </form>
   );
 }
