@@ -1,9 +1,9 @@
 /** Who the printed documents are from and for: set by the clinic for each print. */
 
-/** The clinic's name and the number a patient calls. */
+/** The clinic's name and the number a patient calls (when the clinic has set one). */
 export interface ClinicContact {
   readonly name: string;
-  readonly phone: string;
+  readonly phone?: string | undefined;
 }
 
 /** The prescriber who signs the pharmacy order. */

@@ -4,7 +4,7 @@ import { planLiquid } from "../domain/compounding/liquid-plan.ts";
 import { getProtocol } from "../domain/protocols/catalogue.ts";
 import { buildSchedule } from "../domain/protocols/schedule.ts";
 import { directionLines, orderPdf } from "./order-pdf.ts";
-import { clockText, patientInstructions, remindersFor } from "./patient-instructions.ts";
+import { clockText, opioidSection, patientInstructions, remindersFor } from "./patient-instructions.ts";
 import { readPdf } from "./read-pdf.testing.ts";
 import { schedulePdf } from "./schedule-pdf.ts";
 
@@ -37,6 +37,57 @@ describe("schedule PDF", () => {
     expect(pdf.text[4]).toContain("your pain gets worse than it was before you started");
     // Every dose of week 1 is on page 1: 1+1+2+2+3+3+4 doses of 0.1 mg.
     expect(pdf.text[0]!.match(/0\.1 mg 1 capsule: 0\.1 mg/g)).toHaveLength(16);
+  });
+
+  it("tells a patient on an opioid, by name, about withdrawal: what it feels like, what to do, whom to call", async () => {
+    const pdf = await readPdf(
+      await schedulePdf({
+        protocolName: "Micro-titration",
+        withOpioids: false,
+        opioids: ["oxycodone"],
+        patient: { name: "A. Patient" },
+        clinic,
+        days: days.slice(0, 7),
+        plan: planCapsules(days.slice(0, 7)),
+        createdAt,
+      }),
+    );
+    // Every page's reminders, then the last page's section (pdf.js may break lines anywhere).
+    const page = (i: number) => pdf.text[i]!.replace(/\s+/g, " ");
+    expect(page(0)).toContain(
+      "Feel as if you suddenly stopped your oxycodone? That may be withdrawal: do not take your next dose, and call Riverside Pain Clinic on 555 0100.",
+    );
+    // The instructions start after the one week's page and may run over onto another.
+    const last = pdf.text.slice(1).join(" ").replace(/\s+/g, " ");
+    expect(last).toContain("You also take oxycodone");
+    expect(last).toContain("Oxycodone is an opioid pain medicine.");
+    expect(last).toContain("This can cause opioid withdrawal, or make your opioid work less well");
+    expect(last).toContain(
+      "Withdrawal can feel as if you had suddenly stopped your opioid: sweating, yawning",
+    );
+    expect(last).toContain("do not take your next dose, and do not go up to a higher dose");
+    expect(last).toContain('tick "Opioid withdrawal" in the app');
+    expect(last).toContain("Call Riverside Pain Clinic on 555 0100 the same day, before your next dose.");
+    expect(last).not.toContain("Do not start one without talking to the clinic");
+  });
+
+  it("names the clinic alone when it has set no phone number", async () => {
+    const pdf = await readPdf(
+      await schedulePdf({
+        protocolName: "Micro-titration",
+        withOpioids: false,
+        opioids: ["morphine"],
+        patient: { name: "A. Patient" },
+        clinic: { name: "Riverside Pain Clinic" },
+        days: days.slice(0, 7),
+        plan: planCapsules(days.slice(0, 7)),
+        createdAt,
+      }),
+    );
+    const all = pdf.text.join(" ").replace(/\s+/g, " ");
+    expect(all).toContain("Call Riverside Pain Clinic the same day, before your next dose.");
+    expect(all).toContain("Questions or a problem? Call Riverside Pain Clinic.");
+    expect(all).not.toContain("undefined");
   });
 
   it("shows volumes for a liquid plan", async () => {
@@ -119,6 +170,22 @@ describe("directions and instructions", () => {
       patientInstructions({ ...base, withOpioids, latestDoseTime: "08:00" }).map((s) => s.title);
     expect(titles(true)).toContain("Your opioid medicine");
     expect(titles(false)).toContain("Opioid pain medicines");
+  });
+
+  it("tells a ULDN patient the dose is kept small so as not to block the opioid, and still what withdrawal is", () => {
+    const base = { form: "capsules" as const, latestDoseTime: "20:00", clinicName: "C" };
+    const uldn = opioidSection({ ...base, withOpioids: true, opioids: ["morphine", "tramadol"] });
+    expect(uldn.title).toBe("You also take morphine and tramadol");
+    expect(uldn.lines[0]).toBe(
+      "This very small naltrexone dose is meant to be taken with your morphine and tramadol. Keep taking both as prescribed.",
+    );
+    expect(uldn.lines[1]).toContain("kept very small so that it does not block your opioid");
+    expect(uldn.lines.join(" ")).toContain("Call C the same day");
+    const titles = patientInstructions({ ...base, withOpioids: true, opioids: ["morphine"] }).map(
+      (s) => s.title,
+    );
+    expect(titles).toContain("You also take morphine");
+    expect(titles).not.toContain("Your opioid medicine");
   });
 
   it("writes clock times the way patients read them", () => {

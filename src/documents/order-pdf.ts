@@ -86,7 +86,7 @@ export async function orderPdf(input: OrderPdfInput): Promise<Uint8Array> {
     "Prescriber",
     input.prescriber.name + (input.prescriber.identifier ? ` (${input.prescriber.identifier})` : ""),
   );
-  field("Clinic", `${input.clinic.name}, ${input.clinic.phone}`);
+  field("Clinic", input.clinic.phone ? `${input.clinic.name}, ${input.clinic.phone}` : input.clinic.name);
   if (input.pharmacy) field("Pharmacy", input.pharmacy);
   field(
     "Fill period",

@@ -1,7 +1,8 @@
 /**
  * The plain-language instructions printed with a patient's schedule. Each line comes
  * from the sources (clinical reference, sections 2.1 and 3) and says so in a comment;
- * which lines apply depends on the plan (dose times, form, opioids).
+ * which lines apply depends on the plan (dose times, form) and on the opioids recorded at
+ * the patient's screening.
  */
 
 /** A titled group of short sentences for the patient. */
@@ -17,8 +18,11 @@ export interface InstructionContext {
   readonly form: "capsules" | "liquid";
   /** True for a plan taken alongside opioids (ULDN). */
   readonly withOpioids: boolean;
+  /** The opioids recorded at the patient's screening, by name (none when empty or absent). */
+  readonly opioids?: readonly string[];
   readonly clinicName: string;
-  readonly clinicPhone: string;
+  /** The number to call, when the clinic has set one; otherwise the clinic is named alone. */
+  readonly clinicPhone?: string | undefined;
 }
 
 /** 004: the last dose no later than 4 PM when sleep is disturbed. */
@@ -46,7 +50,13 @@ export function remindersFor(ctx: InstructionContext): string[] {
     // 004: GI upset (abdominal pain, nausea) -> take with food.
     "Upset stomach or feeling sick? Take your doses with food.",
     sleepLine(ctx),
-    `Questions or a problem? Call ${ctx.clinicName}: ${ctx.clinicPhone}.`,
+    ...(onOpioids(ctx)
+      ? [
+          // 002: naltrexone can induce withdrawal in a patient on opioids (see opioidSection).
+          `Feel as if you suddenly stopped your ${names(ctx)}? That may be withdrawal: do not take your next dose, and call ${callWhom(ctx)}.`,
+        ]
+      : []),
+    `Questions or a problem? Call ${callWhom(ctx)}.`,
   ];
 }
 
@@ -101,31 +111,85 @@ export function patientInstructions(ctx: InstructionContext): InstructionSection
         "a side effect does not go away",
         // 004 excluded pregnancy.
         "you are pregnant or could be",
-        `${ctx.clinicName}: ${ctx.clinicPhone}`,
+        ctx.clinicPhone ? `${ctx.clinicName}: ${ctx.clinicPhone}` : ctx.clinicName,
       ],
     },
   ];
-  sections.push(
-    ctx.withOpioids
-      ? {
-          title: "Your opioid medicine",
-          lines: [
-            // 000: ULDN is taken with ongoing opioid therapy; stopping it lets OIH recur.
-            "This very small naltrexone dose is meant to be taken with your opioid medicine. Keep taking both as prescribed.",
-            "Do not change or stop either one without talking to the clinic.",
-            "Tell every doctor, dentist, pharmacist and emergency team that you take naltrexone.",
-          ],
-        }
-      : {
-          title: "Opioid pain medicines",
-          lines: [
-            // 000, 003: naltrexone blocks opioid receptors and opioid pain relief.
-            "Naltrexone can block opioid pain medicines (for example morphine, oxycodone, tramadol, codeine).",
-            "Do not start one without talking to the clinic. Tell every doctor, dentist, pharmacist and emergency team that you take naltrexone.",
-          ],
-        },
-  );
+  // A patient on opioids reads about withdrawal straight after how to take it (002).
+  if (onOpioids(ctx)) sections.splice(1, 0, opioidSection(ctx));
+  else
+    sections.push(
+      ctx.withOpioids
+        ? {
+            title: "Your opioid medicine",
+            lines: [
+              // 000: ULDN is taken with ongoing opioid therapy; stopping it lets OIH recur.
+              "This very small naltrexone dose is meant to be taken with your opioid medicine. Keep taking both as prescribed.",
+              "Do not change or stop either one without talking to the clinic.",
+              "Tell every doctor, dentist, pharmacist and emergency team that you take naltrexone.",
+            ],
+          }
+        : {
+            title: "Opioid pain medicines",
+            lines: [
+              // 000, 003: naltrexone blocks opioid receptors and opioid pain relief.
+              "Naltrexone can block opioid pain medicines (for example morphine, oxycodone, tramadol, codeine).",
+              "Do not start one without talking to the clinic. Tell every doctor, dentist, pharmacist and emergency team that you take naltrexone.",
+            ],
+          },
+    );
   return sections;
+}
+
+/** The opioid names as a patient reads them: "oxycodone", "oxycodone and tramadol". */
+function names(ctx: InstructionContext): string {
+  const list = [...new Set(ctx.opioids ?? [])];
+  return list.length <= 1 ? (list[0] ?? "") : `${list.slice(0, -1).join(", ")} and ${list.at(-1)}`;
+}
+
+function onOpioids(ctx: InstructionContext): boolean {
+  return (ctx.opioids ?? []).length > 0;
+}
+
+/** "Riverside Pain Clinic on 555 0100", or the clinic's name alone when it has set no number. */
+function callWhom(ctx: InstructionContext): string {
+  return ctx.clinicPhone ? `${ctx.clinicName} on ${ctx.clinicPhone}` : ctx.clinicName;
+}
+
+/**
+ * For a patient with opioids recorded at screening: that they take one (by name), that naltrexone
+ * can cause withdrawal or make the opioid work less well, what withdrawal can feel like, what to
+ * do and whom to call.
+ *
+ * @example opioidSection({ ...ctx, opioids: ["oxycodone"] }).title // "You also take oxycodone"
+ */
+export function opioidSection(ctx: InstructionContext): InstructionSection {
+  const opioid = names(ctx);
+  const many = new Set(ctx.opioids ?? []).size > 1;
+  return {
+    title: `You also take ${opioid}`,
+    lines: [
+      ctx.withOpioids
+        ? // 000, 002: ULDN is taken alongside ongoing opioid therapy.
+          `This very small naltrexone dose is meant to be taken with your ${opioid}. Keep taking both as prescribed.`
+        : `${opioid[0]!.toUpperCase()}${opioid.slice(1)} ${many ? "are opioid pain medicines" : "is an opioid pain medicine"}. Keep taking ${many ? "them" : "it"} as prescribed.`,
+      ctx.withOpioids
+        ? // 002: too much naltrexone knocks opiates off their receptors, inducing withdrawal and worsening pain.
+          "The dose is kept very small so that it does not block your opioid. If it is too much for you, it can cause opioid withdrawal, or make your opioid work less well so that your pain gets worse."
+        : // 002: naltrexone can knock opiates off their receptors, inducing withdrawal symptoms and worsening pain.
+          "LDN (naltrexone) can push your opioid off the places in your body where it works. This can cause opioid withdrawal, or make your opioid work less well so that your pain gets worse.",
+      // MedlinePlus (U.S. National Library of Medicine), "Opiate and opioid withdrawal",
+      // medlineplus.gov/ency/article/000949.htm: agitation, anxiety, muscle aches, increased tearing,
+      // insomnia, runny nose, sweating, yawning; later abdominal cramping, diarrhea, goose bumps,
+      // nausea, vomiting. None of the seeds lists the symptoms.
+      "Withdrawal can feel as if you had suddenly stopped your opioid: sweating, yawning, a runny nose or watery eyes, aching muscles, feeling restless or anxious, trouble sleeping, goose bumps, stomach cramps, diarrhoea, feeling sick or being sick.",
+      // Clinic practice for a suspected reaction: hold the dose, never increase, report (the engine alerts on it).
+      "If you feel like this after a dose of LDN: do not take your next dose, and do not go up to a higher dose.",
+      'Record it in your daily check-in: tick "Opioid withdrawal" in the app (on paper, write "withdrawal" beside the day).',
+      `Call ${callWhom(ctx)} the same day, before your next dose. Do not stop or change your ${opioid} without talking to the clinic.`,
+      "Tell every doctor, dentist, pharmacist and emergency team that you take naltrexone.",
+    ],
+  };
 }
 
 function sleepLine(ctx: InstructionContext): string {

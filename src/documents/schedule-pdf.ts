@@ -1,7 +1,8 @@
 /**
  * The patient's schedule as a printable PDF: one week to a page, each dose a box to
  * tick at its time, with what to take for it; the reminders that apply on every page,
- * the clinic's number on every page, and the full instructions on the last page.
+ * the clinic's number on every page, and the full instructions on the last page (with what to do
+ * about opioid withdrawal when the patient's screening recorded opioids).
  * Large type (doses at 18 pt, text at 13 pt) and plain words throughout.
  */
 import type { CapsulePlan } from "../domain/compounding/capsule-plan.ts";
@@ -21,6 +22,8 @@ import { longDate, newPdf, PAGE, shortDate } from "./pdf-output.ts";
 export interface SchedulePdfInput {
   readonly protocolName: string;
   readonly withOpioids: boolean;
+  /** The opioids recorded at the patient's screening, by name; none when absent. */
+  readonly opioids?: readonly string[];
   readonly patient: PatientName;
   readonly clinic: ClinicContact;
   /** The fill's days (the same days the plan was made from). */
@@ -48,6 +51,7 @@ export async function schedulePdf(input: SchedulePdfInput): Promise<Uint8Array> 
     latestDoseTime: times.at(-1) ?? "00:00",
     form: input.plan.form,
     withOpioids: input.withOpioids,
+    opioids: input.opioids ?? [],
     clinicName: input.clinic.name,
     clinicPhone: input.clinic.phone,
   };
@@ -82,7 +86,15 @@ function pageHeader(doc: PDFKit.PDFDocument, input: SchedulePdfInput, subtitle: 
   doc
     .font("Helvetica")
     .fontSize(12)
-    .text(`${input.clinic.name}\n${input.clinic.phone}`, left, PAGE.margin, { width, align: "right" });
+    .text(
+      input.clinic.phone ? `${input.clinic.name}\n${input.clinic.phone}` : input.clinic.name,
+      left,
+      PAGE.margin,
+      {
+        width,
+        align: "right",
+      },
+    );
   doc
     .fontSize(13)
     .text(

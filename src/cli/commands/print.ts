@@ -1,12 +1,13 @@
 /**
  * `ldn print schedule` and `ldn print order`: the patient's schedule (a week to a page,
- * a tick box per dose, the instructions that apply, the clinic's number) and the
- * pharmacy order, written as PDF files.
+ * a tick box per dose, the instructions that apply, the clinic's number; with `--opioid`, what
+ * to do about opioid withdrawal) and the pharmacy order, written as PDF files.
  */
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { parseIsoDate } from "../../domain/calendar-date.ts";
 import { invalidArgument } from "../../domain/errors.ts";
+import { parseOpioidRegimens } from "../../domain/opioids/parse-regimen.ts";
 import { planFill } from "../../domain/compounding/refill.ts";
 import { protocolKey } from "../../domain/protocols/catalogue.ts";
 import { orderPdf } from "../../documents/order-pdf.ts";
@@ -19,6 +20,8 @@ interface PrintFlags extends FillFlags {
   birthDate?: string;
   clinicName: string;
   clinicPhone: string;
+  /** The opioids the patient takes (schedule only), as drug names read from each regimen. */
+  opioid?: string[];
   prescriber?: string;
   prescriberId?: string;
   pharmacy?: string;
@@ -26,6 +29,11 @@ interface PrintFlags extends FillFlags {
 
 const FILL = "--protocol micro-titration --start 2027-01-04 --days 28";
 const WHO = '--patient "A. Patient" --clinic-name "Riverside Pain Clinic" --clinic-phone "555 0100"';
+
+/** Each `--opioid "oxycodone 10mg x3"` adds its drug names, read as `ldn screen` reads them. */
+function collectOpioids(text: string, previous: string[]): string[] {
+  return [...previous, ...parseOpioidRegimens(text).map((r) => r.drug)];
+}
 
 export function register(program: Command): void {
   const print = program
@@ -39,12 +47,19 @@ export function register(program: Command): void {
     .requiredOption("--patient <name>", "patient's name, as printed")
     .requiredOption("--clinic-name <name>", "clinic's name, printed on every page")
     .requiredOption("--clinic-phone <phone>", "the number the patient calls, printed on every page")
+    .option(
+      "--opioid <regimen>",
+      'an opioid the patient takes, e.g. "oxycodone 10mg x3" (repeatable): adds what to do about withdrawal (002)',
+      collectOpioids,
+      [],
+    )
     .addHelpText(
       "after",
       `
 Examples:
   ldn print schedule ${FILL} ${WHO} --out schedule.pdf
-  ldn print schedule ${FILL} --form liquid ${WHO} --out schedule.pdf`,
+  ldn print schedule ${FILL} --form liquid ${WHO} --out schedule.pdf
+  ldn print schedule ${FILL} ${WHO} --opioid "oxycodone 10mg x3" --out schedule.pdf`,
     )
     .action(async (flags: PrintFlags) => {
       const fill = await resolveFill(flags);
@@ -52,6 +67,7 @@ Examples:
       const pdf = await schedulePdf({
         protocolName: fill.protocol.name,
         withOpioids: fill.protocol.withOpioids,
+        opioids: flags.opioid ?? [],
         patient: { name: nonEmpty("--patient", flags.patient) },
         clinic: {
           name: nonEmpty("--clinic-name", flags.clinicName),

@@ -69,6 +69,12 @@ export const ScheduleSchema = z.object({
   source: z.string(),
   settingNotes: z.array(z.string()),
   days: z.array(DayDosesSchema.extend({ day: z.number() })),
+  opioidInstructions: z
+    .object({ title: z.string(), lines: z.array(z.string()) })
+    .nullable()
+    .describe(
+      "for a patient with opioids recorded at screening: the opioid by name, withdrawal (002), what to do, whom to call",
+    ),
 });
 
 export const TodaySchema = z.object({

@@ -13,7 +13,7 @@ import { getProtocol, PROTOCOLS, protocolKey } from "../../domain/protocols/cata
 import type { ProtocolDefinition, SettingDefinition } from "../../domain/protocols/protocol.ts";
 import { buildSchedule } from "../../domain/protocols/schedule.ts";
 import type { ScheduledDose } from "../../domain/protocols/split-doses.ts";
-import { clockText } from "../../documents/patient-instructions.ts";
+import { clockText, opioidSection } from "../../documents/patient-instructions.ts";
 import { schedulePdf } from "../../documents/schedule-pdf.ts";
 import { alertDto } from "../api/alerts.ts";
 import { IsoDateSchema, PatientParams } from "../api/common.ts";
@@ -76,6 +76,8 @@ async function planDays(
   const record = await loadPatientRecord(tx, patientId);
   const plan = record.plan;
   if (!plan) throw new HttpError("not_found", "This patient has no plan yet");
+  // The opioids recorded at screening reach the patient's instructions (002: withdrawal).
+  const opioids = record.opioids?.names ?? [];
   const protocol = getProtocol(plan.protocolId);
   const start = parseIsoDate(plan.startDate);
   const first =
@@ -85,13 +87,14 @@ async function planDays(
   const offset = daysBetween(start, first);
   const written = buildSchedule(protocol, { start, days: offset + length, settings: plan.settings }).days;
   const assessment = offset === 0 ? null : assessRecord(record, addDays(first, -1));
-  if (assessment === null) return { plan, protocol, days: written.slice(offset) };
+  if (assessment === null) return { plan, protocol, opioids, days: written.slice(offset) };
   const dates = Array.from({ length }, (_, i) => addDays(first, i));
   if (assessment.state !== "titrating") {
     const held = assessment.next;
     return {
       plan,
       protocol,
+      opioids,
       days: dates.map((date, i) => ({ day: offset + i + 1, date, totalUg: held.totalUg, doses: held.doses })),
     };
   }
@@ -105,6 +108,7 @@ async function planDays(
   return {
     plan,
     protocol,
+    opioids,
     days: dates.map((date, i) => {
       const d = longer[Math.min(from0 + i, longer.length - 1)]!;
       return { day: offset + i + 1, date, totalUg: d.totalUg, doses: d.doses };
@@ -198,8 +202,15 @@ export const planRoutes = [
       days: z.coerce.number().int().min(1).max(366).optional(),
     }),
     response: ScheduleSchema,
-    handler: async ({ tx, params, query }) => {
-      const { protocol, days } = await planDays(tx, params.patientId, query.from, query.days ?? 28, "from");
+    handler: async ({ tx, params, query, principal }) => {
+      const { protocol, days, opioids } = await planDays(
+        tx,
+        params.patientId,
+        query.from,
+        query.days ?? 28,
+        "from",
+      );
+      const clinic = await tx.clinics.get(principal!.clinicId);
       return {
         protocolKey: protocolKey(protocol),
         protocolName: protocol.name,
@@ -208,6 +219,16 @@ export const planRoutes = [
           .filter((s) => s.provenance === "clinic-setting")
           .map((s) => `${s.label}: ${s.note}`),
         days: days.map((d) => ({ day: d.day, ...dayDto(d.date, d.totalUg, d.doses, protocol.unit) })),
+        opioidInstructions:
+          opioids.length > 0
+            ? opioidSection({
+                latestDoseTime: "00:00",
+                form: "capsules",
+                withOpioids: protocol.withOpioids,
+                opioids,
+                clinicName: clinic?.name ?? "your clinic",
+              })
+            : null,
       };
     },
   }),
@@ -227,17 +248,16 @@ export const planRoutes = [
     response: z.unknown().describe("application/pdf"),
     handler: async ({ tx, params, query, principal, services }) => {
       const from = query.from ?? todayIn(services.clock);
-      const { protocol, days } = await planDays(tx, params.patientId, from, query.days, "from");
+      const { protocol, days, opioids } = await planDays(tx, params.patientId, from, query.days, "from");
       const patient = (await tx.patients.get(params.patientId))!;
       const clinic = await tx.clinics.get(principal!.clinicId);
       const bytes = await schedulePdf({
         protocolName: protocol.name,
         withOpioids: protocol.withOpioids,
+        opioids,
         patient: { name: patient.displayName },
-        clinic: {
-          name: clinic?.name ?? "your clinic",
-          phone: query.clinicPhone ?? "the number on your clinic card",
-        },
+        // The number when the clinic gives one for this print; otherwise the clinic is named alone.
+        clinic: { name: clinic?.name ?? "your clinic", phone: query.clinicPhone },
         days,
         plan: planCapsules(days),
         createdAt: services.clock.now(),

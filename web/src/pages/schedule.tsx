@@ -1,7 +1,8 @@
 /**
  * The patient's schedule and instructions, on screen and on paper: the protocol's days with a box
- * per dose, its source, the clinic settings in force, and the plain-language instructions. The
- * print stylesheet (@media print in app.css) drops the app around it.
+ * per dose, its source, the clinic settings in force, and the plain-language instructions (with
+ * opioid withdrawal, what to do and whom to call, for a patient with opioids recorded at
+ * screening). The print stylesheet (@media print in app.css) drops the app around it.
  */
 import { useEffect, useState } from "preact/hooks";
 import type { z } from "zod/v4";
@@ -203,6 +204,16 @@ export function SchedulePage({
           ))}
         </ul>
       </div>
+      {schedule.opioidInstructions && (
+        <div class="card print-plain opioid-instructions">
+          <h2>{schedule.opioidInstructions.title}</h2>
+          <ul class="advice">
+            {schedule.opioidInstructions.lines.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {engineSets ? (
         <>
           <ScheduleTable
