@@ -26,6 +26,15 @@ const ME: Me = {
   clinicName: "Riverside Pain Clinic",
 };
 
+/** Every 17th patient has an engine alert (59 of the thousand). */
+const alerted = (i: number) => i % 17 === 0;
+const ALERT: PatientSummaryDto["alerts"][number] = {
+  code: "titrating-on-opioids",
+  label: "titrating on opioids",
+  date: "2026-11-20",
+  message: "oxycodone (60 MME a day) recorded at screening: ...",
+};
+
 function patients(): PatientSummaryDto[] {
   return Array.from({ length: N }, (_, i) => {
     const ug = 100 * (1 + (i % 45));
@@ -42,12 +51,17 @@ function patients(): PatientSummaryDto[] {
       today: `${ug / 1000} mg`,
       lastCheckIn: "2026-11-20",
       daysSinceCheckIn: i % 11,
-      attention:
-        i % 7 === 0
+      alerts: alerted(i) ? [ALERT] : [],
+      attention: [
+        ...(alerted(i)
+          ? [{ code: "engine-alert", priority: 0, message: "Alert: titrating on opioids" }]
+          : []),
+        ...(i % 7 === 0
           ? [{ code: "recommendation", priority: 1, message: "Engine says: in the window - review" }]
           : i % 13 === 0
             ? [{ code: "missed-week", priority: 4, message: "No check-in for 9 days" }]
-            : [],
+            : []),
+      ],
     };
   });
 }
@@ -94,11 +108,13 @@ describe("the dashboard with a thousand patients", { timeout: 60_000 }, () => {
       "document.querySelector('.patients tbody tr') !== null",
     );
     expect(await page.getByText(`${N} of ${N} patients`).count()).toBe(1);
-    // Needs attention first: the recommendations waiting lead.
+    // Needs attention first: the engine's alerts lead, then the recommendations waiting.
+    const firstRow = page.locator(".patients tbody tr").first();
+    expect(await firstRow.getByText("Alert: titrating on opioids").count()).toBe(1);
     expect(
       await page
         .locator(".patients tbody tr")
-        .first()
+        .nth(59)
         .getByText(/Engine says/)
         .count(),
     ).toBe(1);
@@ -115,6 +131,12 @@ describe("the dashboard with a thousand patients", { timeout: 60_000 }, () => {
       "document.querySelectorAll('.patients tbody tr').length === 66",
     );
     await page.getByRole("button", { name: /Missed check-ins/ }).click();
+    const alerts = await timed(
+      page,
+      () => page.getByRole("button", { name: /^Alerts/ }).click(),
+      "document.querySelectorAll('.patients tbody tr').length === 59",
+    );
+    await page.getByRole("button", { name: /^Alerts/ }).click();
     const sort = await timed(
       page,
       () => page.getByLabel("Sort by").selectOption("name"),
@@ -126,10 +148,10 @@ describe("the dashboard with a thousand patients", { timeout: 60_000 }, () => {
     expect(await page.locator(".patients tbody tr").count()).toBe(600);
 
     console.log(
-      `dashboard, ${N} patients: first draw ${first} ms, search ${search} ms, filter ${filter} ms, sort ${sort} ms`,
+      `dashboard, ${N} patients: first draw ${first} ms, search ${search} ms, filter ${filter} ms, alerts ${alerts} ms, sort ${sort} ms`,
     );
     expect(first).toBeLessThan(3000);
-    for (const ms of [search, filter, sort]) expect(ms).toBeLessThan(1000);
+    for (const ms of [search, filter, alerts, sort]) expect(ms).toBeLessThan(1000);
     await page.close();
   });
 });

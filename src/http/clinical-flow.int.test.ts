@@ -106,7 +106,7 @@ for (const dialect of DIALECTS) {
       >("/api/patients?today=2027-01-06");
       expect(dashboard.body[0]!.alerts.map((a) => a.code)).toEqual(["titrating-on-opioids"]);
       expect(dashboard.body[0]!.attention[0]).toMatchObject({
-        code: "alert",
+        code: "engine-alert",
         message: "Alert: titrating on opioids",
       });
       // Pharmacists see no engine state, so no alerts either.

@@ -103,7 +103,7 @@ describe("a patient's dashboard line", () => {
     };
     const s = summarisePatient(onOpioids, "2027-01-08");
     // The engine's alert on titrating with opioids comes first (see the next test).
-    expect(s.attention.map((a) => a.code)).toEqual(["alert", "side-effect", "opioid-interaction"]);
+    expect(s.attention.map((a) => a.code)).toEqual(["engine-alert", "side-effect", "opioid-interaction"]);
     expect(s.attention[1]!.message).toContain("trouble sleeping, vivid dreams");
     expect(s.attention[2]!.message).toContain("45 MME/day");
   });
@@ -124,7 +124,11 @@ describe("a patient's dashboard line", () => {
         patientMessage: expect.stringContaining("You also take oxycodone."),
       },
     ]);
-    expect(s.attention[0]).toEqual({ code: "alert", priority: 0, message: "Alert: titrating on opioids" });
+    expect(s.attention[0]).toEqual({
+      code: "engine-alert",
+      priority: 0,
+      message: "Alert: titrating on opioids",
+    });
     // ULDN is made for patients on opioids: the interaction is still flagged, with no alert.
     const onUldn = {
       ...onOxycodone,
@@ -134,7 +138,7 @@ describe("a patient's dashboard line", () => {
     const uldn = summarisePatient(onUldn, "2027-01-05");
     expect(uldn.alerts).toEqual([]);
     expect(uldn.attention.map((a) => a.code)).toContain("opioid-interaction");
-    expect(uldn.attention.map((a) => a.code)).not.toContain("alert");
+    expect(uldn.attention.map((a) => a.code)).not.toContain("engine-alert");
     // No opioids, no alerts.
     expect(summarisePatient(r, "2027-01-06").alerts).toEqual([]);
   });

@@ -21,7 +21,7 @@ export const MISSED_CHECK_IN_DAYS = 7;
 export const RECENT_SIDE_EFFECT_DAYS = 3;
 
 export type AttentionCode =
-  | "alert"
+  | "engine-alert"
   | "recommendation"
   | "side-effect"
   | "missed-week"
@@ -34,7 +34,7 @@ export type AttentionCode =
  * first: they are what it says a clinician should see now (see `alerts.ts`).
  */
 const PRIORITY: Readonly<Record<AttentionCode, number>> = {
-  alert: 0,
+  "engine-alert": 0,
   recommendation: 1,
   "side-effect": 2,
   "opioid-interaction": 3,
@@ -127,7 +127,7 @@ function attentionFor(
   if (!plan) add("no-plan", "No plan yet: choose a protocol");
   if (a && a.alerts.length > 0) {
     const labels = [...new Set(a.alerts.map((x) => alertLabel(x.code)))].join("; ");
-    add("alert", a.alerts.length === 1 ? `Alert: ${labels}` : `${a.alerts.length} alerts: ${labels}`);
+    add("engine-alert", a.alerts.length === 1 ? `Alert: ${labels}` : `${a.alerts.length} alerts: ${labels}`);
   }
   if (a && recommendationWaiting(records, a)) add("recommendation", `Engine says: ${stateText(a)} - review`);
   const recent = records.diary

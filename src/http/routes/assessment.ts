@@ -49,7 +49,7 @@ export const assessmentRoutes = [
     method: "get",
     path: "/api/patients/:patientId/assessment",
     summary:
-      "Where the patient stands as of a date (default: their last check-in) and the engine's recommendation, with reasons",
+      "Where the patient stands as of a date (default: their last check-in) and the engine's recommendation, with reasons and alerts",
     tag: "titration",
     access: { kind: "patient", roles: ["clinician"], self: true },
     action: "assessment.read",

@@ -275,7 +275,8 @@ export const planRoutes = [
   defineRoute({
     method: "get",
     path: "/api/patients/:patientId/today",
-    summary: "Today's and tomorrow's doses as the engine recommends them, with plain-language instructions",
+    summary:
+      "Today's and tomorrow's doses as the engine recommends them, with plain-language instructions and the engine's alerts",
     tag: "plans",
     access: { kind: "patient", roles: ["clinician"], self: true },
     action: "plan.today",

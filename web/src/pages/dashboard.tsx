@@ -10,6 +10,7 @@ type SortKey = "attention" | "name" | "state" | "checkin" | "dose";
 /** What needs attention, most urgent first (the server's priorities), as filter buttons. */
 const NEEDS: readonly [string, string][] = [
   ["any", "Anything"],
+  ["engine-alert", "Alerts"],
   ["recommendation", "Recommendation waiting"],
   ["side-effect", "Side effects"],
   ["opioid-interaction", "Opioid interaction"],

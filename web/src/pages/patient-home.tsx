@@ -4,6 +4,7 @@ import type { PlanDto, TodayDto } from "../../../src/http/api/patients.ts";
 import type { AssessmentDto } from "../../../src/http/routes/assessment.ts";
 import type { CheckInEntry } from "../../../src/http/routes/check-ins.ts";
 import { api, messageOf, type Me } from "../api.ts";
+import { PatientAlerts } from "../components/alerts.tsx";
 import { TitrationChart } from "../components/chart.tsx";
 import { ErrorNote } from "../components/field-error.tsx";
 import { SIDE_EFFECT_LABEL, shortDate, todayIso } from "../format.ts";
@@ -139,6 +140,7 @@ export function PatientHome({ me }: { readonly me: PatientMe }) {
     <section class="phone">
       <h1>Hello, {me.displayName}</h1>
       <ErrorNote message={error} />
+      <PatientAlerts alerts={today?.alerts ?? []} />
       <div class="card">
         <h2>
           {date === todayIso() ? "Today’s doses" : "Doses"} ({shortDate(date)})

@@ -4,6 +4,7 @@ import type { AssessmentDto } from "../../../src/http/routes/assessment.ts";
 import type { CheckInEntry } from "../../../src/http/routes/check-ins.ts";
 import type { PatientDetail, PlanDto } from "../../../src/http/api/patients.ts";
 import { api, messageOf } from "../api.ts";
+import { EngineAlerts } from "../components/alerts.tsx";
 import { TitrationChart, type ChartDay } from "../components/chart.tsx";
 import { ErrorNote } from "../components/field-error.tsx";
 import { SIDE_EFFECT_LABEL, STATE_LABEL, doseText, shortDate } from "../format.ts";
@@ -276,6 +277,7 @@ function Recommendation({
       <h2 id="rec-title">
         Engine recommendation {assessment.waiting && <span class="tag attention">waiting for you</span>}
       </h2>
+      <EngineAlerts alerts={assessment.alerts} />
       <p class="big">
         <span class={`state ${assessment.state}`}>{STATE_LABEL[assessment.state]}</span> {assessment.summary}
         {assessment.hormesis && <span class="tag warning">hormesis: a higher dose was worse</span>}
