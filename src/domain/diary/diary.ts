@@ -5,10 +5,13 @@
  */
 import { daysBetween, type IsoDate } from "../calendar-date.ts";
 import type { DiaryDay } from "./diary-day.ts";
+import { daySignals } from "../titration/signals.ts";
 
 export interface Diary {
   /** Baseline pain ratings before the first dose: given directly and from diary days before the start. */
   readonly baselinePain: readonly number[];
+  /** Baseline days' mood, energy and clarity, pooled per day (their mean), where rated. */
+  readonly baselineWellbeing: readonly number[];
   /** Days from the start date on, one per date, in date order. */
   readonly days: readonly DiaryDay[];
   /** Dates entered more than once; the entry given last stands (a correction). */
@@ -34,9 +37,13 @@ export function organiseDiary(
     byDate.set(entry.date, entry);
   }
   const sorted = [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const before = sorted.filter((d) => daysBetween(start, d.date) < 0);
+  const before = sorted.filter((d) => daysBetween(start, d.date) < 0 && d.doses.length === 0);
   return {
-    baselinePain: [...baseline, ...before.filter((d) => d.doses.length === 0).map((d) => d.pain)],
+    baselinePain: [...baseline, ...before.map((d) => d.pain)],
+    baselineWellbeing: before.flatMap((d) => {
+      const w = daySignals(d).wellbeing;
+      return w === null ? [] : [w];
+    }),
     days: sorted.filter((d) => daysBetween(start, d.date) >= 0),
     corrected,
   };

@@ -56,6 +56,7 @@ export function assessTitration(input: TitrationInput): Assessment {
     start: input.start,
     detector: typeof input.detector === "string" ? chooseDetector(input.detector) : input.detector,
     baselinePain: diary.baselinePain,
+    baselineWellbeing: diary.baselineWellbeing,
     ...(input.opioids ? { opioids: input.opioids } : {}),
   });
   const entries = new Map(diary.days.map((d) => [d.date as string, d]));

@@ -11,17 +11,26 @@ export interface LevelSummary {
   readonly meanPain: number;
 }
 
+/** One counted day as the statistical detector reads it, in diary order. */
+export interface LoggedDay {
+  readonly ug: number;
+  readonly pain: number;
+  /** The mean of the day's mood, energy and clarity ratings (null when none was rated). */
+  readonly wellbeing: number | null;
+}
+
 export class LevelStats {
   private readonly sums = new Map<number, { n: number; sum: number; sumSq: number }>();
   /** Totals in the order they were first observed: the path the titration took. */
   private readonly path: number[] = [];
+  private readonly log: LoggedDay[] = [];
 
   /**
-   * Adds one day's pain at a daily total.
+   * Adds one day's pain (and wellbeing, when rated) at a daily total.
    *
    * @example stats.add(700, 3); stats.summary(700) // { ug: 700, n: 1, meanPain: 3 }
    */
-  add(ug: number, pain: number): void {
+  add(ug: number, pain: number, wellbeing: number | null = null): void {
     let s = this.sums.get(ug);
     if (!s) {
       s = { n: 0, sum: 0, sumSq: 0 };
@@ -31,6 +40,12 @@ export class LevelStats {
     s.n += 1;
     s.sum += pain;
     s.sumSq += pain * pain;
+    this.log.push({ ug, pain, wellbeing });
+  }
+
+  /** Every counted day in diary order. */
+  days(): readonly LoggedDay[] {
+    return this.log;
   }
 
   /** Days recorded at `ug` (0 when none). */

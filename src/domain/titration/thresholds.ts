@@ -5,6 +5,8 @@
  * (see bench/simulate.ts), not published facts.
  */
 
+import type { StatisticalSettings } from "./detectors/statistical-settings.ts";
+
 /** 004: 2 successive increases with no additional improvement, then go back. */
 export const LITERAL_INCREASES_WITHOUT_IMPROVEMENT = 2;
 
@@ -100,6 +102,33 @@ export const ROBUST_DEFAULTS: RobustSettings = Object.freeze({
   // holds 5 degrees of freedom of the patient's own scatter (a few days).
   assumedNoiseSd: 1.5,
   minScatterDf: 5,
+});
+
+/**
+ * The statistical detector's design settings (0.1 mg levels and micro-adjustments). The
+ * window threshold comes from a false-alarm rate, calibrated by `bench/calibrate-window.ts`
+ * on patients with no response; the sizes are clinical ones with their sources.
+ */
+export const STATISTICAL_DEFAULTS: StatisticalSettings = Object.freeze({
+  windowZ: 3.8,
+  // Clinical reference 4: the BPI's minimal important change is 1 point; the same for the
+  // 0-10 wellbeing ratings (design setting: no published figure for them).
+  minEffect: { pain: 1, wellbeing: 1, combined: 1 },
+  // Clinical reference 4: ratings wander by "a point or two"; bad days come in runs. The
+  // prior weighs as 3 days of the patient's own scatter and 10 pairs of their own runs.
+  priors: {
+    pain: { sd: 1.2, sdWeight: 2, rho: 0.3, rhoWeight: 10 },
+    wellbeing: { sd: 1.2, sdWeight: 2, rho: 0.3, rhoWeight: 10 },
+    combined: { sd: 1.2, sdWeight: 2, rho: 0.3, rhoWeight: 10 },
+  },
+  smoothingHalfWidth: 2,
+  harmZ: 3,
+  plateauZ: 1.64,
+  // Clinical reference 4: 1 point (BPI minimal change) is the least "additional improvement" worth going on for.
+  plateauMargin: { pain: 0, wellbeing: 0, combined: 0 },
+  // 004: "2 successive dose increases" without improvement.
+  minPlateauLevels: 2,
+  maxPatienceDays: 20,
 });
 
 /**

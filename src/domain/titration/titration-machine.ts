@@ -17,6 +17,8 @@ import { splitDoses, type ScheduledDose } from "../protocols/split-doses.ts";
 import type { ClinicianDecision } from "./decisions.ts";
 import { baselineOf, type Baseline, type Detector, type Verdict } from "./detectors/detector.ts";
 import { LevelStats } from "./level-stats.ts";
+import { daySignals } from "./signals.ts";
+import type { SignalName } from "./detectors/signal-series.ts";
 import { rulesFor, type ProtocolRules } from "./protocol-rules.ts";
 import { sleepTimes, SLEEP_STEP_TEXT, type SleepStep } from "./sleep-times.ts";
 import {
@@ -38,6 +40,8 @@ export interface TitrationPlan {
   readonly detector: Detector;
   /** Pain ratings before the first dose. */
   readonly baselinePain: readonly number[];
+  /** Wellbeing scores (mean of mood, energy, clarity) of the baseline days that rated them. */
+  readonly baselineWellbeing?: readonly number[];
   /** The opioids recorded at screening, if any. */
   readonly opioids?: OpioidsAtScreening;
 }
@@ -66,6 +70,7 @@ export class TitrationMachine {
   private path: number[] = [];
   private windowIndex: number | null = null;
   private windowUg: number | null = null;
+  private windowSignal: SignalName | undefined = undefined;
   private medUg: number | null = null;
   private hormesis = false;
   private targetUg: number;
@@ -90,7 +95,9 @@ export class TitrationMachine {
     this.granularityUg = plan.protocol.regimen(plan.settings).granularityUg;
     this.doseCount = plan.settings.times.length;
     this.detector = plan.detector.forProtocol?.(this.rules) ?? plan.detector;
-    this.baselineDays = plan.baselinePain.length ? baselineOf(plan.baselinePain) : null;
+    this.baselineDays = plan.baselinePain.length
+      ? baselineOf(plan.baselinePain, plan.baselineWellbeing ?? [])
+      : null;
     this.targetUg = this.rules.kind === "ascending" ? this.rules.startUg : this.rules.doseUg;
     this.state = this.rules.kind === "continuous" ? "maintenance" : "titrating";
     this.note =
@@ -117,7 +124,7 @@ export class TitrationMachine {
     const taken = takenUg(entry);
     const counts = taken > 0 && taken >= expected;
     if (counts) {
-      this.stats.add(taken, entry.pain);
+      this.stats.add(taken, entry.pain, daySignals(entry).wellbeing);
       this.currentUg = taken;
     } else if (taken < expected) {
       this.note = `${entry.date}: ${formatDose(taken, this.unit)} of ${formatDose(expected, this.unit)} taken: a day with missed doses does not count toward the level`;
@@ -249,8 +256,9 @@ export class TitrationMachine {
     this.path.push(level);
     if (this.state === "titrating") this.checkWindow();
     if (this.state === "window") {
-      const verdict = this.detector.med(this.stats, this.windowPath());
-      if (verdict.medUg !== null) return this.setMed(verdict.medUg, verdict.reason);
+      const verdict = this.detector.med(this.stats, this.windowPath(), this.searchContext());
+      if (verdict.medUg !== null)
+        return this.setMed(verdict.medUg, verdict.reason, this.lastDate, verdict.harm);
       this.note = `${this.lastDate}: ${verdict.reason}`;
     }
     if (level >= rules.maxUg) return this.endOfRange(rules.maxUg);
@@ -274,6 +282,7 @@ export class TitrationMachine {
     this.state = "window";
     this.windowIndex = this.path.indexOf(verdict.atUg);
     this.windowUg = verdict.atUg;
+    this.windowSignal = verdict.signal;
     this.log(
       `${this.lastDate}: window of effectiveness entered at ${formatDose(verdict.atUg, this.unit)}: ${verdict.reason}`,
     );
@@ -283,9 +292,17 @@ export class TitrationMachine {
     return this.path.slice(this.windowIndex ?? 0);
   }
 
+  private searchContext() {
+    return {
+      baseline: this.baseline(),
+      before: this.path.slice(0, this.windowIndex ?? 0),
+      ...(this.windowSignal ? { signal: this.windowSignal } : {}),
+    };
+  }
+
   private endOfRange(maxUg: number): void {
     if (this.state === "window") {
-      const best = this.detector.best(this.stats, this.windowPath());
+      const best = this.detector.best(this.stats, this.windowPath(), this.searchContext());
       this.setMed(
         best.medUg,
         `reached the ${formatDose(maxUg, this.unit)} maximum in the window; ${best.reason}`,
@@ -361,7 +378,7 @@ export class TitrationMachine {
     }
     if (!this.levelComplete(level, rules.daysPerStep)) return;
     this.path.push(level);
-    const verdict = this.detector.med(this.stats, this.path);
+    const verdict = this.detector.med(this.stats, this.path, { baseline: this.baseline(), before: [] });
     this.note = `${this.lastDate}: ${verdict.reason}`;
     if (verdict.medUg !== null) {
       if (this.adjustPhase === "up" && verdict.medUg === this.path[0]) {
@@ -382,7 +399,7 @@ export class TitrationMachine {
   private stepAdjust(rules: Extract<ProtocolRules, { kind: "fixed-then-adjust" }>, from: number): void {
     const next = this.adjustPhase === "up" ? from + rules.stepUg : from - rules.stepUg;
     if (next > rules.maxUg || next < rules.minUg) {
-      const best = this.detector.best(this.stats, this.path);
+      const best = this.detector.best(this.stats, this.path, { baseline: this.baseline(), before: [] });
       this.setMed(best.medUg, `end of the range; ${best.reason}`);
       return;
     }
@@ -392,7 +409,7 @@ export class TitrationMachine {
 
   // ---- MED, consolidation and maintenance -----------------------------------------------
 
-  private setMed(ug: number, reason: string, date: IsoDate = this.lastDate): void {
+  private setMed(ug: number, reason: string, date: IsoDate = this.lastDate, harm = false): void {
     this.medUg = ug;
     this.state = "med";
     this.targetUg = ug;
@@ -401,6 +418,7 @@ export class TitrationMachine {
     this.log(`${date}: MED ${formatDose(ug, this.unit)}: ${reason}`);
     const path = this.windowPath().length ? this.windowPath() : this.stats.visited();
     const verdict = this.detector.hormesis(this.stats, path, ug, this.baseline());
+    if (harm) this.hormesis = true;
     if (verdict.yes) {
       this.hormesis = true;
       this.log(`${date}: ${verdict.reason}`);
@@ -559,7 +577,7 @@ export class TitrationMachine {
     }
     const path = this.windowPath();
     if (this.state === "window" && path.length > 0) {
-      const best = this.detector.best(this.stats, path);
+      const best = this.detector.best(this.stats, path, this.searchContext());
       if (this.currentUg > best.medUg) {
         this.setMed(
           best.medUg,
@@ -663,8 +681,9 @@ export class TitrationMachine {
     if (this.baselineDays) return this.baselineDays;
     const first = this.stats.visited()[0];
     const level = first === undefined ? undefined : this.stats.summary(first);
-    if (!level) return { mean: 10, days: 0, ss: 0 };
-    return { mean: level.meanPain, days: level.n, ss: this.stats.withinLevelScatter([level.ug]).ss };
+    if (!level) return { mean: 10, days: 0, ss: 0, pains: [], wellbeing: [] };
+    const ss = this.stats.withinLevelScatter([level.ug]).ss;
+    return { mean: level.meanPain, days: level.n, ss, pains: [], wellbeing: [] };
   }
 
   private adoptFirstLevelAsBaseline(date: IsoDate): void {

@@ -27,7 +27,8 @@ import { dropVerdict, hormesisVerdict, respondsVerdict } from "./verdicts.ts";
 export function createStepDetector(settings: RobustSettings): Detector {
   // The scatter is read once per question from every level seen (the baseline's own
   // scatter needs the baseline, which `med` and `best` are not given: levels suffice there).
-  const sdOf = (stats: LevelStats) => noiseSd(stats, { mean: 0, days: 0, ss: 0 }, settings);
+  const sdOf = (stats: LevelStats) =>
+    noiseSd(stats, { mean: 0, days: 0, ss: 0, pains: [], wellbeing: [] }, settings);
   const within = (stats: LevelStats, a: LevelSummary, b: LevelSummary, z: number) =>
     z * differenceSe(sdOf(stats), a.n, b.n);
 
