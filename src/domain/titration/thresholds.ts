@@ -110,7 +110,7 @@ export const ROBUST_DEFAULTS: RobustSettings = Object.freeze({
  * on patients with no response; the sizes are clinical ones with their sources.
  */
 export const STATISTICAL_DEFAULTS: StatisticalSettings = Object.freeze({
-  windowZ: 3.8,
+  windowZ: 4,
   // Clinical reference 4: the BPI's minimal important change is 1 point; the same for the
   // 0-10 wellbeing ratings (design setting: no published figure for them).
   minEffect: { pain: 1, wellbeing: 1, combined: 1 },

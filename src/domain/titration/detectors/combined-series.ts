@@ -34,6 +34,30 @@ export function combinedSeries(
   const weights = weigh(pain, wellbeing, windowStart, priors);
   if (weights.wellbeing === 0) return pain;
   if (weights.pain === 0) return wellbeing;
+  return mix(weights, baseline, stats, places);
+}
+
+/**
+ * Before any window, nothing says which signal will move: pain and wellbeing weigh the same
+ * (their mean change in points), a third look that catches a patient in whom both move a
+ * little when neither alone is clear.
+ *
+ * @example evenlyCombined(baseline, stats, [100, 200]).signal // "combined"
+ */
+export function evenlyCombined(
+  baseline: Baseline,
+  stats: LevelStats,
+  places: readonly number[],
+): SignalSeries {
+  return mix({ pain: 0.5, wellbeing: 0.5 }, baseline, stats, places);
+}
+
+function mix(
+  weights: SignalWeights,
+  baseline: Baseline,
+  stats: LevelStats,
+  places: readonly number[],
+): SignalSeries {
   // Baseline wellbeing comes from the diary days before the start, the last of the baseline pains.
   const offset = baseline.pains.length - baseline.wellbeing.length;
   const pairs = baseline.wellbeing.flatMap((w, i) => {

@@ -51,7 +51,11 @@ export interface SeriesSums {
  *
  * @example estimateNoise([sumsOf([7, 6, 7, 8, 7])], { sd: 1.5, sdWeight: 3, rho: 0.3, rhoWeight: 10 })
  */
-export function estimateNoise(stretches: readonly SeriesSums[], prior: NoisePrior): NoiseModel {
+export function estimateNoise(
+  stretches: readonly SeriesSums[],
+  prior: NoisePrior,
+  samePairs: { readonly sumSq: number; readonly count: number } = { sumSq: 0, count: 0 },
+): NoiseModel {
   let ss = 0;
   let lag = 0;
   let df = 0;
@@ -67,7 +71,6 @@ export function estimateNoise(stretches: readonly SeriesSums[], prior: NoisePrio
     pairs += s.n - 1;
     n += s.n;
   }
-  const sd = Math.sqrt((ss + prior.sdWeight * prior.sd ** 2) / (df + prior.sdWeight));
   // The lag-1 sample autocorrelation of a short series is biased low by about (1 + 3 rho) / n
   // (Marriott and Pope 1954); corrected before shrinking toward the prior.
   const raw = ss > 0 ? lag / ss : 0;
@@ -76,7 +79,13 @@ export function estimateNoise(stretches: readonly SeriesSums[], prior: NoisePrio
   // A cautious (upper) estimate: one standard error above, sqrt((1 - rho^2) / pairs), so a
   // patient whose bad days come in runs is not taken for one whose days are independent.
   const rho = shrunk + Math.sqrt(Math.max(0, 1 - shrunk * shrunk) / (pairs + prior.rhoWeight));
-  return { sd, rho: Math.min(MAX_RHO, Math.max(0, rho)), df: df + prior.sdWeight };
+  const capped = Math.min(MAX_RHO, Math.max(0, rho));
+  // Same-dose pairs estimate sd^2 (1 - rho); divided by (1 - rho) with the cautious rho, each
+  // adds a degree of freedom to the scatter of the flat stretch and the prior.
+  const pairSs = samePairs.count ? samePairs.sumSq / (2 * (1 - capped)) : 0;
+  const totalDf = df + samePairs.count + prior.sdWeight;
+  const sd = Math.sqrt((ss + pairSs + prior.sdWeight * prior.sd ** 2) / totalDf);
+  return { sd, rho: capped, df: totalDf };
 }
 
 const thresholds = new Map<string, number>();

@@ -8,7 +8,13 @@
  *   improvement) and, with `plateauZ` standard errors of confidence, they bring less than
  *   `plateauMargin` more than the best; or `maxPatienceDays` past it whatever the noise.
  */
-import { differenceSe, estimateNoise, sliceSums, type NoiseModel } from "./noise-model.ts";
+import {
+  differenceSe,
+  estimateNoise,
+  meanVarianceFactor,
+  sliceSums,
+  type NoiseModel,
+} from "./noise-model.ts";
 import type { SignalSeries } from "./signal-series.ts";
 import type { StatisticalSettings } from "./statistical-settings.ts";
 import type { Comparison } from "./window-scan.ts";
@@ -43,16 +49,17 @@ export function searchPeak(
   settings: StatisticalSettings,
 ): PeakSearch {
   const last = series.levels.length - 1;
-  const smoothed = smooth(series, settings.smoothingHalfWidth);
-  const { first, runEnd } = topRun(smoothed, windowStart);
-  // Whole-number ratings make a steady patient's top span several levels; the true top lies
-  // somewhere inside, so the middle of the run is the best guess.
-  const best = Math.floor((first + runEnd) / 2);
   const nullEnd = series.boundary[windowStart]!;
   const noise = estimateNoise(
     [sliceSums(series.prefix, series.values, 0, nullEnd)],
     settings.priors[series.signal],
+    series.pairs,
   );
+  const smoothed = shrinkToLine(series, smooth(series, settings.smoothingHalfWidth), noise, windowStart);
+  const { first, runEnd } = topRun(smoothed, windowStart);
+  // Whole-number ratings make a steady patient's top span several levels; the true top lies
+  // somewhere inside, so the middle of the run is the best guess.
+  const best = Math.floor((first + runEnd) / 2);
   const region = stretch(series, Math.max(windowStart, best - 1), best + 1);
   const base = { best, smoothed, bestMean: region.mean, noise };
   const harm = findHarm(series, runEnd, region, nullEnd, noise, settings);
@@ -150,6 +157,40 @@ function plateau(
   return upper < settings.plateauMargin[series.signal]
     ? { kind: "plateau", comparison, daysAfter: tail.n }
     : { kind: "searching" };
+}
+
+/**
+ * Each level between its own mean and the local line, by how much its own days can be
+ * trusted (empirical Bayes): the line's share is the level mean's noise variance over that
+ * plus the spread of true levels around the line, estimated from the window itself. A
+ * patient whose ratings never wander keeps their own level means (a sharp top stays sharp);
+ * a noisy one gets the line.
+ */
+function shrinkToLine(
+  series: SignalSeries,
+  line: readonly number[],
+  noise: NoiseModel,
+  from: number,
+): number[] {
+  const levels = series.levels;
+  let spread = 0;
+  let noiseVar = 0;
+  let count = 0;
+  for (let i = from; i < levels.length; i++) {
+    const l = levels[i]!;
+    if (l.n === 0) continue;
+    const v = noise.sd ** 2 * meanVarianceFactor(l.n, noise.rho);
+    spread += (l.sum / l.n - line[i]!) ** 2;
+    noiseVar += v;
+    count += 1;
+  }
+  const tau2 = count ? Math.max(0, (spread - noiseVar) / count) : 0;
+  return levels.map((l, i) => {
+    if (l.n === 0 || i < from) return line[i]!;
+    const v = noise.sd ** 2 * meanVarianceFactor(l.n, noise.rho);
+    const own = tau2 + v > 0 ? tau2 / (tau2 + v) : 0;
+    return line[i]! + own * (l.sum / l.n - line[i]!);
+  });
 }
 
 /** Local line through each place and its neighbours (triangular weights times days). */

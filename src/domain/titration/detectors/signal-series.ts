@@ -20,6 +20,12 @@ export interface SignalSeries {
   readonly levels: readonly { readonly n: number; readonly sum: number }[];
   /** Baseline days in the series. */
   readonly baselineDays: number;
+  /**
+   * Consecutive days at one dose: the sum of their squared differences and how many. With no
+   * change of dose between them, E[(x1 - x2)^2] = 2 sd^2 (1 - rho) whatever the level, so they
+   * speak to the noise from every level, the window's included.
+   */
+  readonly pairs: { readonly sumSq: number; readonly count: number };
 }
 
 /** +1 when higher ratings are better, -1 for pain (the combined score is already oriented). */
@@ -79,10 +85,24 @@ export function layOut(
     while (k < tagged.length && tagged[k]!.place < c) k++;
     boundary.push(baseline.length + k);
   }
-  for (const t of tagged) {
+  const pairs = { sumSq: 0, count: 0 };
+  tagged.forEach((t, i) => {
     const l = levels[t.place]!;
     l.n += 1;
     l.sum += t.value;
-  }
-  return { signal, values, boundary, prefix: prefixSums(values), levels, baselineDays: baseline.length };
+    const previous = tagged[i - 1];
+    if (previous && previous.place === t.place) {
+      pairs.sumSq += (t.value - previous.value) ** 2;
+      pairs.count += 1;
+    }
+  });
+  return {
+    signal,
+    values,
+    boundary,
+    prefix: prefixSums(values),
+    levels,
+    baselineDays: baseline.length,
+    pairs,
+  };
 }

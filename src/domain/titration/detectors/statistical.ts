@@ -17,7 +17,7 @@ import type { LevelStats } from "../level-stats.ts";
 import type { Baseline, Detector, MedVerdict, SearchContext, WindowVerdict } from "./detector.ts";
 import { pain } from "./describe.ts";
 import { searchPeak, type PeakSearch } from "./peak-search.ts";
-import { combinedSeries } from "./combined-series.ts";
+import { combinedSeries, evenlyCombined } from "./combined-series.ts";
 import { buildSeries, orientation, type SignalName, type SignalSeries } from "./signal-series.ts";
 import type { StatisticalSettings } from "./statistical-settings.ts";
 import { scanWindow, type Comparison, type WindowScan } from "./window-scan.ts";
@@ -92,16 +92,17 @@ export function createStatisticalParts(settings: StatisticalSettings): Statistic
   };
 }
 
-function signalsOf(baseline: Baseline): ("pain" | "wellbeing")[] {
-  return baseline.wellbeing.length > 0 ? ["pain", "wellbeing"] : ["pain"];
+function signalsOf(baseline: Baseline): SignalName[] {
+  return baseline.wellbeing.length > 0 ? ["pain", "wellbeing", "combined"] : ["pain"];
 }
 
 function seriesFor(
-  signal: "pain" | "wellbeing",
+  signal: SignalName,
   baseline: Baseline,
   stats: LevelStats,
   path: readonly number[],
 ): SignalSeries {
+  if (signal === "combined") return evenlyCombined(baseline, stats, path);
   return buildSeries(signal, signal === "pain" ? baseline.pains : baseline.wellbeing, stats, path);
 }
 

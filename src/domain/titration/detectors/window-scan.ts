@@ -58,7 +58,7 @@ function compareSplit(series: SignalSeries, k: number, settings: StatisticalSett
   const after = sliceSums(series.prefix, series.values, k, series.values.length);
   // Noise from the earlier, flat stretch only: the later one holds the change being tested,
   // and a trend there would pass for autocorrelation.
-  const noise = estimateNoise([before], settings.priors[series.signal]);
+  const noise = estimateNoise([before], settings.priors[series.signal], series.pairs);
   const se = differenceSe(noise, before.n, after.n);
   const beforeMean = before.sum / before.n;
   const afterMean = after.sum / after.n;
