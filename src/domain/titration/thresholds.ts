@@ -178,3 +178,54 @@ export const EARLY_LOOK_DAYS = 14;
 
 /** 003: "reduce (e.g. to 3 mg) for tolerability" from 4.5 mg: a 1.5 mg reduction. */
 export const TOLERABILITY_REDUCTION_UG = 1500;
+
+/**
+ * Clinic setting: a day's total more than this share above the day's due total (and at
+ * least one dose unit above) is an overdose alert, and the day does not count toward any
+ * level (the issue: 1 mg taken on a 0.1 mg day moved the titration to 1.1 mg).
+ */
+export const DOSE_MARGIN_SHARE = 0.25;
+
+/**
+ * Design setting: on a microgram protocol, a dose this many times the per-dose limit reads
+ * as milligrams taken for micrograms (clinical reference 3: the 1000-fold slip). 100 is two
+ * orders of magnitude: beyond any titration step, well inside a 1000-fold slip.
+ */
+export const UNIT_SLIP_FACTOR = 100;
+
+/**
+ * Clinic setting: diary days in a row recording no dose taken before the titration resumes
+ * one step lower and the clinician is told (the issue: it resumed one level above the last
+ * dose without comment).
+ */
+export const DOSES_STOPPED_DAYS = 3;
+
+/** Clinic setting: days in a row without a diary entry before the clinician is told. */
+export const DIARY_SILENT_DAYS = 4;
+
+/**
+ * Clinic setting: GI upset held for this many days without settling goes to a clinician
+ * (004 holds "until the discomfort no longer occurred" and gives no limit).
+ */
+export const GI_UNSETTLED_ALERT_DAYS = 7;
+
+/** Clinic setting: an alert raised on a day stays on the dashboard this many days. */
+export const ALERT_RECENT_DAYS = 14;
+
+/**
+ * 003 and 000: an effect shows in 2-4 weeks; in maintenance the last 2 weeks at the MED are
+ * compared with the days that set it (clinic setting: 14 days).
+ */
+export const FADE_LOOK_DAYS = 14;
+
+/** Clinic setting: "fading" means losing at least half the benefit over baseline ... */
+export const FADE_SHARE = 0.5;
+
+/** ... by at least this many standard errors of the patient's own scatter (design setting). */
+export const FADE_Z = 2;
+
+/** Design setting: the day-to-day SD assumed at least this large (whole-number ratings). */
+export const FADE_MIN_SD = 0.5;
+
+/** Design setting: day-to-day autocorrelation assumed for the fading check (as the detector's prior). */
+export const FADE_RHO = 0.3;

@@ -2,6 +2,7 @@
 import type { IsoDate } from "../calendar-date.ts";
 import type { ScheduledDose } from "../protocols/split-doses.ts";
 import type { Alert } from "./alerts.ts";
+import type { Reason } from "./machine/journal.ts";
 import type { DetectorName } from "./detectors/detector.ts";
 import type { LevelSummary } from "./level-stats.ts";
 
@@ -47,6 +48,8 @@ export interface Assessment {
   readonly hormesis: boolean;
   /** Dated decisions, each with the numbers it compared, then why tomorrow's doses are what they are. */
   readonly reasons: readonly string[];
+  /** The same reasons as data (code, date, text, the numbers by name), for other systems to render. */
+  readonly reasonData: readonly Reason[];
   /** The date the titration reached a decision (MED, maintenance or stop), if it has. */
   readonly decidedOn: IsoDate | null;
   readonly levels: readonly LevelSummary[];
