@@ -5,6 +5,7 @@
  * a leading zero ("0.5 mg"), no trailing zero ("1 mg"), a space before the unit.
  */
 import { DomainError } from "./errors.ts";
+import { ownEntry } from "./own-entry.ts";
 
 declare const microgramBrand: unique symbol;
 /** A dose in whole micrograms. Build it with `micrograms()` or `parseDose()`. */
@@ -85,7 +86,7 @@ export function parseDoseWithUnit(text: string, field = "dose"): ParsedDose {
   if (whole === "") fail('not a dose; write a number and a unit, for example "1.5 mg"');
   if (sep && frac === "") fail("a decimal point must be followed by digits");
   if (!unitText) fail("a unit is required: mg or mcg");
-  const unit = UNIT_WORDS[unitText!.toLowerCase()];
+  const unit = ownEntry(UNIT_WORDS, unitText!.toLowerCase());
   if (!unit) {
     if (/^g$|^grams?$/i.test(unitText!)) fail("grams are never an LDN dose; write mg or mcg");
     fail(`unknown unit "${unitText}"; use mg or mcg`);

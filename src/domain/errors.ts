@@ -30,6 +30,8 @@ export type DomainErrorCode =
   | "unsupported_opioid"
   /** The record must change first: a plan cannot start while screening has pregnancy "unknown". */
   | "pregnancy_unknown"
+  /** The request contradicts what is stored: e.g. an Idempotency-Key already used for other data. */
+  | "conflict"
   | "not_found";
 
 export interface DomainErrorDetails {
@@ -41,8 +43,41 @@ export interface DomainErrorDetails {
 
 /** Builds an `invalid_argument` error naming the field and the value given. */
 export function invalidArgument(field: string, value: unknown, why: string): DomainError {
-  return new DomainError("invalid_argument", `${field}: ${why} (got ${JSON.stringify(value)})`, {
+  return new DomainError("invalid_argument", `${field}: ${why} (got ${describeValue(value)})`, {
     field,
     value,
   });
+}
+
+/** The longest value an error message quotes in full. */
+const MAX_SHOWN = 120;
+/** How deep into arrays and objects an error message looks; deeper is written `[…]` / `{…}`. */
+const MAX_SHOWN_DEPTH = 4;
+
+/**
+ * A value as an error message quotes it: JSON, at most 4 levels deep and about 120 characters,
+ * so a hostile value (nested 5,000 deep, or 200 KB long) makes a short message instead of
+ * overflowing the stack or flooding a log.
+ *
+ * @example describeValue("forty") // '"forty"'
+ * @example describeValue([[[[[[1]]]]]]) // "[[[[[…]]]]]"
+ */
+export function describeValue(value: unknown): string {
+  const text = shownJson(value, 0);
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text;
+}
+
+function shownJson(value: unknown, depth: number): string {
+  if (value === undefined) return "undefined";
+  if (typeof value === "bigint") return `${value}`;
+  if (typeof value !== "object" || value === null) return JSON.stringify(value) ?? String(value);
+  if (value instanceof Date) return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    if (depth >= MAX_SHOWN_DEPTH) return "[…]";
+    const items = value.slice(0, 20).map((v) => shownJson(v, depth + 1));
+    return `[${items.join(",")}${value.length > 20 ? ",…" : ""}]`;
+  }
+  if (depth >= MAX_SHOWN_DEPTH) return "{…}";
+  const entries = Object.entries(value).slice(0, 20);
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${shownJson(v, depth + 1)}`).join(",")}}`;
 }

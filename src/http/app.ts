@@ -17,6 +17,7 @@ import { HttpError, STATUS_OF, notFound } from "./errors.ts";
 import { actorOf, type Principal } from "./principal.ts";
 import type { RouteDefinition, RouteResult, Services } from "./route.ts";
 import { securityHeaders } from "./security-headers.ts";
+import { parseJsonBody, refuseHostileText } from "./request-input.ts";
 import { parseWith } from "./validate.ts";
 
 export interface AppOptions {
@@ -93,8 +94,12 @@ async function handle(c: Context, route: RouteDefinition, services: Services): P
     if (decision === "unauthenticated") throw new HttpError("unauthenticated", "Sign in first");
     throw new HttpError("forbidden", "Your role cannot do this");
   }
-  const params = parseWith(route.params, c.req.param(), "params");
-  const query = parseWith(route.query, c.req.query(), "query");
+  const rawParams = c.req.param();
+  const rawQuery = c.req.query();
+  refuseHostileText(rawParams, "params");
+  refuseHostileText(rawQuery, "query");
+  const params = parseWith(route.params, rawParams, "params");
+  const query = parseWith(route.query, rawQuery, "query");
   const body = parseWith(route.body, route.body ? await readJson(c) : undefined, "body");
   const base = {
     principal,
@@ -207,13 +212,7 @@ function isSecure(c: Context, services: Services): boolean {
 }
 
 async function readJson(c: Context): Promise<unknown> {
-  const text = await c.req.text();
-  if (text === "") return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new HttpError("invalid_request", "The request body is not valid JSON", "body");
-  }
+  return parseJsonBody(await c.req.text());
 }
 
 function clientAddress(c: Context): string {

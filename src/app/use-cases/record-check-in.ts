@@ -3,7 +3,7 @@ import type { DiaryEntry } from "../ports/diary-repository.ts";
 import type { Repositories } from "../ports/store.ts";
 import type { DiaryDay } from "../../domain/diary/diary-day.ts";
 import { parseDiaryDay } from "../../domain/diary/parse-diary-day.ts";
-import { invalidArgument } from "../../domain/errors.ts";
+import { DomainError, invalidArgument } from "../../domain/errors.ts";
 
 /** Client keys: what a phone can make (a UUID), bounded so a key is never a payload. */
 const KEY_PATTERN = /^[A-Za-z0-9_-]{8,100}$/;
@@ -38,5 +38,26 @@ export async function recordCheckIn(
       "must be 8-100 letters, digits, - or _ (e.g. a UUID)",
     );
   }
-  return tx.diary.record({ patientId, date: day.date, idempotencyKey, body: { ...day } });
+  const body = { ...day };
+  const recorded = await tx.diary.record({ patientId, date: day.date, idempotencyKey, body });
+  // A key names one check-in: the same key with other data is a client's mistake, never a retry,
+  // and answering with the stored entry would silently drop the new data.
+  if (!recorded.created && canonicalJson(recorded.entry.body) !== canonicalJson(body)) {
+    throw new DomainError(
+      "conflict",
+      `Idempotency-Key: "${idempotencyKey}" was already used for a different check-in (${recorded.entry.date}); ` +
+        "make a new key for new data",
+      { field: "Idempotency-Key", value: idempotencyKey },
+    );
+  }
+  return recorded;
+}
+
+/** JSON with object keys sorted, so two equal values compare equal however they were stored. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
 }

@@ -7,6 +7,7 @@ import { scoreBpi } from "../../domain/instruments/bpi.ts";
 import type { Answers, InstrumentScoring } from "../../domain/instruments/instrument.ts";
 import { scoreGlobal10 } from "../../domain/instruments/promis-global10.ts";
 import { scorePhysicalFunction } from "../../domain/instruments/promis-physical-function.ts";
+import { ownEntry } from "../../domain/own-entry.ts";
 
 /** The instruments the server scores, with the version stored beside each response. */
 export const INSTRUMENTS: Readonly<
@@ -29,7 +30,7 @@ export async function recordQuestionnaire(
   answeredOn: string,
   answers: Answers,
 ): Promise<QuestionnaireResponse> {
-  const definition = INSTRUMENTS[instrument];
+  const definition = ownEntry(INSTRUMENTS, instrument);
   if (!definition)
     throw invalidArgument("instrument", instrument, `must be one of ${Object.keys(INSTRUMENTS).join(", ")}`);
   const scoring = definition.score(answers);

@@ -5,6 +5,7 @@
  * not something to guess at.
  */
 import type { Sex } from "./cohort.ts";
+import { ownEntry } from "../own-entry.ts";
 
 export type CellResult<T> = { ok: true; value: T | null } | { ok: false; reason: string };
 
@@ -49,6 +50,6 @@ const SEXES: Record<string, Sex> = { female: "female", f: "female", male: "male"
  */
 export function readSex(text: string): CellResult<Sex> {
   if (text === "") return { ok: true, value: null };
-  const sex = SEXES[text.toLowerCase()];
+  const sex = ownEntry(SEXES, text.toLowerCase());
   return sex ? { ok: true, value: sex } : { ok: false, reason: "must be female, male or other" };
 }

@@ -14,6 +14,7 @@ import { DomainError } from "../errors.ts";
 import type { OpioidUnit } from "./opioid-catalogue.ts";
 import { exactRegimen, type OpioidRegimen } from "./regimen.ts";
 import { resolveOpioid } from "./resolve-opioid.ts";
+import { ownEntry } from "../own-entry.ts";
 
 interface UnitReading {
   readonly unit: OpioidUnit;
@@ -93,9 +94,10 @@ function readRegimen(tokens: readonly string[], start: number, text: string) {
   const [, numberText = "", attachedUnit = ""] = AMOUNT.exec(amountToken) ?? [];
   const amount = readNumber(numberText, text);
   let unitText = attachedUnit;
-  if (unitText === "" && i < tokens.length && UNITS[tokens[i]!.toLowerCase()]) unitText = tokens[i++]!;
+  if (unitText === "" && i < tokens.length && ownEntry(UNITS, tokens[i]!.toLowerCase()))
+    unitText = tokens[i++]!;
   if (unitText === "") fail(text, `"${amountToken}" needs a unit: mg, or mcg/hr for a fentanyl patch`);
-  const reading = UNITS[unitText.toLowerCase()];
+  const reading = ownEntry(UNITS, unitText.toLowerCase());
   if (!reading)
     return fail(text, `unknown unit "${unitText}"; use mg per dose, mg/day, or mcg/hr for a patch`);
 

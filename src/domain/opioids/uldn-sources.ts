@@ -12,6 +12,7 @@
  * 002's doses are 250 to 500 times 000's daily total (0.5-1 mg against 2 mcg a day).
  */
 import { SOURCE_000, SOURCE_002 } from "./sources.ts";
+import { ownEntry } from "../own-entry.ts";
 
 /** How a ULDN protocol's interaction reads, and which source says so. */
 export interface UldnStatement {
@@ -86,5 +87,5 @@ export const UNKNOWN_ULDN_STATEMENT: UldnStatement = Object.freeze({
  * @example uldnStatement("uldn-with-opioids").doses // "1 mcg twice daily (000)"
  */
 export function uldnStatement(protocolId: string): UldnStatement {
-  return ULDN_STATEMENTS[protocolId] ?? UNKNOWN_ULDN_STATEMENT;
+  return ownEntry(ULDN_STATEMENTS, protocolId) ?? UNKNOWN_ULDN_STATEMENT;
 }
