@@ -291,7 +291,11 @@ for (const dialect of DIALECTS)
       }
     });
 
-    /** Hand-written: pharmacists see plans and compounding, never diaries, assessments or outcomes. */
+    /**
+     * Hand-written: pharmacists see plans, compounding and each patient's state and dose today
+     * (the engine's, so what they dispense is what the patient takes), never diaries,
+     * assessments or outcomes.
+     */
     it("keeps diaries, assessments, decisions and questionnaires from pharmacists", async () => {
       const clinical = ROUTES.filter((r) =>
         /^(diary|assessment|decision|questionnaire|plan\.today)/.test(r.action),
@@ -302,9 +306,20 @@ for (const dialect of DIALECTS)
       const list = await server.app.request("http://ldn.test/api/patients", {
         headers: { cookie: cookies.get("pharmacist")! },
       });
-      const rows = (await list.json()) as { state: unknown; lastCheckIn: unknown }[];
+      const rows = (await list.json()) as {
+        state: unknown;
+        lastCheckIn: unknown;
+        alerts: unknown[];
+        attention: { code: string }[];
+      }[];
       expect(rows.length).toBeGreaterThan(0);
-      expect(rows.every((r) => r.state === null && r.lastCheckIn === null)).toBe(true);
+      expect(rows.every((r) => r.state !== null)).toBe(true);
+      expect(
+        rows.every(
+          (r) =>
+            r.lastCheckIn === null && r.alerts.length === 0 && r.attention.every((a) => a.code === "no-plan"),
+        ),
+      ).toBe(true);
     });
 
     for (const route of ROUTES) {

@@ -17,6 +17,15 @@ export interface PatientRecords {
   readonly questionnaires: readonly QuestionnaireResponse[];
 }
 
+export interface ClinicRecordsOptions {
+  /**
+   * "clinical" (default) reads everything; "dosing" (a pharmacist's list) reads only what the
+   * engine needs to give each patient's dose today (plans, diary, decisions): no
+   * recommendations, no questionnaires.
+   */
+  readonly scope?: "clinical" | "dosing";
+}
+
 export interface ClinicRecordsReader {
   /**
    * Every patient of the clinic with their records, in enrolment order. Audited as one
@@ -24,5 +33,5 @@ export interface ClinicRecordsReader {
    *
    * @example const all = await tx.records.forClinic(clinicId);
    */
-  forClinic(clinicId: string, options?: { readonly diary?: boolean }): Promise<readonly PatientRecords[]>;
+  forClinic(clinicId: string, options?: ClinicRecordsOptions): Promise<readonly PatientRecords[]>;
 }

@@ -37,16 +37,19 @@ export const patientRoutes = [
     response: z.array(PatientSummarySchema),
     handler: async ({ tx, principal, query, services }) => {
       const today = query.today ?? todayIn(services.clock);
-      // Pharmacists see plans and compounding, not diaries: no engine state for them.
+      // Pharmacists dispense what the engine gives each patient today, so their list is made
+      // from the same diary and decisions (the same todayUg and state as the clinician's), but
+      // shows none of the clinical detail: no check-ins, alerts or what needs attention.
       const clinical = principal!.kind === "staff" && principal!.role === "clinician";
-      const all = await tx.records.forClinic(principal!.clinicId, { diary: clinical });
+      const all = await tx.records.forClinic(principal!.clinicId, {
+        scope: clinical ? "clinical" : "dosing",
+      });
       return all.map((records) => {
         const s = summarisePatient(records, today);
         const shown = clinical
           ? s
           : {
               ...s,
-              state: null,
               medUg: null,
               lastCheckIn: null,
               daysSinceCheckIn: null,
@@ -114,6 +117,8 @@ export const patientRoutes = [
       const expiresAt = new Date(
         services.clock.now().getTime() + services.settings.invitationDays * 86_400_000,
       ).toISOString();
+      // Only the newest link works: an older one, perhaps sent to an old address, stops now.
+      await tx.invitations.revokeUnused(params.patientId);
       await tx.invitations.create({ patientId: params.patientId, tokenHash: tokenHash(token), expiresAt });
       return { token, path: `/join#${token}`, expiresAt };
     },

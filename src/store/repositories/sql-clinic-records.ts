@@ -23,7 +23,8 @@ export function sqlClinicRecords(ctx: TxContext): ClinicRecordsReader {
   return {
     async forClinic(clinicId, options = {}) {
       const { trx } = ctx;
-      const clinical = options.diary !== false;
+      // "dosing" (pharmacists) reads what the engine needs for today's dose, nothing more.
+      const clinical = (options.scope ?? "clinical") === "clinical";
       const ofClinic = trx.selectFrom("patients").select("id").where("clinic_id", "=", clinicId);
       const patients = await trx
         .selectFrom("patients")
@@ -38,16 +39,15 @@ export function sqlClinicRecords(ctx: TxContext): ClinicRecordsReader {
         .where("patient_id", "in", ofClinic)
         .orderBy("created_at")
         .execute();
-      // Pharmacists' lists (diary: false) never read diaries, recommendations or outcomes.
-      const diary = clinical
-        ? await trx
-            .selectFrom("diary_entries")
-            .selectAll()
-            .where("patient_id", "in", ofClinic)
-            .orderBy("entry_date")
-            .orderBy("recorded_at")
-            .execute()
-        : [];
+      // The engine's inputs (diary and decisions) are read for every list, so a pharmacist's
+      // "today" is the dose the engine gives the patient; recommendations and outcomes are not.
+      const diary = await trx
+        .selectFrom("diary_entries")
+        .selectAll()
+        .where("patient_id", "in", ofClinic)
+        .orderBy("entry_date")
+        .orderBy("recorded_at")
+        .execute();
       const recommendations = clinical
         ? await trx
             .selectFrom("recommendations")
@@ -56,16 +56,14 @@ export function sqlClinicRecords(ctx: TxContext): ClinicRecordsReader {
             .orderBy("created_at")
             .execute()
         : [];
-      const decisions = clinical
-        ? await trx
-            .selectFrom("decisions")
-            .innerJoin("recommendations", "recommendations.id", "decisions.recommendation_id")
-            .selectAll("decisions")
-            .select("recommendations.patient_id as patient_id")
-            .where("recommendations.patient_id", "in", ofClinic)
-            .orderBy("decisions.decided_at")
-            .execute()
-        : [];
+      const decisions = await trx
+        .selectFrom("decisions")
+        .innerJoin("recommendations", "recommendations.id", "decisions.recommendation_id")
+        .selectAll("decisions")
+        .select("recommendations.patient_id as patient_id")
+        .where("recommendations.patient_id", "in", ofClinic)
+        .orderBy("decisions.decided_at")
+        .execute();
       const questionnaires = clinical
         ? await trx
             .selectFrom("questionnaire_responses")
@@ -84,7 +82,7 @@ export function sqlClinicRecords(ctx: TxContext): ClinicRecordsReader {
           action: "patient.summary",
           patientId: p.id,
           subjectId: p.id,
-          details: { diary: clinical },
+          details: { scope: clinical ? "clinical" : "dosing" },
         })),
       );
       return patients.map((p): PatientRecords => ({

@@ -85,26 +85,24 @@ export function Dashboard({ role }: { readonly role: string }) {
             placeholder="Name"
           />
         </label>
-        {clinical && (
-          <label>
-            State
-            <select value={state} onChange={(e) => setState(e.currentTarget.value)}>
-              <option value="all">All</option>
-              {Object.entries(STATE_LABEL).map(([k, v]) => (
-                <option key={k} value={k}>
-                  {v}
-                </option>
-              ))}
-              <option value="none">No plan</option>
-            </select>
-          </label>
-        )}
+        <label>
+          State
+          <select value={state} onChange={(e) => setState(e.currentTarget.value)}>
+            <option value="all">All</option>
+            {Object.entries(STATE_LABEL).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
+            <option value="none">No plan</option>
+          </select>
+        </label>
         <label>
           Sort by
           <select value={sort} onChange={(e) => setSort(e.currentTarget.value as SortKey)}>
             <option value="attention">Needs attention first</option>
             <option value="name">Name</option>
-            {clinical && <option value="state">State</option>}
+            <option value="state">State</option>
             {clinical && <option value="checkin">Longest since check-in</option>}
             <option value="dose">Highest dose today</option>
           </select>
@@ -140,7 +138,7 @@ export function Dashboard({ role }: { readonly role: string }) {
             <tr>
               <th scope="col">Patient</th>
               <th scope="col">Protocol</th>
-              {clinical && <th scope="col">State</th>}
+              <th scope="col">State</th>
               <th scope="col">Today</th>
               {clinical && <th scope="col">Last check-in</th>}
               {clinical && <th scope="col">Needs attention</th>}
@@ -154,9 +152,7 @@ export function Dashboard({ role }: { readonly role: string }) {
                   {!p.joined && <span class="tag muted">not joined</span>}
                 </td>
                 <td class="nowrap">{p.protocolKey ?? <span class="muted">none</span>}</td>
-                {clinical && (
-                  <td>{p.state ? <span class={`state ${p.state}`}>{STATE_LABEL[p.state]}</span> : "—"}</td>
-                )}
+                <td>{p.state ? <span class={`state ${p.state}`}>{STATE_LABEL[p.state]}</span> : "—"}</td>
                 <td class="nowrap">{p.todayUg === 0 ? "none" : (p.today ?? "—")}</td>
                 {clinical && (
                   <td>

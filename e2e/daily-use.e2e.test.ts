@@ -1,0 +1,200 @@
+/**
+ * Daily use in a real browser against the real server process: what the pharmacist, the
+ * clinician and the patient see is the record itself. The pharmacist's "Today" is the engine's
+ * dose for each patient, with their state. axe-core stays clean on every screen touched.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { APIRequestContext, Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildWeb } from "../scripts/build-web.ts";
+import { SYSTEM_ACTOR } from "../src/app/ports/actor.ts";
+import { scryptHasher } from "../src/http/auth/passwords.ts";
+import { freePort, startServerProcess, type ServerProcess } from "../src/http/testing/server-process.ts";
+import { openStore } from "../src/store/sql-store.ts";
+import { axeViolations, launchChromium } from "./browser.ts";
+
+const CLINICIAN = { email: "lee@riverside.example", password: "clinician password 1", name: "Dr K. Lee" };
+const PHARMACIST = { email: "ash@riverside.example", password: "pharmacist password 1" };
+const SCREENING = {
+  ageYears: 52,
+  painMonths: 60,
+  pregnancy: "no",
+  opioids: [] as string[],
+  mustStayOnOpioids: false,
+  riskFactors: ["centralized-pain"],
+};
+const shots = process.env.LDN_SCREENSHOTS;
+
+function isoDaysAgo(n: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() - n);
+  const pad = (x: number) => String(x).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+async function shot(page: Page, name: string) {
+  if (!shots) return;
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+/** A clinic with a clinician and a pharmacist, written into the SQLite file before the server starts. */
+async function seedStaff(db: string): Promise<void> {
+  const store = await openStore({ kind: "sqlite", path: db });
+  try {
+    const hasher = scryptHasher(10);
+    const clinicianHash = await hasher.hash(CLINICIAN.password);
+    const pharmacistHash = await hasher.hash(PHARMACIST.password);
+    await store.transaction(SYSTEM_ACTOR, async (tx) => {
+      const clinic = await tx.clinics.create({ name: "Riverside Pain Clinic" });
+      await tx.staff.create({
+        clinicId: clinic.id,
+        email: CLINICIAN.email,
+        displayName: CLINICIAN.name,
+        role: "clinician",
+        passwordHash: clinicianHash,
+      });
+      await tx.staff.create({
+        clinicId: clinic.id,
+        email: PHARMACIST.email,
+        displayName: "A. Ash",
+        role: "pharmacist",
+        passwordHash: pharmacistHash,
+      });
+    });
+  } finally {
+    await store.close();
+  }
+}
+
+async function send<T>(
+  request: APIRequestContext,
+  method: "get" | "post",
+  url: string,
+  data?: unknown,
+  headers = {},
+): Promise<T> {
+  const res =
+    method === "get" ? await request.get(url) : await request.post(url, { data: data ?? {}, headers });
+  if (!res.ok()) throw new Error(`${url}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+async function signIn(page: Page, login: string, password: string) {
+  await page.getByLabel("Email or login code").fill(login);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+describe("daily use in a real browser", { timeout: 120_000 }, () => {
+  let dir: string;
+  let server: ServerProcess;
+  let browser: Browser;
+  let staff: BrowserContext;
+  const api = (path: string) => `${server.url}${path}`;
+  /** Patient ids by name. */
+  const ids = new Map<string, string>();
+
+  /** Enrols, plans (from `startDaysAgo`) and invites a patient; returns the invitation token. */
+  async function enrolWithPlan(name: string, startDaysAgo: number): Promise<string> {
+    const { id } = await send<{ id: string }>(staff.request, "post", api("/api/patients"), {
+      displayName: name,
+      screening: SCREENING,
+    });
+    ids.set(name, id);
+    await send(staff.request, "post", api(`/api/patients/${id}/plans`), {
+      protocolId: "micro-titration",
+      startDate: isoDaysAgo(startDaysAgo),
+    });
+    const invite = await send<{ token: string }>(
+      staff.request,
+      "post",
+      api(`/api/patients/${id}/invitations`),
+    );
+    return invite.token;
+  }
+
+  /** Check-ins from `from` days ago to yesterday, each with the doses the engine gave that day. */
+  async function checkInDays(request: APIRequestContext, id: string, from: number) {
+    for (let ago = from; ago >= 1; ago--) {
+      const date = isoDaysAgo(ago);
+      const today = await send<{ today: { doses: { time: string; ug: number }[] } }>(
+        request,
+        "get",
+        api(`/api/patients/${id}/today?today=${date}`),
+      );
+      await send(
+        request,
+        "post",
+        api(`/api/patients/${id}/check-ins`),
+        {
+          date,
+          doses: today.today.doses.map((d) => ({ time: d.time, ug: d.ug })),
+          pain: 6,
+          sideEffects: [],
+        },
+        { "idempotency-key": `daily-${id}-${date}` },
+      );
+    }
+  }
+
+  beforeAll(async () => {
+    await buildWeb();
+    dir = mkdtempSync(join(tmpdir(), "ldn-e2e-daily-"));
+    const db = join(dir, "ldn.sqlite");
+    await seedStaff(db);
+    server = await startServerProcess(db, await freePort());
+    browser = await launchChromium();
+    staff = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await send(staff.request, "post", api("/api/session"), {
+      login: CLINICIAN.email,
+      password: CLINICIAN.password,
+    });
+    // Two patients ten days into micro-titration; the clinician stops one of them.
+    for (const name of ["T. Titrating", "S. Stopped"]) {
+      await enrolWithPlan(name, 10);
+      await checkInDays(staff.request, ids.get(name)!, 10);
+    }
+    await send(staff.request, "post", api(`/api/patients/${ids.get("S. Stopped")}/decisions`), {
+      decision: "override",
+      reason: "Nausea every day; the patient wants to stop",
+      instead: { kind: "stop" },
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.child.kill("SIGTERM");
+    await server?.exited;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("shows the pharmacist each patient's dose today as the clinician sees it, and who has stopped", async () => {
+    const clinicianList = await send<{ displayName: string; today: string | null }[]>(
+      staff.request,
+      "get",
+      api("/api/patients"),
+    );
+    const expected = clinicianList.find((p) => p.displayName === "T. Titrating")!.today!;
+    expect(expected).not.toBe("0.1 mg");
+    const pharmacy = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await pharmacy.newPage();
+    await page.goto(server.url);
+    await signIn(page, PHARMACIST.email, PHARMACIST.password);
+    await page.getByRole("heading", { name: "Patients" }).waitFor();
+    await page.getByRole("columnheader", { name: "State" }).waitFor();
+    const titrating = page.getByRole("row").filter({ hasText: "T. Titrating" });
+    expect(await titrating.getByRole("cell").nth(2).textContent()).toBe("Titrating");
+    expect(await titrating.getByRole("cell").nth(3).textContent()).toBe(expected);
+    const stopped = page.getByRole("row").filter({ hasText: "S. Stopped" });
+    expect(await stopped.getByRole("cell").nth(2).textContent()).toBe("Stopped");
+    expect(await stopped.getByRole("cell").nth(3).textContent()).toBe("none");
+    await page.getByRole("combobox", { name: /^State/ }).selectOption("stopped");
+    expect(await page.locator(".patients tbody tr").count()).toBe(1);
+    await shot(page, "pharmacist-dashboard");
+    expect(await axeViolations(page)).toEqual([]);
+    await pharmacy.close();
+  });
+});
