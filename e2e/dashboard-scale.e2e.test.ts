@@ -43,7 +43,7 @@ function patients(): PatientSummaryDto[] {
       displayName: `Patient ${String(i).padStart(4, "0")}`,
       enrolledAt: "2026-09-01T09:00:00.000Z",
       joined: i % 3 !== 0,
-      protocolKey: "micro-titration@1",
+      protocolKey: "micro-titration@2",
       startDate: "2026-09-02",
       state: STATES[i % STATES.length]!,
       medUg: null,

@@ -113,7 +113,7 @@ describe("pharmacy order PDF", () => {
     const plan = planCapsules(days);
     const pdf = await readPdf(
       await orderPdf({
-        protocol: { name: "Micro-titration", key: "micro-titration@1", source: "004" },
+        protocol: { name: "Micro-titration", key: "micro-titration@2", source: "004" },
         patient: { name: "A. Patient", birthDate: "1980-05-02" },
         prescriber: { name: "Dr B. Prescriber", identifier: "NPI 0000000000" },
         clinic,
@@ -138,7 +138,7 @@ describe("pharmacy order PDF", () => {
     const plan = planLiquid(days);
     const pdf = await readPdf(
       await orderPdf({
-        protocol: { name: "Micro-titration", key: "micro-titration@1", source: "004" },
+        protocol: { name: "Micro-titration", key: "micro-titration@2", source: "004" },
         patient: { name: "A. Patient" },
         prescriber: { name: "Dr B. Prescriber" },
         clinic,

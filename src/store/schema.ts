@@ -5,6 +5,8 @@
  * the application), timestamps are ISO-8601 text in UTC, calendar dates are `YYYY-MM-DD` text,
  * JSON is text. The only integers are counts, versions and the audit sequence.
  */
+import type { Generated } from "kysely";
+
 export interface ClinicTable {
   id: string;
   name: string;
@@ -62,6 +64,7 @@ export interface PlanTable {
   interaction_ack: string | null;
 }
 
+/** The current version of a patient's entry for a day: one per patient and date (0003). */
 export interface DiaryEntryTable {
   id: string;
   patient_id: string;
@@ -70,6 +73,25 @@ export interface DiaryEntryTable {
   idempotency_key: string;
   body: string;
   recorded_at: string;
+  /** 1, then one more for each correction (0003). */
+  version: Generated<number>;
+  /** Who recorded this version: an actor kind and id; null when not known (0003). */
+  recorded_by_kind: string | null;
+  recorded_by_id: string | null;
+}
+
+/** An earlier version of a day's entry, as it was recorded, replaced by a correction (0003). */
+export interface DiaryEntryVersionTable {
+  id: string;
+  entry_id: string;
+  patient_id: string;
+  entry_date: string;
+  version: number;
+  idempotency_key: string;
+  body: string;
+  recorded_at: string;
+  recorded_by_kind: string | null;
+  recorded_by_id: string | null;
 }
 
 export interface QuestionnaireResponseTable {
@@ -87,7 +109,7 @@ export interface RecommendationTable {
   id: string;
   patient_id: string;
   plan_id: string;
-  /** `protocolKey()` of the protocol version that made it, e.g. `micro-titration@1`. */
+  /** `protocolKey()` of the protocol version that made it, e.g. `micro-titration@2`. */
   protocol_key: string;
   as_of: string;
   state: string;
@@ -146,6 +168,7 @@ export interface Schema {
   invitations: InvitationTable;
   plans: PlanTable;
   diary_entries: DiaryEntryTable;
+  diary_entry_versions: DiaryEntryVersionTable;
   questionnaire_responses: QuestionnaireResponseTable;
   recommendations: RecommendationTable;
   decisions: DecisionTable;

@@ -325,7 +325,7 @@ for (const dialect of DIALECTS) {
         const rec = await tx.recommendations.create({
           patientId: patient.id,
           planId: plan.id,
-          protocolKey: "micro-titration@1",
+          protocolKey: "micro-titration@2",
           asOf: "2027-01-10",
           state: "window",
           body: { next: { totalUg: 800 } },

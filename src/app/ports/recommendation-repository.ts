@@ -6,7 +6,7 @@ export interface Recommendation {
   readonly id: string;
   readonly patientId: string;
   readonly planId: string;
-  /** The protocol version that made it, e.g. `micro-titration@1`. */
+  /** The protocol version that made it, e.g. `micro-titration@2`. */
   readonly protocolKey: string;
   readonly asOf: string;
   readonly state: string;

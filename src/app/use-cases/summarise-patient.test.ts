@@ -47,6 +47,8 @@ function records(
       date: d.date,
       idempotencyKey: `k${i}`,
       recordedAt: "",
+      version: 1,
+      recordedBy: null,
       body: {
         date: d.date,
         doses: [{ time: "08:00", ug: d.ug }],
@@ -150,7 +152,7 @@ describe("a patient's dashboard line", () => {
           id: "r1",
           patientId: "p1",
           planId: "plan1",
-          protocolKey: "micro-titration@1",
+          protocolKey: "micro-titration@2",
           asOf: "2027-01-05",
           state: "titrating",
           createdAt: "1",

@@ -35,8 +35,8 @@ describe("ldn assess", () => {
       .trim()
       .split("\n")
       .map((l) => JSON.parse(l).reasons.join("\n") as string);
-    expect(worse).toMatch(/pain at 0\.1 mg: 7\.5 over 2 days, 0\.8 above baseline 6\.7 \(worse\)/);
-    expect(better).toMatch(/pain at 0\.1 mg: 5\.0 over 2 days, 1\.7 below baseline 6\.7 \(better\)/);
+    expect(worse).toMatch(/pain 7\.5 over 2 days against 6\.7 over 3, 0\.8 points worse/);
+    expect(better).toMatch(/pain 5\.0 over 2 days against 6\.7 over 3, 1\.7 points better/);
     expect(`${worse}\n${better}`).not.toMatch(/ -\d/);
   });
 
@@ -61,7 +61,7 @@ describe("ldn assess", () => {
         ],
       },
       hormesis: false,
-      protocol: "micro-titration@1",
+      protocol: "micro-titration@2",
       detector: "robust",
     });
     expect(out[0].reasons.length).toBeGreaterThan(0);

@@ -11,7 +11,7 @@ describe("ldn compound", () => {
     const { code, stdout } = await runCli(MICRO);
     expect(code).toBe(0);
     expect(stdout).toContain(
-      "Capsule plan: Micro-titration (micro-titration@1), 28 days from 2027-01-04 to 2027-01-31",
+      "Capsule plan: Micro-titration (micro-titration@2), 28 days from 2027-01-04 to 2027-01-31",
     );
     expect(stdout).toMatch(/0\.4 mg\s+6\s+0\.3 mg \+ 0\.1 mg/);
     expect(stdout).toContain(
@@ -26,7 +26,7 @@ describe("ldn compound", () => {
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(json).toMatchObject({
-      protocol: { key: "micro-titration@1" },
+      protocol: { key: "micro-titration@2" },
       form: "capsules",
       period: { start: "2027-01-04", end: "2027-01-31", days: 28 },
       settings: { maxCapsulesPerDose: 2, feePerStrengthCents: 4000, pricePerCapsuleCents: 100 },

@@ -17,7 +17,7 @@ describe("ldn schedule", () => {
     ]);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
-    expect(json.protocol).toMatchObject({ id: "micro-titration", version: 1, key: "micro-titration@1" });
+    expect(json.protocol).toMatchObject({ id: "micro-titration", version: 2, key: "micro-titration@2" });
     expect(json.days).toHaveLength(11);
     expect(json.days[10]).toEqual({
       day: 11,
@@ -179,14 +179,14 @@ describe("ldn protocols", () => {
     ]) {
       expect(stdout).toContain(id);
     }
-    expect(stdout).toMatch(/micro-titration\s+1\s+004\s+1\.5 mg\s+6 mg\s+0\.1 mg\s+4/);
+    expect(stdout).toMatch(/micro-titration\s+2\s+004\s+6 mg\s+6 mg\s+0\.1 mg\s+4/);
   });
 
   it("gives the catalogue as JSON and one protocol in full", async () => {
     const json = JSON.parse((await runCli(["protocols", "--format", "json"])).stdout);
     expect(json).toHaveLength(8);
     expect(json[0].limits).toMatchObject({
-      maxPerDoseUg: 1500,
+      maxPerDoseUg: 6000,
       maxPerDayUg: 6000,
       maxStepUg: 100,
       maxDosesPerDay: 4,

@@ -17,6 +17,7 @@ export function assessmentLine(line: number, id: string, a: Assessment): string 
     next: { date: a.next.date, totalUg: a.next.totalUg, doses: a.next.doses },
     hormesis: a.hormesis,
     reasons: a.reasons,
+    reasonData: a.reasonData,
     alerts: a.alerts.map(alertJson),
     protocol: a.protocolKey,
     detector: a.detector,

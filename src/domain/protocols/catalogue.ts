@@ -41,7 +41,7 @@ export function getProtocol(id: string): ProtocolDefinition {
   return found;
 }
 
-/** "micro-titration@1": the identity a stored plan or recommendation records. */
+/** "micro-titration@2": the identity a stored plan or recommendation records. */
 export function protocolKey(protocol: Pick<ProtocolDefinition, "id" | "version">): string {
   return `${protocol.id}@${protocol.version}`;
 }

@@ -7,7 +7,8 @@ import { CLINIC_SETTING, defineProtocol } from "./define.ts";
  */
 export const microTitration = defineProtocol({
   id: "micro-titration",
-  version: 1,
+  // 2: no per-dose cap below the daily maximum (004 allows the MED once a day); schedules end on day 120.
+  version: 2,
   name: "Micro-titration",
   source: { doc: "004", citation: "Marcus et al., J Pain Res 2024, Dosing Protocol for LDN" },
   rule:
@@ -17,12 +18,15 @@ export const microTitration = defineProtocol({
   unit: "mg",
   withOpioids: false,
   limits: {
-    maxPerDoseUg: ug(1500), // 004: 6.0 mg/day taken as 1.5 mg four times a day
+    // 004: after the MED, the same total "two or three times per day, or once a day"; no per-dose
+    // cap is published, so a single dose may be the whole day's (at most 6 mg). During the
+    // titration the 4-aliquot rule keeps each dose at or under 1.5 mg anyway.
+    maxPerDoseUg: ug(6000),
     maxPerDayUg: ug(6000), // 004: maximum 6.0 mg/day
     maxStepUg: ug(100), // 004: +0.1 mg/day per step
     maxDosesPerDay: 4, // 004: divided doses, up to 4 a day
     why: {
-      maxPerDoseUg: "004: 6 mg/day is 1.5 mg four times a day",
+      maxPerDoseUg: "004: the MED may be taken once a day; no per-dose cap is published",
       maxPerDayUg: "004: maximum 6 mg/day",
       maxStepUg: "004: steps of 0.1 mg/day",
       maxDosesPerDay: "004: up to 4 doses a day",
@@ -49,5 +53,6 @@ export const microTitration = defineProtocol({
     plateauUg: ug(6000), // 004: 6.0 mg/day on days 119 and 120
     granularityUg: ug(100), // 004: aliquots of whole 0.1 mg units
     defaultDays: 120, // 004: level 60 ends on day 120
+    lastDay: 120, // 004: stop if no improvement at 6.0 mg; nothing is scheduled past day 120
   }),
 });

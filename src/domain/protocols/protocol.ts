@@ -84,6 +84,12 @@ export interface Regimen {
   readonly granularityUg: Micrograms;
   /** Default schedule length in days when the clinician gives none. */
   readonly defaultDays: number;
+  /**
+   * The last day the protocol schedules when no decision has been reached (004 stops the
+   * titration at 6 mg on day 120); schedules, documents and fills end there. Protocols that
+   * continue at their plateau leave it out.
+   */
+  readonly lastDay?: number;
 }
 
 export interface ProtocolDefinition {

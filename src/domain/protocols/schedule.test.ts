@@ -68,21 +68,22 @@ describe("micro-titration (004)", () => {
     expect(s.days[8]!.doses[0]).toEqual({ time: "07:00", ug: 200 });
   });
 
-  it("refuses fewer dose times when a day would need more than 1.5 mg in one dose", () => {
-    expect(() =>
-      buildSchedule(getProtocol("micro-titration"), {
-        start: "2027-01-04",
-        settings: { times: "08:00,20:00" },
-      }),
-    ).toThrow(/day 61 .*1.6 mg at 08:00 is above the 1.5 mg per-dose limit/);
-    // 30 days at two times stays within 1.5 mg a dose (day 30 is 1.5 mg/day).
-    expect(() =>
-      buildSchedule(getProtocol("micro-titration"), {
-        start: "2027-01-04",
-        days: 60,
-        settings: { times: "08:00,20:00" },
-      }),
-    ).not.toThrow();
+  it("allows fewer dose times: no per-dose cap below the 6 mg day is published (004 allows once a day)", () => {
+    const days = buildSchedule(getProtocol("micro-titration"), {
+      start: "2027-01-04",
+      settings: { times: "08:00,20:00" },
+    }).days;
+    expect(days.at(-1)!.doses.map((d) => d.ug)).toEqual([3000, 3000]);
+  });
+
+  it("schedules nothing past day 120, where 004 stops at 6 mg, whatever length is asked", () => {
+    const days = buildSchedule(getProtocol("micro-titration"), { start: "2027-01-04", days: 200 }).days;
+    expect(days).toHaveLength(120);
+    expect(days.at(-1)).toMatchObject({ day: 120, totalUg: 6000 });
+    // Protocols that continue at their plateau keep going.
+    expect(
+      buildSchedule(getProtocol("fixed-standard"), { start: "2027-01-04", days: 200 }).days,
+    ).toHaveLength(200);
   });
 
   it("refuses more than 4 dose times, times out of order, and bad times", () => {

@@ -33,7 +33,7 @@ export interface Schedule {
 export interface ScheduleOptions {
   /** First day, YYYY-MM-DD. */
   readonly start: string;
-  /** Length in days; the protocol's default when absent. */
+  /** Length in days; the protocol's default when absent. Never past the protocol's `lastDay`. */
   readonly days?: number;
   /** Setting overrides, including `times`. */
   readonly settings?: SettingOverrides;
@@ -52,7 +52,9 @@ export function buildSchedule(protocol: ProtocolDefinition, options: ScheduleOpt
     throw invalidArgument("days", length, `must be a whole number from 1 to ${MAX_SCHEDULE_DAYS}`);
   }
   const days: ScheduleDay[] = [];
-  for (let day = 1; day <= length; day++) {
+  // A protocol with a stop (004: day 120) schedules nothing after it, whatever length is asked.
+  const last = Math.min(length, regimen.lastDay ?? length);
+  for (let day = 1; day <= last; day++) {
     const totalUg = dailyTotalUg(regimen, day);
     const entry = {
       day,

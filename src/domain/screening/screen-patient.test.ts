@@ -190,7 +190,7 @@ describe("screenPatient: which protocols fit", () => {
   });
 
   it("records the protocol version each fit was made for", () => {
-    expect(screen({}).protocols[0]!.protocolKey).toBe("micro-titration@1");
+    expect(screen({}).protocols[0]!.protocolKey).toBe("micro-titration@2");
   });
 });
 

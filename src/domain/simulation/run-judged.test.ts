@@ -18,8 +18,8 @@ describe("the judged bench", () => {
     ]);
     for (const cohort of result.cohorts) {
       expect(cohort.rows.map((r) => [r.protocolKey, r.detector])).toEqual([
-        ["micro-titration@1", "literal"],
-        ["micro-titration@1", "robust"],
+        ["micro-titration@2", "literal"],
+        ["micro-titration@2", "robust"],
         ["fixed-standard@1", "literal"],
         ["fixed-standard@1", "robust"],
       ]);

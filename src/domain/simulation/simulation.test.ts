@@ -75,8 +75,8 @@ describe("the simulation", () => {
     const result = runSimulation(options);
     const [literal, robust] = result.rows.map((r) => r.summary);
     expect(result.rows.map((r) => [r.protocolKey, r.detector])).toEqual([
-      ["micro-titration@1", "literal"],
-      ["micro-titration@1", "robust"],
+      ["micro-titration@2", "literal"],
+      ["micro-titration@2", "robust"],
     ]);
     expect(robust!.medFound).toBeGreaterThan(literal!.medFound);
     expect(robust!.meanCapsules).toBeGreaterThan(0);

@@ -28,7 +28,7 @@ describe("micro-titration: the window of effectiveness and the MED (004)", () =>
     expect(a.state).toBe("titrating");
     expect(a.next.totalUg).toBe(400);
     expect(a.next.doses.map((d) => d.ug)).toEqual([100, 100, 100, 100]);
-    expect(a.protocolKey).toBe("micro-titration@1");
+    expect(a.protocolKey).toBe("micro-titration@2");
   });
 
   it("enters the window at the first level with less pain than baseline, giving the numbers", () => {
@@ -213,7 +213,7 @@ describe("missing days, late entries, replay and overrides", () => {
       { ug: 0, pain: 7 },
     ]);
     expect(a.next.totalUg).toBe(100);
-    expect(a.reasons.at(-1)).toMatch(/0 mg of 0.1 mg taken: a day with missed doses does not count/);
+    expect(a.reasons.at(-1)).toMatch(/no dose taken \(0\.1 mg due\): a day without doses does not count/);
   });
 
   it("gives the same answer whatever order the entries arrive in", () => {
@@ -288,11 +288,15 @@ describe("missing days, late entries, replay and overrides", () => {
     expect(a.next.doses).toEqual([{ time: "08:00", ug: 700 }]);
   });
 
-  it("climbs to a clinician's higher dose by at most the protocol's 0.1 mg step a day", () => {
-    const a = assess(levels(100, [7]), {
-      decisions: [{ date: addDays(start, 1), kind: "set-dose", totalUg: 1000 }],
-    });
+  it("climbs to a clinician's higher dose at the protocol's pace: 0.1 mg, then 2 days at each level (004)", () => {
+    const decisions: ClinicianDecision[] = [{ date: addDays(start, 1), kind: "set-dose", totalUg: 1000 }];
+    const a = assess(levels(100, [7]), { decisions });
     expect(a.next.totalUg).toBe(200);
-    expect(a.reasons.join("\n")).toMatch(/reached by steps of at most 0.1 mg a day/);
+    expect(a.reasons.join("\n")).toMatch(/reached by 0\.1 mg every 2 days \(micro-titration's pace\)/);
+    // One day at 0.2 mg: still 0.2 mg tomorrow, not 0.3 mg (the issue saw 0.1 mg a day).
+    const oneDay = assess([...levels(100, [7]), { ug: 200, pain: 7 }], { decisions });
+    expect(oneDay.next.totalUg).toBe(200);
+    const twoDays = assess([...levels(100, [7]), ...levels(200, [7])], { decisions });
+    expect(twoDays.next.totalUg).toBe(300);
   });
 });

@@ -131,7 +131,8 @@ describe("fixed dose, then micro-adjust (004, Conclusions)", () => {
   it("when doses above bring nothing, probes below, and settles where less is as good", () => {
     const specs = [
       ...hold(3000, 28, 4),
-      ...[3100, 3200, 3300, 3400, 3500, 3600, 3700, 3800].flatMap((ug) => hold(ug, 2, 4)),
+      // 10 levels of 2 days: the statistical detector's patience is 20 days past the best.
+      ...[3100, 3200, 3300, 3400, 3500, 3600, 3700, 3800, 3900, 4000].flatMap((ug) => hold(ug, 2, 4)),
     ];
     const a = assessOnce("fixed-then-micro-adjust", specs);
     expect(a.reasons.join("\n")).toMatch(/micro-adjusting below it/);

@@ -35,7 +35,7 @@ export interface NextDoses {
 /** Where a patient stands as of a date, and why. */
 export interface Assessment {
   readonly asOf: IsoDate;
-  /** "micro-titration@1": the protocol version that made this recommendation. */
+  /** "micro-titration@2": the protocol version that made this recommendation. */
   readonly protocolKey: string;
   readonly detector: DetectorName;
   readonly state: TitrationState;

@@ -109,9 +109,10 @@ async function planDays(
     plan,
     protocol,
     opioids,
-    days: dates.map((date, i) => {
-      const d = longer[Math.min(from0 + i, longer.length - 1)]!;
-      return { day: offset + i + 1, date, totalUg: d.totalUg, doses: d.doses };
+    // Nothing past the protocol's last written day (004: the titration stops at 6 mg on day 120).
+    days: dates.flatMap((date, i) => {
+      const d = longer[from0 + i];
+      return d ? [{ day: offset + i + 1, date, totalUg: d.totalUg, doses: d.doses }] : [];
     }),
   };
 }

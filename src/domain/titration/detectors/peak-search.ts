@@ -56,15 +56,14 @@ export function searchPeak(
     series.pairs,
   );
   const smoothed = shrinkToLine(series, smooth(series, settings.smoothingHalfWidth), noise, windowStart);
-  const { first, runEnd } = topRun(smoothed, windowStart);
-  // Whole-number ratings make a steady patient's top span several levels; the true top lies
-  // somewhere inside, so the middle of the run is the best guess.
-  const best = Math.floor((first + runEnd) / 2);
+  // Whole-number ratings make a steady patient's top span several levels: the MED is the
+  // lowest of them (004: the dose before the increases that brought nothing more).
+  const { first: best, runEnd } = topRun(smoothed, windowStart);
   const region = stretch(series, Math.max(windowStart, best - 1), best + 1);
   const base = { best, smoothed, bestMean: region.mean, noise };
   const harm = findHarm(series, runEnd, region, nullEnd, noise, settings);
   if (harm) return { ...base, outcome: harm };
-  return { ...base, outcome: plateau(series, first, runEnd, region, noise, settings) };
+  return { ...base, outcome: plateau(series, best, runEnd, region, noise, settings) };
 }
 
 /**

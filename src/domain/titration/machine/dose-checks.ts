@@ -29,7 +29,15 @@ export type DoseVerdict =
  */
 export function checkDoses(t: Titration, entry: DiaryDay, dueUg: number): DoseVerdict {
   const taken = takenUg(entry);
-  if (taken === 0) return { kind: "none" };
+  if (taken === 0) {
+    t.journal.note(
+      "dose-check",
+      entry.date,
+      `no dose taken (${show(t, dueUg)} due): a day without doses does not count toward the level`,
+      { takenUg: 0, dueUg },
+    );
+    return { kind: "none" };
+  }
   if (overdose(t, entry, taken, dueUg)) return { kind: "over" };
   if (taken < dueUg) {
     t.journal.note(
