@@ -12,6 +12,13 @@ import { SIDE_EFFECTS, isSideEffect, type SideEffect } from "./side-effects.ts";
 export const MAX_NOTE_LENGTH = 2000;
 
 /**
+ * Design setting: doses recorded in one day. Every protocol gives at most 4 (004); 24 (one an
+ * hour) leaves room for honest extra doses, which the engine then alerts on, and refuses a
+ * list that cannot be a day of LDN.
+ */
+export const MAX_DOSES_PER_DAY = 24;
+
+/**
  * Checks one diary day and returns it typed. `path` prefixes every field name.
  *
  * @example parseDiaryDay({ date: "2027-01-04", doses: [{ time: "08:00", ug: 100 }], pain: 6 }, "days[0]")
@@ -58,7 +65,14 @@ function parseDoses(value: unknown, field: string): TakenDose[] {
       'must list the doses taken, e.g. [{"time": "08:00", "ug": 100}], or []',
     );
   }
-  return value.map((item, i) => {
+  if (value.length > MAX_DOSES_PER_DAY) {
+    throw invalidArgument(
+      field,
+      `${value.length} doses`,
+      `must list at most ${MAX_DOSES_PER_DAY} doses for one day`,
+    );
+  }
+  const doses = value.map((item, i) => {
     const path = `${field}[${i}]`;
     const dose = asObject(item, path);
     const time = parseClockTime(asString(dose.time, `${path}.time`), `${path}.time`);
@@ -73,6 +87,15 @@ function parseDoses(value: unknown, field: string): TakenDose[] {
     }
     return { time, ug };
   });
+  const total = doses.reduce((a, d) => a + d.ug, 0);
+  if (total > LABEL_MAX_UG) {
+    throw new DomainError(
+      "invalid_dose",
+      `${field}: ${total} mcg in one day is above the ${LABEL_MAX_UG} mcg (50 mg) label maximum for naltrexone`,
+      { field, value: total },
+    );
+  }
+  return doses;
 }
 
 function parseSideEffects(value: unknown, field: string): SideEffect[] {

@@ -44,24 +44,26 @@ describe("reasons read without sign arithmetic", () => {
     expect(againstBaseline(6.7, 6.7)).toBe("level with baseline 6.7");
   });
 
-  it("writes the micro-titration window check that way", () => {
+  it("writes the micro-titration window check in points better or worse, with its standard errors", () => {
     const a = assess("micro-titration", levels(100, [8]), "robust", [7, 6, 7]);
     const text = a.reasons.join("\n");
-    expect(text).toMatch(/pain at 0\.1 mg: 8\.0 over 2 days, 1\.3 above baseline 6\.7 \(worse\)/);
+    expect(text).toMatch(
+      /pain 8\.0 over 2 days against 6\.7 over 3, 1\.3 points worse, [\d.]+ standard errors/,
+    );
     expect(text).not.toMatch(/ -\d/);
   });
 });
 
-describe("robust on 0.1 mg micro-steps: smoothed, with a minimal important drop", () => {
+describe("robust on 0.1 mg micro-steps: a change-point against the patient's own noise", () => {
   it("does not open the window on a one-point dip that literal takes as improvement", () => {
     const specs = levels(100, [7, 7, 6]);
     expect(assess("micro-titration", specs, "literal").state).toBe("window");
     const robust = assess("micro-titration", specs);
     expect(robust.state).toBe("titrating");
-    expect(robust.reasons.at(-1)).toMatch(/the window needs 1\.5 below/);
+    expect(robust.reasons.at(-1)).toMatch(/the window needs 4 standard errors and 1 point/);
   });
 
-  it("opens it when pain falls by 1.5 points and 15% of baseline", () => {
+  it("opens it where a steady fall begins, once the fall is clear of the noise", () => {
     const a = assess("micro-titration", levels(100, [7, 7, 7, 7, 5, 5, 5]));
     expect(a.state).toBe("window");
     expect(a.windowUg).toBe(500);
@@ -131,9 +133,9 @@ describe("robust on step protocols: each 14-day level on its own mean", () => {
     expect(a.reasons.at(-1)).toMatch(/no improvement by 4\.5 mg/);
   });
 
-  it("leaves micro-titration to the smoothed rules: 2-day levels are not judged alone", () => {
+  it("leaves micro-titration to the statistical rules: 2-day levels are not judged alone", () => {
     const micro = assess("micro-titration", levels(100, [7, 7, 7, 7, 5, 5, 5]));
-    expect(micro.reasons.at(-1)).toMatch(/best so far .* \(smoothed pain [\d.]+ over \d+ days\)/);
+    expect(micro.reasons.at(-1)).toMatch(/best so far .* \(pain [\d.]+ over \d+ days, smoothed [\d.]+\)/);
     expect(micro.reasons.join("\n")).not.toMatch(/judged on their own mean/);
   });
 });

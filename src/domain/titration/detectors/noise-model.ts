@@ -31,9 +31,6 @@ export interface NoisePrior {
 /** Autocorrelation is capped here: beyond it a short stretch cannot tell drift from noise. */
 const MAX_RHO = 0.8;
 
-import { normalCdf } from "../../stats/normal-distribution.ts";
-import { tQuantile } from "../../stats/t-distribution.ts";
-
 /** Running sums of one series, enough for the mean, scatter and lag-1 products of any prefix or suffix. */
 export interface SeriesSums {
   readonly n: number;
@@ -86,26 +83,6 @@ export function estimateNoise(
   const totalDf = df + samePairs.count + prior.sdWeight;
   const sd = Math.sqrt((ss + pairSs + prior.sdWeight * prior.sd ** 2) / totalDf);
   return { sd, rho: capped, df: totalDf };
-}
-
-const thresholds = new Map<string, number>();
-
-/**
- * The threshold in standard errors that keeps the false-alarm rate of `z` (a normal
- * threshold) when the SD itself is estimated on `df` degrees of freedom: the t quantile at
- * the same tail probability. Few days mean a wider margin; many days approach `z`.
- *
- * @example studentThreshold(3.8, 1000) // about 3.8
- * @example studentThreshold(3.8, 5) // about 9
- */
-export function studentThreshold(z: number, df: number): number {
-  const key = `${z}:${Math.round(df)}`;
-  let t = thresholds.get(key);
-  if (t === undefined) {
-    t = tQuantile(normalCdf(z), Math.max(1, Math.round(df)));
-    thresholds.set(key, t);
-  }
-  return t;
 }
 
 /**

@@ -48,14 +48,18 @@ export function searchPeak(
   windowStart: number,
   settings: StatisticalSettings,
 ): PeakSearch {
-  const last = series.levels.length - 1;
   const nullEnd = series.boundary[windowStart]!;
   const noise = estimateNoise(
     [sliceSums(series.prefix, series.values, 0, nullEnd)],
     settings.priors[series.signal],
     series.pairs,
   );
-  const smoothed = shrinkToLine(series, smooth(series, settings.smoothingHalfWidth), noise, windowStart);
+  const smoothed = shrinkToLine(
+    series,
+    smooth(series, settings.smoothingHalfWidth, windowStart),
+    noise,
+    windowStart,
+  );
   // Whole-number ratings make a steady patient's top span several levels: the MED is the
   // lowest of them (004: the dose before the increases that brought nothing more).
   const { first: best, runEnd } = topRun(smoothed, windowStart);
@@ -192,8 +196,12 @@ function shrinkToLine(
   });
 }
 
-/** Local line through each place and its neighbours (triangular weights times days). */
-function smooth(series: SignalSeries, halfWidth: number): number[] {
+/**
+ * Local line through each place and its neighbours (triangular weights times days), inside
+ * the window only: the window's start is a change point, and a line across it would pull
+ * the first levels of the window down toward the days before.
+ */
+function smooth(series: SignalSeries, halfWidth: number, from: number): number[] {
   const levels = series.levels;
   return levels.map((_, i) => {
     let w = 0;
@@ -201,7 +209,7 @@ function smooth(series: SignalSeries, halfWidth: number): number[] {
     let sy = 0;
     let sxx = 0;
     let sxy = 0;
-    for (let j = Math.max(0, i - halfWidth); j <= Math.min(levels.length - 1, i + halfWidth); j++) {
+    for (let j = Math.max(from, i - halfWidth); j <= Math.min(levels.length - 1, i + halfWidth); j++) {
       const l = levels[j]!;
       if (l.n === 0) continue;
       const k = l.n * (1 - Math.abs(i - j) / (halfWidth + 1));

@@ -7,7 +7,7 @@
  * 60 looks at a non-responder rarely open a window by chance.
  */
 import type { StatisticalSettings } from "./statistical-settings.ts";
-import { differenceSe, estimateNoise, sliceSums, studentThreshold, type NoiseModel } from "./noise-model.ts";
+import { differenceSe, estimateNoise, sliceSums, type NoiseModel } from "./noise-model.ts";
 import type { SignalSeries } from "./signal-series.ts";
 
 export interface Comparison {

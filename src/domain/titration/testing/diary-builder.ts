@@ -5,7 +5,7 @@
  */
 import { addDays, type IsoDate } from "../../calendar-date.ts";
 import { micrograms } from "../../dose.ts";
-import type { DiaryDay } from "../../diary/diary-day.ts";
+import type { DiaryDay, Impression, TakenDose } from "../../diary/diary-day.ts";
 import type { SideEffect } from "../../diary/side-effects.ts";
 import { splitDoses } from "../../protocols/split-doses.ts";
 
@@ -14,6 +14,12 @@ export interface DaySpec {
   readonly ug: number;
   readonly pain: number;
   readonly sideEffects?: readonly SideEffect[];
+  readonly mood?: number;
+  readonly energy?: number;
+  readonly clarity?: number;
+  readonly impression?: Impression;
+  /** The doses exactly as recorded, instead of the day's total split by 004's rule. */
+  readonly doses?: readonly TakenDose[];
 }
 
 const FOUR_TIMES = ["08:00", "12:00", "16:00", "20:00"];
@@ -29,9 +35,13 @@ export function buildDiary(
 ): DiaryDay[] {
   return specs.map((spec, i) => ({
     date: addDays(start, i),
-    doses: spec.ug === 0 ? [] : splitDoses(micrograms(spec.ug), times, granularityUg),
+    doses: spec.doses ?? (spec.ug === 0 ? [] : splitDoses(micrograms(spec.ug), times, granularityUg)),
     pain: spec.pain,
     sideEffects: spec.sideEffects ?? [],
+    ...(spec.mood === undefined ? {} : { mood: spec.mood }),
+    ...(spec.energy === undefined ? {} : { energy: spec.energy }),
+    ...(spec.clarity === undefined ? {} : { clarity: spec.clarity }),
+    ...(spec.impression === undefined ? {} : { impression: spec.impression }),
   }));
 }
 
