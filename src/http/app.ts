@@ -12,6 +12,7 @@ import type { Repositories } from "../app/ports/store.ts";
 import { DomainError } from "../domain/errors.ts";
 import { decideAccess, mayReachPatient } from "./access.ts";
 import { authenticate, SESSION_COOKIE } from "./auth/sessions.ts";
+import { clientAddressOf } from "./client-address.ts";
 import { csrfGuard } from "./csrf.ts";
 import { HttpError, STATUS_OF, notFound } from "./errors.ts";
 import { actorOf, type Principal } from "./principal.ts";
@@ -107,7 +108,7 @@ async function handle(c: Context, route: RouteDefinition, services: Services): P
     query,
     body,
     services,
-    clientAddress: clientAddress(c),
+    clientAddress: clientAddress(c, services),
     header: (name: string) => c.req.header(name),
   };
   let result: RouteResult<unknown> | unknown;
@@ -215,9 +216,13 @@ async function readJson(c: Context): Promise<unknown> {
   return parseJsonBody(await c.req.text());
 }
 
-function clientAddress(c: Context): string {
+function clientAddress(c: Context, services: Services): string {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? "unknown";
+  return clientAddressOf(
+    env?.incoming?.socket?.remoteAddress,
+    c.req.header("x-forwarded-for"),
+    services.settings.trustProxy,
+  );
 }
 
 function errorResponse(c: Context, error: unknown, log: (m: string) => void): Response {

@@ -29,7 +29,7 @@ export interface RequestContext<P, Q, B> {
   readonly query: Q;
   readonly body: B;
   readonly services: Services;
-  /** The client's address, for login throttling. */
+  /** The client's address (behind a trusted proxy, the one it forwarded), for throttling and audit. */
   readonly clientAddress: string;
   /** A request header, lower-case name. */
   header(name: string): string | undefined;

@@ -5,6 +5,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import type { Clock } from "../app/ports/clock.ts";
 import type { Store } from "../app/ports/store.ts";
 import { createApp } from "./app.ts";
+import { gatedHasher, hashGate } from "./auth/hash-gate.ts";
 import { loginThrottle } from "./auth/login-throttle.ts";
 import { scryptHasher, type PasswordHasher } from "./auth/passwords.ts";
 import type { Services } from "./route.ts";
@@ -17,6 +18,8 @@ export interface ServerOptions {
   readonly clock?: Clock;
   readonly settings?: ServerSettings;
   readonly passwords?: PasswordHasher;
+  /** Password hashes run at once (default: one per core, at most 4); the rest wait their turn. */
+  readonly hashConcurrency?: number;
   /** The web app's folder; null serves the API alone. */
   readonly webRoot?: string | null;
   readonly log?: (message: string) => void;
@@ -33,8 +36,11 @@ export function buildServer(options: ServerOptions) {
     store: options.store,
     clock: options.clock ?? { now: () => new Date() },
     settings,
-    passwords: options.passwords ?? scryptHasher(),
-    throttle: loginThrottle(settings.loginFailures, settings.loginWindowMinutes * 60_000),
+    passwords: gatedHasher(
+      options.passwords ?? scryptHasher(),
+      hashGate(options.hashConcurrency === undefined ? {} : { concurrent: options.hashConcurrency }),
+    ),
+    throttle: loginThrottle(settings.loginWindowMinutes * 60_000),
   };
   const webRoot = options.webRoot === undefined ? WEB_DIST : options.webRoot;
   const app = createApp(ROUTES, services, {

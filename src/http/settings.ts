@@ -9,13 +9,22 @@ export interface ServerSettings {
   readonly sessionMaxHours: number;
   /** An invitation link works for this many days (clinic setting; default 7). */
   readonly invitationDays: number;
-  /** Failed logins allowed per account or address in the window before refusing (clinic setting; 5). */
+  /** Failed logins allowed per account in the window before refusing (clinic setting; 5). */
   readonly loginFailures: number;
+  /**
+   * Failed logins, and separately failed invitation links, allowed per client address in the
+   * window (clinic setting; 20): more than an account's, as an address may be a household's or
+   * a clinic's network, yet few enough to stop one address guessing across many accounts.
+   */
+  readonly loginAddressFailures: number;
   /** The throttling window in minutes (clinic setting; 15). */
   readonly loginWindowMinutes: number;
   /** Mark cookies `Secure` whatever the request looks like (set behind TLS; default: only for https). */
   readonly secureCookies: boolean;
-  /** Believe `X-Forwarded-Proto` from a reverse proxy that terminates TLS. */
+  /**
+   * Behind a reverse proxy that terminates TLS: believe its `X-Forwarded-Proto`, and take the
+   * client's address from the last `X-Forwarded-For` entry (the one the proxy wrote).
+   */
   readonly trustProxy: boolean;
 }
 
@@ -24,6 +33,7 @@ export const DEFAULT_SERVER_SETTINGS: ServerSettings = Object.freeze({
   sessionMaxHours: 12,
   invitationDays: 7,
   loginFailures: 5,
+  loginAddressFailures: 20,
   loginWindowMinutes: 15,
   secureCookies: false,
   trustProxy: false,
@@ -48,6 +58,7 @@ export function serverSettingsFromEnv(env: Readonly<Record<string, string | unde
     sessionMaxHours: num("LDN_SESSION_MAX_HOURS", DEFAULT_SERVER_SETTINGS.sessionMaxHours),
     invitationDays: num("LDN_INVITATION_DAYS", DEFAULT_SERVER_SETTINGS.invitationDays),
     loginFailures: num("LDN_LOGIN_FAILURES", DEFAULT_SERVER_SETTINGS.loginFailures),
+    loginAddressFailures: num("LDN_LOGIN_ADDRESS_FAILURES", DEFAULT_SERVER_SETTINGS.loginAddressFailures),
     loginWindowMinutes: num("LDN_LOGIN_WINDOW_MINUTES", DEFAULT_SERVER_SETTINGS.loginWindowMinutes),
     secureCookies: env.LDN_SECURE_COOKIES === "1",
     trustProxy: env.LDN_TRUST_PROXY === "1",

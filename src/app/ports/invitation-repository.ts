@@ -24,4 +24,12 @@ export interface InvitationRepository {
    * phones racing), so exactly one acceptance ever succeeds.
    */
   markUsed(id: string): Promise<boolean>;
+  /**
+   * Ends every unused invitation of the patient now (it expires at once), so only the newest
+   * link ever works: called on a new invitation, on joining and on a password change. Audited as
+   * `invitation.revoke` when any was revoked. Returns how many were.
+   *
+   * @example await tx.invitations.revokeUnused(patientId) // 1
+   */
+  revokeUnused(patientId: string): Promise<number>;
 }

@@ -1,43 +1,101 @@
 /**
- * Login throttling: after `limit` failed logins for one account, or from one address, within
- * the window, further attempts are refused until the oldest failure leaves the window. Kept in
- * memory: a restart forgives, which is acceptable for a single clinic server (and says so in the
- * README); a clinic network behind several processes would move this to the database.
+ * Throttling of password and invitation attempts. Each attempt names the counters it counts
+ * against (an account, a client address), each with its own limit of failures in the window.
+ *
+ * An attempt is counted when it begins, before the slow password check: attempts still in
+ * flight count against the limit as failures would, so 40 guesses sent at once for one account
+ * get at most `limit` checks and the rest are refused at once (issue 13: 12 to 40 concurrent
+ * wrong passwords were all checked, and the real one got in). When it ends the attempt becomes
+ * a failure, or is forgotten (a success, or a check that never ran).
+ *
+ * Kept in memory: a restart forgives, which is acceptable for a single clinic server (and says
+ * so in the README); a clinic network behind several processes would move this to the database.
  */
-export interface LoginThrottle {
-  /** Seconds until another attempt is allowed, or 0 when it is allowed now. */
-  retryAfter(keys: readonly string[], nowMs: number): number;
-  fail(keys: readonly string[], nowMs: number): void;
-  succeed(keys: readonly string[]): void;
+
+/** One counter an attempt counts against. */
+export interface ThrottleKey {
+  /** e.g. `login-account:a@x.example`, `login-address:203.0.113.7`. */
+  readonly name: string;
+  /** Failures (and attempts in flight) allowed in the window before refusing. */
+  readonly limit: number;
+  /** A success clears this counter's failures (an account's; never an address's). */
+  readonly clearOnSuccess?: boolean;
 }
+
+/** An attempt under way: end it exactly once. */
+export interface Attempt {
+  /** The attempt failed: it stays counted for the window. */
+  failed(): void;
+  /** The attempt succeeded: counters marked `clearOnSuccess` forget their failures. */
+  succeeded(): void;
+  /** The check never ran (e.g. the server was too busy): it is not counted. */
+  abandoned(): void;
+}
+
+export interface LoginThrottle {
+  /**
+   * Begins an attempt, or returns the seconds to wait when a counter is at its limit (failures
+   * in the window plus attempts in flight).
+   */
+  begin(keys: readonly ThrottleKey[], nowMs: number): Attempt | { readonly retryAfterSeconds: number };
+}
+
+/** While only attempts in flight fill a counter, they end within seconds: retry then. */
+const IN_FLIGHT_RETRY_SECONDS = 5;
 
 /**
  * @example
- * const throttle = loginThrottle(5, 15 * 60_000);
- * throttle.retryAfter(["account:a@x", "ip:127.0.0.1"], Date.now()) // 0
+ * const throttle = loginThrottle(15 * 60_000);
+ * const attempt = throttle.begin([{ name: "login-account:a@x", limit: 5, clearOnSuccess: true }], Date.now());
+ * if ("retryAfterSeconds" in attempt) refuse(attempt.retryAfterSeconds); else attempt.failed();
  */
-export function loginThrottle(limit: number, windowMs: number): LoginThrottle {
+export function loginThrottle(windowMs: number): LoginThrottle {
   const failures = new Map<string, number[]>();
-  const recent = (key: string, nowMs: number) => {
-    const kept = (failures.get(key) ?? []).filter((t) => nowMs - t < windowMs);
-    if (kept.length === 0) failures.delete(key);
-    else failures.set(key, kept);
+  const inFlight = new Map<string, number>();
+  const recent = (name: string, nowMs: number) => {
+    const kept = (failures.get(name) ?? []).filter((t) => nowMs - t < windowMs);
+    if (kept.length === 0) failures.delete(name);
+    else failures.set(name, kept);
     return kept;
   };
+  const release = (keys: readonly ThrottleKey[]) => {
+    for (const { name } of keys) {
+      const n = (inFlight.get(name) ?? 1) - 1;
+      if (n <= 0) inFlight.delete(name);
+      else inFlight.set(name, n);
+    }
+  };
   return {
-    retryAfter(keys, nowMs) {
+    begin(keys, nowMs) {
       let wait = 0;
       for (const key of keys) {
-        const times = recent(key, nowMs);
-        if (times.length >= limit) wait = Math.max(wait, Math.ceil((times[0]! + windowMs - nowMs) / 1000));
+        const times = recent(key.name, nowMs);
+        if (times.length >= key.limit) {
+          wait = Math.max(wait, Math.ceil((times[times.length - key.limit]! + windowMs - nowMs) / 1000));
+        } else if (times.length + (inFlight.get(key.name) ?? 0) >= key.limit) {
+          wait = Math.max(wait, IN_FLIGHT_RETRY_SECONDS);
+        }
       }
-      return wait;
-    },
-    fail(keys, nowMs) {
-      for (const key of keys) failures.set(key, [...recent(key, nowMs), nowMs]);
-    },
-    succeed(keys) {
-      for (const key of keys) if (key.startsWith("account:")) failures.delete(key);
+      if (wait > 0) return { retryAfterSeconds: wait };
+      for (const { name } of keys) inFlight.set(name, (inFlight.get(name) ?? 0) + 1);
+      let ended = false;
+      const end = (then: () => void) => {
+        if (ended) return;
+        ended = true;
+        release(keys);
+        then();
+      };
+      return {
+        failed: () =>
+          end(() => {
+            for (const { name } of keys) failures.set(name, [...(failures.get(name) ?? []), nowMs]);
+          }),
+        succeeded: () =>
+          end(() => {
+            for (const key of keys) if (key.clearOnSuccess) failures.delete(key.name);
+          }),
+        abandoned: () => end(() => undefined),
+      };
     },
   };
 }

@@ -7,8 +7,9 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
 
 export interface PasswordHasher {
-  hash(password: string): Promise<string>;
-  verify(password: string, stored: string): Promise<boolean>;
+  /** `queue`: whose turn this hash takes where hashing is bounded (the client address; see hash-gate.ts). */
+  hash(password: string, queue?: string): Promise<string>;
+  verify(password: string, stored: string, queue?: string): Promise<boolean>;
 }
 
 /** OWASP Password Storage Cheat Sheet: scrypt N=2^17, r=8, p=1. */

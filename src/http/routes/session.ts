@@ -9,6 +9,7 @@ import { passwordProblem } from "../auth/passwords.ts";
 import { startSession } from "../auth/sessions.ts";
 import { newLoginCode, newToken, normaliseLoginCode, tokenHash } from "../auth/tokens.ts";
 import { MeSchema, OkSchema, type Me } from "../api/common.ts";
+import type { Attempt, ThrottleKey } from "../auth/login-throttle.ts";
 import { HttpError, notFound } from "../errors.ts";
 import type { Principal } from "../principal.ts";
 import { defineRoute, type Services } from "../route.ts";
@@ -45,23 +46,75 @@ export async function meOf(tx: Repositories, principal: Principal): Promise<Me> 
   };
 }
 
-function throttled(services: Services, keys: string[]): void {
-  const wait = services.throttle.retryAfter(keys, services.clock.now().getTime());
-  if (wait > 0) {
+/**
+ * Begins a throttled attempt, counted before any slow check (see login-throttle.ts), or refuses
+ * with 429 and when to retry.
+ */
+function beginAttempt(services: Services, keys: readonly ThrottleKey[]): Attempt {
+  const attempt = services.throttle.begin(keys, services.clock.now().getTime());
+  if ("retryAfterSeconds" in attempt) {
+    const wait = attempt.retryAfterSeconds;
     throw new HttpError(
       "too_many_requests",
-      `Too many failed attempts; try again in ${Math.ceil(wait / 60)} minutes`,
+      wait < 60
+        ? `Too many attempts at once; try again in ${wait} seconds`
+        : `Too many failed attempts; try again in ${Math.ceil(wait / 60)} minutes`,
       undefined,
       wait,
     );
   }
+  return attempt;
+}
+
+/** Runs `check` as the attempt; a check that throws (e.g. too busy to hash) is not counted. */
+async function attempted<T>(attempt: Attempt, check: () => Promise<T>): Promise<T> {
+  try {
+    return await check();
+  } catch (error) {
+    attempt.abandoned();
+    throw error;
+  }
+}
+
+/** The counters one login counts against: its account, and its client address. */
+function loginKeys(services: Services, login: string, address: string): ThrottleKey[] {
+  return [
+    { name: `login-account:${login}`, limit: services.settings.loginFailures, clearOnSuccess: true },
+    { name: `login-address:${address}`, limit: services.settings.loginAddressFailures },
+  ];
 }
 
 async function login(services: Services, loginText: string, password: string, address: string) {
   const isStaff = loginText.includes("@");
   const login = isStaff ? loginText.trim().toLowerCase() : normaliseLoginCode(loginText);
-  const keys = [`account:${login}`, `ip:${address}`];
-  throttled(services, keys);
+  const attempt = beginAttempt(services, loginKeys(services, login, address));
+  const { account, ok } = await attempted(attempt, () =>
+    checkLogin(services, isStaff, login, password, address),
+  );
+  await services.store.transaction(SYSTEM_ACTOR, (tx) =>
+    tx.audit.record({
+      action: "session.login",
+      patientId: account?.patientId ?? null,
+      subjectId: account?.id ?? null,
+      outcome: account && ok ? "success" : "failure",
+      details: { kind: isStaff ? "staff" : "patient", address },
+    }),
+  );
+  if (!account || !ok) {
+    attempt.failed();
+    throw new HttpError("unauthenticated", "Wrong login or password");
+  }
+  attempt.succeeded();
+  return { kind: account.kind, id: account.id };
+}
+
+async function checkLogin(
+  services: Services,
+  isStaff: boolean,
+  login: string,
+  password: string,
+  address: string,
+) {
   const account = await services.store.transaction(SYSTEM_ACTOR, async (tx) => {
     if (isStaff) {
       const staff = await tx.staff.findByEmail(login);
@@ -80,22 +133,8 @@ async function login(services: Services, loginText: string, password: string, ad
       : undefined;
   });
   decoyHash ??= services.passwords.hash("decoy password for timing");
-  const ok = await services.passwords.verify(password, account?.hash ?? (await decoyHash));
-  await services.store.transaction(SYSTEM_ACTOR, (tx) =>
-    tx.audit.record({
-      action: "session.login",
-      patientId: account?.patientId ?? null,
-      subjectId: account?.id ?? null,
-      outcome: account && ok ? "success" : "failure",
-      details: { kind: isStaff ? "staff" : "patient", address },
-    }),
-  );
-  if (!account || !ok) {
-    services.throttle.fail(keys, services.clock.now().getTime());
-    throw new HttpError("unauthenticated", "Wrong login or password");
-  }
-  services.throttle.succeed(keys);
-  return { kind: account.kind, id: account.id };
+  const ok = await services.passwords.verify(password, account?.hash ?? (await decoyHash), address);
+  return { account, ok };
 }
 
 export const sessionRoutes = [
@@ -168,25 +207,43 @@ export const sessionRoutes = [
     action: "session.password",
     body: z.object({ currentPassword: z.string().max(200), newPassword: z.string().max(200) }),
     response: OkSchema,
-    handler: async ({ tx, principal, body, services }) => {
+    handler: async ({ tx, principal, body, services, clientAddress }) => {
       const p = principal!;
       const problem = passwordProblem(body.newPassword);
       if (problem) throw new HttpError("invalid_request", `newPassword: ${problem}`, "newPassword");
+      // A session left open must not become a way to guess the password: the same limits as logins.
+      const attempt = beginAttempt(services, [
+        {
+          name: `password-account:${p.kind}:${p.id}`,
+          limit: services.settings.loginFailures,
+          clearOnSuccess: true,
+        },
+        { name: `login-address:${clientAddress}`, limit: services.settings.loginAddressFailures },
+      ]);
       const stored =
         p.kind === "staff"
           ? (await tx.staff.get(p.id))?.passwordHash
           : (await tx.patients.findCredentials((await tx.patients.get(p.id))?.loginCode ?? ""))?.passwordHash;
-      if (!stored || !(await services.passwords.verify(body.currentPassword, stored))) {
+      const current = await attempted(
+        attempt,
+        async () =>
+          !!stored && (await services.passwords.verify(body.currentPassword, stored, clientAddress)),
+      );
+      if (!current) {
+        attempt.failed();
         throw new HttpError(
           "invalid_request",
           "currentPassword: this is not your current password",
           "currentPassword",
         );
       }
-      const hash = await services.passwords.hash(body.newPassword);
+      attempt.succeeded();
+      const hash = await services.passwords.hash(body.newPassword, clientAddress);
       if (p.kind === "staff") await tx.staff.setPassword(p.id, hash);
       else await tx.patients.setCredentials(p.id, (await tx.patients.get(p.id))!.loginCode!, hash);
       await tx.sessions.endAllFor(p.kind, p.id);
+      // A link still in an inbox would reset the new password: it stops working now.
+      if (p.kind === "patient") await tx.invitations.revokeUnused(p.id);
       const token = newToken();
       await tx.sessions.create({
         id: tokenHash(token),
@@ -210,23 +267,26 @@ export const sessionRoutes = [
     response: z.object({ loginCode: z.string(), me: MeSchema }),
     successStatus: 201,
     handler: async ({ body, services, clientAddress }) => {
-      const keys = [`ip:${clientAddress}`];
-      throttled(services, keys);
       const problem = passwordProblem(body.password);
       if (problem) throw new HttpError("invalid_request", `password: ${problem}`, "password");
+      // Its own counter: bad links from an address never lock that address out of signing in.
+      const attempt = beginAttempt(services, [
+        { name: `invitation-address:${clientAddress}`, limit: services.settings.loginAddressFailures },
+      ]);
       const hash = tokenHash(body.token);
       const now = services.clock.now().toISOString();
-      const invitation = await services.store.transaction(SYSTEM_ACTOR, (tx) =>
-        tx.invitations.findByTokenHash(hash),
+      const invitation = await attempted(attempt, () =>
+        services.store.transaction(SYSTEM_ACTOR, (tx) => tx.invitations.findByTokenHash(hash)),
       );
       if (!invitation || invitation.usedAt !== null || invitation.expiresAt <= now) {
-        services.throttle.fail(keys, services.clock.now().getTime());
+        attempt.failed();
         throw new HttpError(
           "not_found",
-          "This invitation link is not valid: it may have been used already or have expired. Ask your clinic for a new one.",
+          "This invitation link is not valid: it may have been used already, been replaced by a newer link or have expired. Ask your clinic for a new one.",
         );
       }
-      const passwordHash = await services.passwords.hash(body.password);
+      attempt.succeeded();
+      const passwordHash = await services.passwords.hash(body.password, clientAddress);
       const patientId = invitation.patientId;
       const loginCode = await services.store.transaction({ kind: "patient", id: patientId }, async (tx) => {
         if (!(await tx.invitations.markUsed(invitation.id))) throw notFound("invitation");
@@ -238,6 +298,7 @@ export const sessionRoutes = [
         }
         await tx.patients.setCredentials(patientId, code, passwordHash);
         await tx.sessions.endAllFor("patient", patientId);
+        await tx.invitations.revokeUnused(patientId);
         return code;
       });
       const token = await startSession(services, "patient", patientId);

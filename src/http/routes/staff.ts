@@ -53,13 +53,13 @@ export const staffRoutes = [
     }),
     response: StaffSchema,
     successStatus: 201,
-    handler: async ({ tx, principal, body, services }) => {
+    handler: async ({ tx, principal, body, services, clientAddress }) => {
       const problem = passwordProblem(body.password);
       if (problem) throw new HttpError("invalid_request", `password: ${problem}`, "password");
       const email = body.email.toLowerCase();
       if (await tx.staff.findByEmail(email))
         throw new HttpError("conflict", `email: ${email} already has an account`, "email");
-      const passwordHash = await services.passwords.hash(body.password);
+      const passwordHash = await services.passwords.hash(body.password, clientAddress);
       const staff = await tx.staff.create({
         clinicId: principal!.clinicId,
         email,

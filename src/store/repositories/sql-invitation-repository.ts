@@ -48,5 +48,18 @@ export function sqlInvitationRepository(ctx: TxContext): InvitationRepository {
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
+    async revokeUnused(patientId) {
+      const now = ctx.now();
+      const result = await ctx.trx
+        .updateTable("invitations")
+        .set({ expires_at: now })
+        .where("patient_id", "=", patientId)
+        .where("used_at", "is", null)
+        .where("expires_at", ">", now)
+        .executeTakeFirst();
+      const revoked = Number(result.numUpdatedRows);
+      if (revoked > 0) await ctx.audit([{ action: "invitation.revoke", patientId, details: { revoked } }]);
+      return revoked;
+    },
   };
 }
