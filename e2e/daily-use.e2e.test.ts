@@ -1,7 +1,9 @@
 /**
  * Daily use in a real browser against the real server process: what the pharmacist, the
  * clinician and the patient see is the record itself. The pharmacist's "Today" is the engine's
- * dose for each patient, with their state. axe-core stays clean on every screen touched.
+ * dose for each patient, with their state; a patient who corrects a day on their phone leaves
+ * one entry for it, and the clinician sees who changed what, and when. axe-core stays clean on
+ * every screen touched.
  */
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,6 +19,7 @@ import { axeViolations, launchChromium } from "./browser.ts";
 
 const CLINICIAN = { email: "lee@riverside.example", password: "clinician password 1", name: "Dr K. Lee" };
 const PHARMACIST = { email: "ash@riverside.example", password: "pharmacist password 1" };
+const PATIENT_PASSWORD = "patient password 1";
 const SCREENING = {
   ageYears: 52,
   painMonths: 60,
@@ -32,6 +35,16 @@ function isoDaysAgo(n: number): string {
   d.setDate(d.getDate() - n);
   const pad = (x: number) => String(x).padStart(2, "0");
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** As the app writes a date: "2027-01-04" -> "Mon 4 Jan". */
+function shortDate(iso: string): string {
+  return new Date(`${iso}T12:00:00Z`).toLocaleDateString("en-GB", {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    timeZone: "UTC",
+  });
 }
 
 async function shot(page: Page, name: string) {
@@ -171,6 +184,17 @@ describe("daily use in a real browser", { timeout: 120_000 }, () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  /** A phone-sized context signed in as a patient who joined by the invitation `token`. */
+  async function phoneFor(token: string): Promise<BrowserContext> {
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    await send(phone.request, "post", api("/api/invitations/accept"), { token, password: PATIENT_PASSWORD });
+    return phone;
+  }
+
   it("shows the pharmacist each patient's dose today as the clinician sees it, and who has stopped", async () => {
     const clinicianList = await send<{ displayName: string; today: string | null }[]>(
       staff.request,
@@ -196,5 +220,50 @@ describe("daily use in a real browser", { timeout: 120_000 }, () => {
     await shot(page, "pharmacist-dashboard");
     expect(await axeViolations(page)).toEqual([]);
     await pharmacy.close();
+  });
+
+  it("keeps one entry for a day the patient corrects on the phone, and shows the clinician who changed what", async () => {
+    const token = await enrolWithPlan("C. Corrects", 3);
+    const phone = await phoneFor(token);
+    const page = await phone.newPage();
+    await page.goto(server.url);
+    const day = isoDaysAgo(1);
+    await page.getByLabel("Day", { exact: true }).fill(day);
+    await page.getByRole("list", { name: `Doses for ${shortDate(day)}` }).waitFor();
+    const pain = page.getByRole("radiogroup", { name: /Pain/ });
+    await pain.getByRole("radio", { name: "7" }).check();
+    await page.getByRole("button", { name: "Save check-in" }).click();
+    await page
+      .getByRole("status")
+      .getByText(`Saved your check-in for ${shortDate(day)}`)
+      .waitFor();
+    // The day opens with what was saved; changing it and saving again corrects it.
+    await page.getByText("You have checked in for this day").waitFor();
+    expect(await pain.getByRole("radio", { name: "7" }).isChecked()).toBe(true);
+    await pain.getByRole("radio", { name: "4" }).check();
+    await page.getByRole("button", { name: "Save correction" }).click();
+    await page
+      .getByRole("status")
+      .getByText(`Saved your correction for ${shortDate(day)}`)
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, "phone-correction");
+    await page.reload();
+    await page.getByLabel("Day", { exact: true }).fill(day);
+    await page.getByText("You have checked in for this day").waitFor();
+    expect(await pain.getByRole("radio", { name: "4" }).isChecked()).toBe(true);
+    await phone.close();
+
+    const chart = await staff.newPage();
+    await chart.goto(`${server.url}/patients/${ids.get("C. Corrects")}`);
+    await chart.getByText("Diary (1 day)").click();
+    const row = chart.getByRole("row").filter({ hasText: shortDate(day) });
+    await row.getByText("corrected once").click();
+    await row.getByText(/Corrected .* by the patient: Pain 7 → 4/).waitFor();
+    await row.getByText(/First recorded .* by the patient/).waitFor();
+    expect(await row.getByRole("cell").nth(2).textContent()).toBe("4");
+    expect(await axeViolations(chart)).toEqual([]);
+    await shot(chart, "diary-correction");
+    await chart.close();
   });
 });

@@ -263,7 +263,8 @@ describe("the clinic in a real browser", { timeout: 90_000 }, () => {
         await page.evaluate(() => window.dispatchEvent(new Event("online")));
         await page.waitForFunction(() => (localStorage.getItem("ldn.pendingCheckIns") ?? "[]") === "[]");
       }
-      expect(await page.getByLabel("Note (optional)").inputValue()).toBe("");
+      // The day shows what was saved; the next day starts fresh.
+      expect(await page.getByLabel("Note (optional)").inputValue()).toBe(i === 3 ? HOSTILE : "");
     }
     // Sent once, however many times the phone retried.
     const entries = (await page.evaluate(

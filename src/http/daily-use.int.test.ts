@@ -100,5 +100,79 @@ for (const dialect of DIALECTS) {
       );
       expect(phone.body.today.totalUg).toBe(t.todayUg);
     });
+
+    it("keeps one diary entry a day: a correction replaces it and the clinician sees who changed what, and when", async () => {
+      const { patientId, patient } = await enrolAndJoin(server, clinician, "C. Corrects");
+      expect(
+        (
+          await clinician.post(`/api/patients/${patientId}/plans`, {
+            protocolId: "micro-titration",
+            startDate: "2027-01-04",
+          })
+        ).status,
+      ).toBe(201);
+      const first = await patient.post<{ id: string; version: number }>(
+        `/api/patients/${patientId}/check-ins`,
+        day("2027-01-05", 100, 7),
+        { "idempotency-key": "correct-first-1" },
+      );
+      expect(first.status).toBe(201);
+      expect(first.body.version).toBe(1);
+      const corrected = await patient.post<{ id: string; version: number; checkIn: { pain: number } }>(
+        `/api/patients/${patientId}/check-ins`,
+        { ...day("2027-01-05", 100, 5), note: "I misread the scale" },
+        { "idempotency-key": "correct-second-2" },
+      );
+      expect(corrected.status).toBe(201);
+      expect(corrected.body).toMatchObject({ id: first.body.id, version: 2, checkIn: { pain: 5 } });
+      // The phone retries the first one (its answer was lost): what it stored, nothing changed.
+      const retry = await patient.post<{ version: number; checkIn: { pain: number } }>(
+        `/api/patients/${patientId}/check-ins`,
+        day("2027-01-05", 100, 7),
+        { "idempotency-key": "correct-first-1" },
+      );
+      expect(retry.status).toBe(200);
+      expect(retry.body).toMatchObject({ version: 1, checkIn: { pain: 7 } });
+      await patient.post(`/api/patients/${patientId}/check-ins`, day("2027-01-06", 100, 6), {
+        "idempotency-key": "correct-other-3",
+      });
+
+      const diary = await clinician.get<
+        {
+          date: string;
+          version: number;
+          recordedBy: { kind: string; name: string | null };
+          checkIn: { pain: number };
+          corrections: { version: number; recordedBy: { kind: string }; changes: unknown[] }[];
+          earlier: { version: number; checkIn: { pain: number } }[];
+        }[]
+      >(`/api/patients/${patientId}/check-ins`);
+      expect(diary.status).toBe(200);
+      expect(diary.body.map((d) => [d.date, d.version, d.checkIn.pain])).toEqual([
+        ["2027-01-05", 2, 5],
+        ["2027-01-06", 1, 6],
+      ]);
+      const [fifth] = diary.body;
+      expect(fifth!.recordedBy).toEqual({ kind: "patient", name: "C. Corrects" });
+      expect(fifth!.corrections).toEqual([
+        {
+          version: 2,
+          recordedAt: expect.any(String),
+          recordedBy: { kind: "patient", name: "C. Corrects" },
+          changes: [
+            { field: "pain", from: 7, to: 5 },
+            { field: "note", from: null, to: "I misread the scale" },
+          ],
+        },
+      ]);
+      expect(fifth!.earlier.map((v) => [v.version, v.checkIn.pain])).toEqual([[1, 7]]);
+      // The engine and the dashboard count days, not check-ins.
+      const assessment = await clinician.get<{ asOf: string }>(`/api/patients/${patientId}/assessment`);
+      expect(assessment.body.asOf).toBe("2027-01-06");
+      const history = await server.store.transaction({ kind: "system", id: "test" }, (tx) =>
+        tx.audit.listForPatient(patientId),
+      );
+      expect(history.some((e) => e.action === "diary.history")).toBe(true);
+    });
   });
 }

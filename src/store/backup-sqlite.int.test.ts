@@ -45,7 +45,8 @@ async function seedPatient(): Promise<string> {
         const rows = Array.from({ length: 1_000 }, (_, j) => ({
           id: `history-${i + j}`,
           patient_id: patient.id,
-          entry_date: "2026-12-01",
+          // One entry per patient per day (0003): a day each, counting back from 2026-12-01.
+          entry_date: new Date(Date.UTC(2026, 11, 1) - (i + j) * 86_400_000).toISOString().slice(0, 10),
           idempotency_key: `history-${i + j}`,
           body: JSON.stringify({ note: "x".repeat(200) }),
           recorded_at: "2026-12-01T08:00:00.000Z",
@@ -104,8 +105,15 @@ describe("ldn backup of a live SQLite database", () => {
     const check = await checkSqliteFile(join(dir, "backup.sqlite"));
     expect(check).toMatchObject({ ok: true, problems: [] });
     const copy = new BetterSqlite3(join(dir, "backup.sqlite"), { readonly: true });
+    // The writer checks in for one day again and again: each check-in corrects the day, and
+    // the versions it replaced are kept, so every key committed is in one table or the other.
     const keys = (
-      copy.prepare("select idempotency_key k from diary_entries where k like 'live-%'").all() as {
+      copy
+        .prepare(
+          "select idempotency_key k from diary_entries where k like 'live-%' " +
+            "union all select idempotency_key k from diary_entry_versions where k like 'live-%'",
+        )
+        .all() as {
         k: string;
       }[]
     ).map((r) => r.k);

@@ -1,5 +1,5 @@
 /** A patient's daily check-in: validated as a diary day, stored once per client key. */
-import type { DiaryEntry } from "../ports/diary-repository.ts";
+import type { RecordedCheckIn } from "../ports/diary-repository.ts";
 import type { Repositories } from "../ports/store.ts";
 import type { DiaryDay } from "../../domain/diary/diary-day.ts";
 import { parseDiaryDay } from "../../domain/diary/parse-diary-day.ts";
@@ -19,8 +19,10 @@ export function parseCheckIn(body: unknown): DiaryDay {
 }
 
 /**
- * Records a checked day. The same key again returns the stored entry with `created: false`,
- * so a retrying phone never makes two.
+ * Records a checked day: one entry per day, so a check-in for a day already entered corrects
+ * it (`corrected: true`; the version it replaces is kept in the history). The same key again
+ * returns the entry as that key stored it with `created: false`, so a retrying phone never
+ * makes two.
  *
  * @example
  * await recordCheckIn(tx, patientId, "3f1c6a0e-...", parseCheckIn(body));
@@ -30,7 +32,7 @@ export async function recordCheckIn(
   patientId: string,
   idempotencyKey: string,
   day: DiaryDay,
-): Promise<{ readonly entry: DiaryEntry; readonly created: boolean }> {
+): Promise<RecordedCheckIn> {
   if (!KEY_PATTERN.test(idempotencyKey)) {
     throw invalidArgument(
       "idempotencyKey",

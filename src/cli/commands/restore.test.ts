@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { backupSqlite } from "../../store/backup-sqlite.ts";
 import { seedDatabase } from "../../store/testing/seed-database.ts";
 import { runCli } from "../testing.ts";
+import { MIGRATION_NAMES } from "../../store/migrations/index.ts";
 
 let dir: string;
 let db: string;
@@ -52,7 +53,7 @@ describe("ldn restore", () => {
     const { code, stdout } = await runCli(["restore", backup, "--db", db]);
     expect(code).toBe(0);
     expect(stdout).toContain(
-      `checked ${backup}: integrity ok, migrations 0001-initial, 0002-accounts-and-decisions, audit chain intact (4 events`,
+      `checked ${backup}: integrity ok, migrations ${MIGRATION_NAMES.join(", ")}, audit chain intact (4 events`,
     );
     expect(stdout).toContain(`would replace ${db} with ${backup}`);
     expect(diaryCount(db)).toBe(3);

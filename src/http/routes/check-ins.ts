@@ -1,7 +1,11 @@
-/** The daily check-in: idempotent by a client-chosen key, so a phone that retries never makes two. */
+/**
+ * The daily check-in: one entry per patient per day (a correction replaces it and keeps the
+ * earlier version), idempotent by a client-chosen key, so a phone that retries never makes two.
+ */
 import { z } from "zod/v4";
 import { parseCheckIn, recordCheckIn } from "../../app/use-cases/record-check-in.ts";
-import type { DiaryEntry } from "../../app/ports/diary-repository.ts";
+import type { DiaryEntry, RecordedBy } from "../../app/ports/diary-repository.ts";
+import { readDiary, type DiaryDayRecord } from "../../app/use-cases/read-diary.ts";
 import { PatientParams } from "../api/common.ts";
 import { HttpError } from "../errors.ts";
 import { defineRoute } from "../route.ts";
@@ -18,19 +22,65 @@ export const CheckInSchema = z.object({
   note: z.string().optional(),
 });
 
+export const RecordedBySchema = z
+  .object({ kind: z.enum(["patient", "staff", "system"]), name: z.string().nullable() })
+  .nullable()
+  .describe("who recorded this version: the patient, or a staff member by name; null when not known");
+
 export const CheckInEntrySchema = z.object({
   id: z.string(),
   date: z.string(),
-  recordedAt: z.string(),
+  recordedAt: z.string().describe("when this version was recorded"),
+  version: z.number().int().describe("1, then one more for each correction"),
+  recordedBy: RecordedBySchema,
   checkIn: CheckInSchema,
 });
 export type CheckInEntry = z.infer<typeof CheckInEntrySchema>;
+
+export const DiaryDaySchema = CheckInEntrySchema.extend({
+  corrections: z
+    .array(
+      z.object({
+        version: z.number().int(),
+        recordedAt: z.string(),
+        recordedBy: RecordedBySchema,
+        changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
+      }),
+    )
+    .describe("each correction of the day, oldest first: who, when, what changed (empty when none)"),
+  earlier: z
+    .array(
+      z.object({
+        version: z.number().int(),
+        recordedAt: z.string(),
+        recordedBy: RecordedBySchema,
+        checkIn: CheckInSchema,
+      }),
+    )
+    .describe("the versions corrections replaced, as they were recorded, oldest first"),
+});
+export type DiaryDayDto = z.infer<typeof DiaryDaySchema>;
+
+const byDto = (by: RecordedBy | null) => by && { kind: by.kind, name: by.name };
 
 const entryDto = (e: DiaryEntry) => ({
   id: e.id,
   date: e.date,
   recordedAt: e.recordedAt,
+  version: e.version,
+  recordedBy: byDto(e.recordedBy),
   checkIn: e.body as z.infer<typeof CheckInSchema>,
+});
+
+const dayDto = (d: DiaryDayRecord) => ({
+  ...entryDto(d.entry),
+  corrections: d.corrections.map((c) => ({ ...c, recordedBy: byDto(c.recordedBy) })),
+  earlier: d.earlier.map((v) => ({
+    version: v.version,
+    recordedAt: v.recordedAt,
+    recordedBy: byDto(v.recordedBy),
+    checkIn: v.body as z.infer<typeof CheckInSchema>,
+  })),
 });
 
 export const checkInRoutes = [
@@ -38,7 +88,7 @@ export const checkInRoutes = [
     method: "post",
     path: "/api/patients/:patientId/check-ins",
     summary:
-      "Record a daily check-in. Send an Idempotency-Key header (e.g. a UUID made on the phone): the same key again returns the stored entry with 200 instead of 201",
+      "Record a daily check-in, one entry per day: another check-in for a day already entered corrects it (a new version; the earlier one is kept in its history). 201 when stored. Send an Idempotency-Key header (e.g. a UUID made on the phone): the same key again returns the entry as it stored it with 200 and changes nothing",
     tag: "check-ins",
     access: { kind: "patient", roles: ["clinician"], self: true },
     action: "diary.record",
@@ -67,12 +117,13 @@ export const checkInRoutes = [
   defineRoute({
     method: "get",
     path: "/api/patients/:patientId/check-ins",
-    summary: "The patient's diary, by date",
+    summary:
+      "The patient's diary, one entry per day by date, each with its corrections (who, when, what changed) and the versions they replaced",
     tag: "check-ins",
     access: { kind: "patient", roles: ["clinician"], self: true },
     action: "diary.list",
     params: PatientParams,
-    response: z.array(CheckInEntrySchema),
-    handler: async ({ tx, params }) => (await tx.diary.listForPatient(params.patientId)).map(entryDto),
+    response: z.array(DiaryDaySchema),
+    handler: async ({ tx, params }) => (await readDiary(tx, params.patientId)).map(dayDto),
   }),
 ];

@@ -2,7 +2,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { PlanDto, TodayDto } from "../../../src/http/api/patients.ts";
 import type { AssessmentDto } from "../../../src/http/routes/assessment.ts";
-import type { CheckInEntry } from "../../../src/http/routes/check-ins.ts";
+import type { DiaryDayDto } from "../../../src/http/routes/check-ins.ts";
 import { api, messageOf, type Me } from "../api.ts";
 import { PatientAlerts } from "../components/alerts.tsx";
 import { TitrationChart } from "../components/chart.tsx";
@@ -60,7 +60,7 @@ function Scale({
 export function PatientHome({ me }: { readonly me: PatientMe }) {
   // The doses as loaded for a day: shown only once they are for the day chosen.
   const [loaded, setLoaded] = useState<{ readonly date: string; readonly today: TodayDto } | null>(null);
-  const [entries, setEntries] = useState<CheckInEntry[]>([]);
+  const [entries, setEntries] = useState<DiaryDayDto[]>([]);
   const [assessment, setAssessment] = useState<AssessmentDto | null>(null);
   const [planStart, setPlanStart] = useState<string | null>(null);
   const [date, setDate] = useState(todayIso());
@@ -85,7 +85,7 @@ export function PatientHome({ me }: { readonly me: PatientMe }) {
       (today) => setLoaded({ date, today }),
       (e) => setError(messageOf(e)),
     );
-    api.get<CheckInEntry[]>(`/api/patients/${me.id}/check-ins`).then(setEntries, () => undefined);
+    api.get<DiaryDayDto[]>(`/api/patients/${me.id}/check-ins`).then(setEntries, () => undefined);
     api.get<AssessmentDto | null>(`/api/patients/${me.id}/assessment`).then(setAssessment, () => undefined);
     api.get<PlanDto[]>(`/api/patients/${me.id}/plans`).then(
       (plans) => setPlanStart(plans.at(-1)?.startDate ?? null),
@@ -95,7 +95,23 @@ export function PatientHome({ me }: { readonly me: PatientMe }) {
 
   const today = loaded?.date === date ? loaded.today : null;
   const doses = today?.today?.doses ?? [];
-  const done = entries.some((e) => e.date === date);
+  const entry = entries.find((e) => e.date === date);
+  const done = entry !== undefined;
+  // A day already checked in opens with what was saved, so a correction starts from it (and
+  // saving it again never blanks what was not changed).
+  const shownEntry = entry ? `${entry.id}@${entry.version}` : `none@${date}`;
+  useEffect(() => {
+    const c = entry?.checkIn;
+    setPain(c?.pain ?? null);
+    setMood(c?.mood ?? null);
+    setEnergy(c?.energy ?? null);
+    setClarity(c?.clarity ?? null);
+    setEffects(c ? [...c.sideEffects] : []);
+    setImpression(c?.impression ?? null);
+    setNote(c?.note ?? "");
+    setTaken(c ? Object.fromEntries(c.doses.map((d) => [d.time, true])) : {});
+    // Only when another day, or a new version of it, is shown: never over what is being typed.
+  }, [shownEntry]);
   const submit = async (e: Event) => {
     e.preventDefault();
     setError(null);
@@ -116,18 +132,12 @@ export function PatientHome({ me }: { readonly me: PatientMe }) {
       const result = await sendCheckIn({ patientId: me.id, key: crypto.randomUUID(), body });
       setStatus(
         result === "sent"
-          ? `Saved your check-in for ${shortDate(date)}. Thank you!`
+          ? done
+            ? `Saved your correction for ${shortDate(date)}; the earlier version is kept for your clinic.`
+            : `Saved your check-in for ${shortDate(date)}. Thank you!`
           : `You are offline: your check-in for ${shortDate(date)} is kept on this phone and will be sent when you are back online.`,
       );
-      // A fresh form for the next day; what was saved shows in the progress chart.
-      setTaken({});
-      setPain(null);
-      setMood(null);
-      setEnergy(null);
-      setClarity(null);
-      setEffects([]);
-      setImpression(null);
-      setNote("");
+      // The form keeps what was saved (it shows the day as recorded once reloaded).
       setVersion((v) => v + 1);
     } catch (err) {
       setError(messageOf(err));
@@ -187,7 +197,12 @@ export function PatientHome({ me }: { readonly me: PatientMe }) {
           Day
           <input type="date" value={date} max={todayIso()} onInput={(e) => setDate(e.currentTarget.value)} />
         </label>
-        {done && <p class="small good">You have checked in for this day; a new check-in corrects it.</p>}
+        {done && (
+          <p class="small good">
+            You have checked in for this day: below is what you saved. Change anything and save again to
+            correct it.
+          </p>
+        )}
         <Scale
           name="pain"
           label="Pain (average over the last 24 hours)"
@@ -262,7 +277,7 @@ export function PatientHome({ me }: { readonly me: PatientMe }) {
         )}
         {pendingCount() > 0 && <p class="small muted">{pendingCount()} check-in(s) waiting to be sent.</p>}
         <button type="submit" class="big">
-          Save check-in
+          {done ? "Save correction" : "Save check-in"}
         </button>
       </form>
       {assessment && entries.length > 0 && (

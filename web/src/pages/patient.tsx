@@ -1,11 +1,12 @@
 /** A patient's chart for clinicians (and the plan and compounding for pharmacists). */
 import { useEffect, useState } from "preact/hooks";
 import type { AssessmentDto } from "../../../src/http/routes/assessment.ts";
-import type { CheckInEntry } from "../../../src/http/routes/check-ins.ts";
+import type { DiaryDayDto } from "../../../src/http/routes/check-ins.ts";
 import type { PatientDetail, PlanDto } from "../../../src/http/api/patients.ts";
 import { api, messageOf } from "../api.ts";
 import { EngineAlerts } from "../components/alerts.tsx";
 import { TitrationChart, type ChartDay } from "../components/chart.tsx";
+import { DiaryCorrections } from "../components/diary-corrections.tsx";
 import { ErrorNote } from "../components/field-error.tsx";
 import { SIDE_EFFECT_LABEL, STATE_LABEL, doseText, shortDate } from "../format.ts";
 import { PlanForm } from "./plan-form.tsx";
@@ -31,7 +32,7 @@ export function PatientChart({ id, role }: { readonly id: string; readonly role:
   const clinical = role === "clinician";
   const [patient, setPatient] = useState<PatientDetail | null>(null);
   const [plans, setPlans] = useState<PlanDto[]>([]);
-  const [checkIns, setCheckIns] = useState<CheckInEntry[]>([]);
+  const [checkIns, setCheckIns] = useState<DiaryDayDto[]>([]);
   const [assessment, setAssessment] = useState<AssessmentDto | null>(null);
   const [decisions, setDecisions] = useState<Decision[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -43,7 +44,7 @@ export function PatientChart({ id, role }: { readonly id: string; readonly role:
         setPlans(await api.get<PlanDto[]>(`/api/patients/${id}/plans`));
         if (!clinical) return;
         setPatient(await api.get<PatientDetail>(`/api/patients/${id}`));
-        setCheckIns(await api.get<CheckInEntry[]>(`/api/patients/${id}/check-ins`));
+        setCheckIns(await api.get<DiaryDayDto[]>(`/api/patients/${id}/check-ins`));
         setAssessment(await api.get<AssessmentDto | null>(`/api/patients/${id}/assessment`));
         setDecisions(await api.get<Decision[]>(`/api/patients/${id}/decisions`));
       } catch (e) {
@@ -357,11 +358,13 @@ function Recommendation({
   );
 }
 
-function Diary({ entries }: { readonly entries: readonly CheckInEntry[] }) {
+function Diary({ entries }: { readonly entries: readonly DiaryDayDto[] }) {
   return (
     <details class="card">
       <summary>
-        <h2 class="inline">Diary ({entries.length} days)</h2>
+        <h2 class="inline">
+          Diary ({entries.length} {entries.length === 1 ? "day" : "days"})
+        </h2>
       </summary>
       <table>
         <thead>
@@ -377,7 +380,10 @@ function Diary({ entries }: { readonly entries: readonly CheckInEntry[] }) {
         <tbody>
           {[...entries].reverse().map((e) => (
             <tr key={e.id}>
-              <td class="nowrap">{shortDate(e.date)}</td>
+              <td class="nowrap">
+                {shortDate(e.date)}
+                <DiaryCorrections day={e} />
+              </td>
               <td>{e.checkIn.doses.map((d) => `${doseText(d.ug)} ${d.time}`).join(", ") || "none"}</td>
               <td>{e.checkIn.pain}</td>
               <td>
