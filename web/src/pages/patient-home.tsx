@@ -9,6 +9,7 @@ import { TitrationChart } from "../components/chart.tsx";
 import { ErrorNote } from "../components/field-error.tsx";
 import { SIDE_EFFECT_LABEL, shortDate, todayIso } from "../format.ts";
 import { pendingCount, sendCheckIn } from "../offline-queue.ts";
+import { RefusedCheckIns } from "../components/refused-check-ins.tsx";
 import { Questionnaires } from "./questionnaires.tsx";
 
 type PatientMe = Extract<Me, { kind: "patient" }>;
@@ -135,7 +136,9 @@ export function PatientHome({ me }: { readonly me: PatientMe }) {
           ? done
             ? `Saved your correction for ${shortDate(date)}; the earlier version is kept for your clinic.`
             : `Saved your check-in for ${shortDate(date)}. Thank you!`
-          : `You are offline: your check-in for ${shortDate(date)} is kept on this phone and will be sent when you are back online.`,
+          : result === "held"
+            ? `The clinic server could not save your check-in for ${shortDate(date)} just now: it is kept on this phone and will be sent again.`
+            : `You are offline: your check-in for ${shortDate(date)} is kept on this phone and will be sent when you are back online.`,
       );
       // The form keeps what was saved (it shows the day as recorded once reloaded).
       setVersion((v) => v + 1);
@@ -151,6 +154,7 @@ export function PatientHome({ me }: { readonly me: PatientMe }) {
       <h1>Hello, {me.displayName}</h1>
       <ErrorNote message={error} />
       <PatientAlerts alerts={today?.alerts ?? []} />
+      <RefusedCheckIns patientId={me.id} />
       <div class="card">
         <h2>
           {date === todayIso() ? "Today’s doses" : "Doses"} ({shortDate(date)})

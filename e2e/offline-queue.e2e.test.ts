@@ -1,0 +1,218 @@
+/**
+ * The phone's offline queue in a real browser against the real server process (issue 13, item
+ * 2): a check-in waiting on the phone survives the server's 5xx answers (a full disk, a fault)
+ * and is sent once the server takes it; only the server's definite refusal of that check-in
+ * drops it, and then the patient is told which day and why.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { APIRequestContext, Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildWeb } from "../scripts/build-web.ts";
+import { SYSTEM_ACTOR } from "../src/app/ports/actor.ts";
+import { scryptHasher } from "../src/http/auth/passwords.ts";
+import { freePort, startServerProcess, type ServerProcess } from "../src/http/testing/server-process.ts";
+import { openStore } from "../src/store/sql-store.ts";
+import { axeViolations, launchChromium } from "./browser.ts";
+
+const CLINICIAN = { email: "lee@riverside.example", password: "clinician password 1" };
+const PENDING = "ldn.pendingCheckIns";
+/** What the server answers when its disk is full: a 500 with its generic message. */
+const SERVER_FAULT = {
+  status: 500,
+  contentType: "application/json",
+  body: JSON.stringify({
+    error: { code: "internal", message: "Something went wrong on the server; it has been logged" },
+  }),
+};
+
+function isoDaysAgo(n: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() - n);
+  const pad = (x: number) => String(x).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+async function post<T>(request: APIRequestContext, url: string, data: unknown): Promise<T> {
+  const res = await request.post(url, { data });
+  if (!res.ok()) throw new Error(`${url}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+const pending = (page: Page) =>
+  page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? "[]") as unknown[], PENDING);
+
+/** Sends what waits, as the app does when the phone comes back online; resolves on the server's answer. */
+async function comeOnline(page: Page): Promise<number> {
+  const answered = page.waitForResponse(
+    (r) => r.url().endsWith("/check-ins") && r.request().method() === "POST",
+  );
+  await page.evaluate(() => window.dispatchEvent(new Event("online")));
+  const status = (await answered).status();
+  // The queue is written once the answer is read: let the app finish with it.
+  await page.waitForFunction(() => true);
+  await page.waitForTimeout(100);
+  return status;
+}
+
+describe("the offline queue in a real browser", { timeout: 90_000 }, () => {
+  let dir: string;
+  let server: ServerProcess;
+  let browser: Browser;
+  let phone: BrowserContext;
+  let patientId = "";
+
+  beforeAll(async () => {
+    await buildWeb();
+    dir = mkdtempSync(join(tmpdir(), "ldn-e2e-queue-"));
+    const db = join(dir, "ldn.sqlite");
+    const store = await openStore({ kind: "sqlite", path: db });
+    const passwordHash = await scryptHasher(10).hash(CLINICIAN.password);
+    await store.transaction(SYSTEM_ACTOR, async (tx) => {
+      const clinic = await tx.clinics.create({ name: "Riverside Pain Clinic" });
+      await tx.staff.create({
+        clinicId: clinic.id,
+        email: CLINICIAN.email,
+        displayName: "Dr K. Lee",
+        role: "clinician",
+        passwordHash,
+      });
+    });
+    await store.close();
+    server = await startServerProcess(db, await freePort());
+    browser = await launchChromium();
+    const staff = await browser.newContext();
+    const api = (path: string) => `${server.url}${path}`;
+    await post(staff.request, api("/api/session"), { login: CLINICIAN.email, password: CLINICIAN.password });
+    patientId = (
+      await post<{ id: string }>(staff.request, api("/api/patients"), {
+        displayName: "Q. Ueue",
+        screening: {
+          ageYears: 52,
+          painMonths: 60,
+          pregnancy: "no",
+          opioids: [],
+          mustStayOnOpioids: false,
+          riskFactors: ["centralized-pain"],
+        },
+      })
+    ).id;
+    await post(staff.request, api(`/api/patients/${patientId}/plans`), {
+      protocolId: "micro-titration",
+      startDate: isoDaysAgo(3),
+    });
+    const invite = await post<{ token: string }>(
+      staff.request,
+      api(`/api/patients/${patientId}/invitations`),
+      {},
+    );
+    await staff.close();
+    phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    await post(phone.request, api("/api/invitations/accept"), {
+      token: invite.token,
+      password: "patient password 1",
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.child.kill("SIGTERM");
+    await server?.exited;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const diary = async (page: Page) =>
+    (await page.evaluate(async (id) => (await fetch(`/api/patients/${id}/check-ins`)).json(), patientId)) as {
+      date: string;
+      checkIn: { pain: number };
+    }[];
+
+  it("keeps a waiting check-in through the server's 500s and sends it once the server takes it", async () => {
+    const page = await phone.newPage();
+    await page.goto(server.url);
+    await page.getByRole("heading", { name: "Daily check-in" }).waitFor();
+    const day = isoDaysAgo(1);
+    await page.getByLabel("Day", { exact: true }).fill(day);
+    await page.getByRole("radiogroup", { name: /Pain/ }).getByRole("radio", { name: "6" }).check();
+    await phone.setOffline(true);
+    await page.getByRole("button", { name: "Save check-in" }).click();
+    await page.getByRole("status").getByText("You are offline", { exact: false }).waitFor();
+    expect(await pending(page)).toHaveLength(1);
+
+    // Back online, but the server's disk is full: every check-in is answered 500.
+    let faults = 0;
+    await page.route("**/check-ins", async (route) => {
+      if (route.request().method() !== "POST") return route.fallback();
+      faults++;
+      await route.fulfill(SERVER_FAULT);
+    });
+    await phone.setOffline(false);
+    expect(await comeOnline(page)).toBe(500);
+    expect(await comeOnline(page)).toBe(500);
+    expect(faults).toBe(2);
+    expect(await pending(page)).toHaveLength(1);
+    expect(await page.getByText("was not saved").count()).toBe(0);
+
+    // A new check-in made while the server fails is kept too, and the patient is told so.
+    await page.getByLabel("Day", { exact: true }).fill(isoDaysAgo(0));
+    await page.getByRole("radiogroup", { name: /Pain/ }).getByRole("radio", { name: "5" }).check();
+    await page.getByRole("button", { name: /^Save/ }).click();
+    await page
+      .getByRole("status")
+      .getByText("The clinic server could not save your check-in", { exact: false })
+      .waitFor();
+    expect(await pending(page)).toHaveLength(2);
+
+    // The disk has room again: both are sent, once each.
+    await page.unroute("**/check-ins");
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await page.waitForFunction((key) => (localStorage.getItem(key) ?? "[]") === "[]", PENDING);
+    const saved = await diary(page);
+    expect(saved.map((e) => [e.date, e.checkIn.pain])).toEqual([
+      [day, 6],
+      [isoDaysAgo(0), 5],
+    ]);
+    await page.close();
+  });
+
+  it("drops a waiting check-in only when the server refuses it, and tells the patient which day and why", async () => {
+    const page = await phone.newPage();
+    await page.goto(server.url);
+    await page.getByRole("heading", { name: "Daily check-in" }).waitFor();
+    const day = isoDaysAgo(2);
+    // A check-in kept on the phone by an older version of the app, which the server now refuses.
+    await page.evaluate(([key, item]) => localStorage.setItem(key, JSON.stringify([item])), [
+      PENDING,
+      {
+        patientId,
+        key: "kept-by-an-older-app-1",
+        body: { date: day, doses: [], pain: 11, sideEffects: [] },
+      },
+    ] as const);
+    expect(await comeOnline(page)).toBe(422);
+    expect(await pending(page)).toHaveLength(0);
+    const told = page.getByRole("alert").filter({ hasText: "A check-in was not saved" });
+    await told.waitFor();
+    const shown = new Date(`${day}T12:00:00Z`).toLocaleDateString("en-GB", {
+      weekday: "short",
+      day: "numeric",
+      month: "short",
+      timeZone: "UTC",
+    });
+    expect(await told.textContent()).toContain(`Your check-in for ${shown} waited on this phone`);
+    expect(await told.textContent()).toContain("pain");
+    expect(await axeViolations(page)).toEqual([]);
+    // Still there after a reload, until the patient says they have read it.
+    await page.reload();
+    await told.waitFor();
+    await told.getByRole("button", { name: "I have read this" }).click();
+    expect(await page.getByText("A check-in was not saved").count()).toBe(0);
+    expect((await diary(page)).some((e) => e.date === day)).toBe(false);
+    await page.close();
+  });
+});
