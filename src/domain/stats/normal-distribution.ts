@@ -21,3 +21,12 @@ export function normalCdf(z: number): number {
 export function normalSf(z: number): number {
   return normalDist.cdf(-z, 0, 1);
 }
+
+/**
+ * The z with P(Z <= z) = p.
+ *
+ * @example normalQuantile(0.975); // 1.959963984540054
+ */
+export function normalQuantile(p: number): number {
+  return normalDist.quantile(p, 0, 1);
+}

@@ -18,86 +18,31 @@ export const PAIN_MCID_POINTS = 2;
  * chosen by running `npx tsx bench/simulate.ts`, where the alternatives tried are listed).
  */
 export interface RobustSettings {
-  /** Window entry needs a drop of at least this many points (clinical reference 4: BPI 1 point, NRS about 2) ... */
-  readonly windowDropPoints: number;
-  /** ... and at least this share of baseline (IMMPACT: 10-20% is a minimal change). */
-  readonly windowDropShare: number;
   /**
-   * A dose held for a whole assessment period (fixed protocols) works when pain drops below
-   * baseline by more than this many standard errors of the difference, the standard error
-   * taken from the patient's own day-to-day scatter (see `noiseSd`).
+   * A dose held for a whole assessment period (fixed protocols) works when pain (with mood,
+   * energy and clarity, when rated) improves on baseline by more than this many standard
+   * errors of the difference, the standard error from the patient's own day-to-day scatter.
    */
   readonly responseZ: number;
   /**
    * At the 2-week look (`EARLY_LOOK_DAYS`) a dose held for a longer assessment period is
-   * settled early when its drop exceeds this many standard errors: a clear response needs
-   * no more weeks, and every week on the bench adds drop-out.
+   * settled early when its improvement exceeds this many standard errors: a clear response
+   * needs no more weeks, and every week on the bench adds drop-out.
    */
   readonly earlyResponseZ: number;
-  /** Adjacent levels are pooled until a level's value rests on at least this many days (day-to-day noise of 1-2 points). */
-  readonly minDaysPerPoint: number;
-  /** At most this many neighbours on each side are pooled. */
-  readonly maxNeighbours: number;
-  /** The MED is settled only after this many days past the best with no new best ... */
-  readonly patienceDays: number;
-  /** ... spread over at least this many levels (004's "2 successive increases"). */
-  readonly patienceLevels: number;
-  /** A new best must be lower by at least this many points. */
-  readonly newBestMargin: number;
-  /** The MED is the lowest dose within this many points of the best ("no additional improvement", 004). */
-  readonly plateauTolerance: number;
-  /**
-   * Step protocols: a level held at least this many days (14-day holds of conventional
-   * titration and 0.75 mg steps) is judged on its own mean, not smoothed with its neighbours.
-   */
-  readonly ownMeanDays: number;
-  /** Step protocols: a level enters the window when its drop below baseline exceeds this many standard errors. */
-  readonly stepWindowZ: number;
-  /** Step protocols: a higher level is a new best only when lower by more than this many standard errors. */
-  readonly stepNewBestZ: number;
-  /** Step protocols: the MED is the lowest level within this many standard errors of the best. */
-  readonly stepPlateauZ: number;
   /** Day-to-day SD assumed until the patient's own scatter rests on at least `minScatterDf` degrees of freedom. */
   readonly assumedNoiseSd: number;
   readonly minScatterDf: number;
 }
 
 export const ROBUST_DEFAULTS: RobustSettings = Object.freeze({
-  // 1.5 points: between the BPI's 1-point minimal change and Farrar's 2 points; with 1 point,
-  // noise alone opened the window for most non-responders over 60 levels (bench/simulate.ts).
-  windowDropPoints: 1.5,
-  windowDropShare: 0.15,
-  // Fixed doses (bench seeds 1-3, 2,000 patients; MED found / non-responders stopped, noisy):
-  // any margin above baseline costs a few responders the literal rule keeps (z 1: 6.2% / 74%
-  // against literal's 6.7% / 49% on fixed-standard), because the dose cannot move and the
-  // 3 baseline days are the noise that matters. 0.25 standard errors, with the 2-week look
-  // below, kept every protocol's MED found at or above literal's and still stopped 7-8
-  // points more non-responders; 0.5 stopped 15 more but fell 1 patient short on one seed.
+  // Fixed doses (the realistic bench, seeds 1-3, 2,000 patients): any margin above baseline
+  // costs a few responders the literal rule keeps, because the dose cannot move and the 3
+  // baseline days are the noise that matters. 0.25 standard errors kept every protocol's
+  // MED found at or above literal's and still stopped more non-responders.
   responseZ: 0.25,
-  // 2 standard errors: only a clear response ends the assessment at 2 weeks (1.5 did the
-  // same on the bench); settling early spares the drop-out of weeks 3-4.
+  // 2 standard errors: only a clear response ends the assessment at 2 weeks.
   earlyResponseZ: 2,
-  minDaysPerPoint: 6,
-  maxNeighbours: 2,
-  // 16 days (8 levels of 0.1 mg): shorter patience settled on noise dips (8 days: MED found
-  // for 40% of noisy responders against 44% with 16), longer added days for little gain.
-  patienceDays: 16,
-  patienceLevels: 2,
-  newBestMargin: 0.25,
-  plateauTolerance: 0.25,
-  // 7 days: a week of ratings is more than the smoothing gathers for a 0.1 mg level (6
-  // days), so 14-day levels stand on their own; 2-day micro-titration levels do not.
-  ownMeanDays: 7,
-  // Step protocols (seeds 1-3): window at 1 standard error: literal's "any drop" let noise
-  // open the window for two thirds of non-responders; 1 SE stopped 61-63% of them (literal
-  // 31-36%) and, with the plateau below, found more MEDs (0.5 SE: 48% stopped).
-  stepWindowZ: 1,
-  // A new best needs only to be lower (004's rule): the plateau below guards against noise.
-  stepNewBestZ: 0,
-  // 1 standard error: the level above the MED often fades only slowly, within noise of the
-  // best; taking the lowest level within 1 SE found 45.1% of MEDs on 0.75 mg steps against
-  // 43.4% with 0.5 SE, 41.3% with 0 (plain best) and literal's 41.0% (seed 1).
-  stepPlateauZ: 1,
   // Clinical reference 4: ratings wander by a point or two; used only until the diary
   // holds 5 degrees of freedom of the patient's own scatter (a few days).
   assumedNoiseSd: 1.5,

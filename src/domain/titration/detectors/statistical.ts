@@ -13,6 +13,7 @@
  * Every reason gives the numbers it compared, in the signal's own units.
  */
 import { formatDose } from "../../dose.ts";
+import { normalQuantile, normalSf } from "../../stats/normal-distribution.ts";
 import type { LevelStats } from "../level-stats.ts";
 import type { Baseline, Detector, MedVerdict, SearchContext, WindowVerdict } from "./detector.ts";
 import { pain } from "./describe.ts";
@@ -20,7 +21,7 @@ import { searchPeak, type PeakSearch } from "./peak-search.ts";
 import { combinedSeries, evenlyCombined } from "./combined-series.ts";
 import { buildSeries, orientation, type SignalName, type SignalSeries } from "./signal-series.ts";
 import type { StatisticalSettings } from "./statistical-settings.ts";
-import { scanWindow, type Comparison, type WindowScan } from "./window-scan.ts";
+import { compareSplit, scanWindow, type Comparison, type WindowScan } from "./window-scan.ts";
 
 const SIGNAL_WORDS: Readonly<Record<SignalName, string>> = {
   pain: "pain",
@@ -32,20 +33,48 @@ const SIGNAL_WORDS: Readonly<Record<SignalName, string>> = {
 export type StatisticalParts = Pick<Detector, "windowEntry" | "med" | "best">;
 
 /**
+ * Does a dose held for weeks work, on pain and mood, energy and clarity together (their
+ * even mean change, in points), by more than `z` standard errors of the patient's own noise?
+ * Null when the patient rated no wellbeing before the first dose (pain alone decides then).
+ *
+ * @example respondsTogether(stats, 4500, baseline, settings, 0.25)?.yes
+ */
+export function respondsTogether(
+  stats: LevelStats,
+  ug: number,
+  baseline: Baseline,
+  settings: StatisticalSettings,
+  z: number,
+): { yes: boolean; reason: string } | null {
+  if (baseline.wellbeing.length === 0 || baseline.pains.length === 0) return null;
+  const series = evenlyCombined(baseline, stats, [ug]);
+  const k = series.boundary[0]!;
+  if (k === 0 || k === series.values.length) return null;
+  const c = compareSplit(series, k, settings);
+  const yes = c.z > z;
+  return {
+    yes,
+    reason: `${formatDose(ug)}: ${compared("combined", c)}; more than ${z} standard errors better is needed (design setting)`,
+  };
+}
+
+/**
  * @example createStatisticalParts(STATISTICAL_DEFAULTS).windowEntry(baseline, stats, [100, 200]).entered
  */
 export function createStatisticalParts(settings: StatisticalSettings): StatisticalParts {
   return {
     windowEntry(baseline, stats, path): WindowVerdict {
-      const scans = signalsOf(baseline).flatMap((signal) => {
-        const scan = scanWindow(seriesFor(signal, baseline, stats, path), settings);
+      const signals = signalsOf(baseline);
+      const scanSettings = { ...settings, windowZ: windowZForSignals(settings.windowZ, signals.length) };
+      const scans = signals.flatMap((signal) => {
+        const scan = scanWindow(seriesFor(signal, baseline, stats, path), scanSettings);
         return scan ? [{ signal, scan }] : [];
       });
       const last = path.at(-1)!;
       if (scans.length === 0) return { entered: false, atUg: last, reason: "no days to compare yet" };
       const entered = scans.filter((s) => s.scan.entered);
       const chosen = (entered.length ? entered : scans).reduce((a, b) => (b.scan.z > a.scan.z ? b : a));
-      const text = describeScan(chosen.signal, chosen.scan, path, settings);
+      const text = describeScan(chosen.signal, chosen.scan, path, scanSettings);
       return entered.length
         ? { entered: true, atUg: path[chosen.scan.start]!, reason: text, signal: chosen.signal }
         : { entered: false, atUg: last, reason: `no window yet: ${text}` };
@@ -90,6 +119,21 @@ export function createStatisticalParts(settings: StatisticalSettings): Statistic
       };
     },
   };
+}
+
+/** Signals `windowZ` is calibrated for: pain, wellbeing, and both together. */
+const CALIBRATED_SIGNALS = 3;
+
+/**
+ * The window threshold when fewer signals are read (a patient who rates pain only): the
+ * calibrated tail probability is spread over fewer tests (Bonferroni's scaling).
+ *
+ * @example windowZForSignals(4, 3) // 4
+ * @example windowZForSignals(4, 1) // about 3.73
+ */
+export function windowZForSignals(calibratedZ: number, signals: number): number {
+  if (signals >= CALIBRATED_SIGNALS) return calibratedZ;
+  return normalQuantile(1 - (normalSf(calibratedZ) * CALIBRATED_SIGNALS) / signals);
 }
 
 function signalsOf(baseline: Baseline): SignalName[] {
@@ -147,7 +191,7 @@ function describeScan(
       : `baseline and ${formatDose(path[0]!)}-${formatDose(path[scan.start - 1]!)}`;
   return (
     `${SIGNAL_WORDS[signal]} from ${from} on against ${before}: ${compared(signal, scan)}; ` +
-    `the window needs ${settings.windowZ} standard errors and ${settings.minEffect[signal]} point (design setting: few false windows over a whole titration)`
+    `the window needs ${settings.windowZ.toFixed(1)} standard errors and ${settings.minEffect[signal]} point (design setting: few false windows over a whole titration)`
   );
 }
 

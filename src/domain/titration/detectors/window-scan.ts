@@ -53,7 +53,7 @@ export function scanWindow(series: SignalSeries, settings: StatisticalSettings):
 }
 
 /** Everything before index `k` against everything from `k` on. */
-function compareSplit(series: SignalSeries, k: number, settings: StatisticalSettings): Comparison {
+export function compareSplit(series: SignalSeries, k: number, settings: StatisticalSettings): Comparison {
   const before = sliceSums(series.prefix, series.values, 0, k);
   const after = sliceSums(series.prefix, series.values, k, series.values.length);
   // Noise from the earlier, flat stretch only: the later one holds the change being tested,
