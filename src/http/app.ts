@@ -15,6 +15,7 @@ import { authenticate, SESSION_COOKIE } from "./auth/sessions.ts";
 import { clientAddressOf } from "./client-address.ts";
 import { csrfGuard } from "./csrf.ts";
 import { HttpError, STATUS_OF, notFound } from "./errors.ts";
+import { logDetail, logSafe } from "./log-text.ts";
 import { actorOf, type Principal } from "./principal.ts";
 import type { RouteDefinition, RouteResult, Services } from "./route.ts";
 import { securityHeaders } from "./security-headers.ts";
@@ -57,7 +58,10 @@ export function createApp(
 ): Hono {
   const app = new Hono();
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
-  app.use("*", securityHeaders());
+  app.use(
+    "*",
+    securityHeaders((c) => isSecure(c, services)),
+  );
   app.use("/api/*", csrfGuard());
   app.use(
     "/api/*",
@@ -233,9 +237,8 @@ function errorResponse(c: Context, error: unknown, log: (m: string) => void): Re
     return jsonError(c, new HttpError(error.code, error.message, field));
   }
   if (error instanceof ZodError) return jsonError(c, new HttpError("invalid_request", error.message));
-  log(
-    `ldn server: internal error on ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-  );
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  log(`ldn server: internal error on ${logSafe(c.req.method)} ${logSafe(c.req.path)}\n${logDetail(detail)}`);
   return c.json(
     { error: { code: "internal", message: "Something went wrong on the server; it has been logged" } },
     500,

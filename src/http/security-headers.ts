@@ -1,5 +1,5 @@
 /** Security headers on every response (OWASP Secure Headers): no framing, no sniffing, a strict CSP. */
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 
 /** Scripts and styles only from this server: patient free text can never run as script. */
 export const CONTENT_SECURITY_POLICY = [
@@ -14,10 +14,22 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-/** @example app.use(securityHeaders()) */
-export function securityHeaders(): MiddlewareHandler {
+/**
+ * A year, the common choice (OWASP HTTP Headers Cheat Sheet); no `includeSubDomains`, as the
+ * clinic's other hosts are not this server's to promise.
+ */
+export const STRICT_TRANSPORT_SECURITY = "max-age=31536000";
+
+/**
+ * `isSecure` says whether the request came over TLS (directly, or through a trusted proxy that
+ * terminates it): only then is `Strict-Transport-Security` sent, as browsers ignore it over http.
+ *
+ * @example app.use(securityHeaders((c) => new URL(c.req.url).protocol === "https:"))
+ */
+export function securityHeaders(isSecure: (c: Context) => boolean = () => false): MiddlewareHandler {
   return async (c, next) => {
     await next();
+    if (isSecure(c)) c.header("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
     c.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     c.header("X-Content-Type-Options", "nosniff");
     c.header("X-Frame-Options", "DENY");

@@ -11,7 +11,12 @@ import { newToken, tokenHash } from "./tokens.ts";
 
 export const SESSION_COOKIE = "ldn_session";
 
-/** Touching a session on every request would write on every read; once a minute is enough. */
+/**
+ * Touching a session on every request would write on every read: once a minute is enough, or a
+ * tenth of the idle time when that is shorter (with LDN_SESSION_IDLE_MINUTES=1 a minute between
+ * touches ended active sessions at 60 s). A session so ends between 0.9 and 1 idle time after its
+ * last request.
+ */
 const TOUCH_EVERY_MS = 60_000;
 
 /**
@@ -56,7 +61,10 @@ export async function authenticate(services: Services, token: string | undefined
   if (now >= Date.parse(session.expiresAt) || now >= hardEnd) return null;
   const principal = principalOf(found, id);
   if (principal === null) return null;
-  if (now - Date.parse(session.lastSeenAt) >= TOUCH_EVERY_MS) {
+  if (
+    now - Date.parse(session.lastSeenAt) >=
+    Math.min(TOUCH_EVERY_MS, (settings.sessionIdleMinutes * 60_000) / 10)
+  ) {
     const idleEnd = now + settings.sessionIdleMinutes * 60_000;
     await services.store.transaction(SYSTEM_ACTOR, (tx) =>
       tx.sessions.touch(id, new Date(Math.min(idleEnd, hardEnd)).toISOString()),
