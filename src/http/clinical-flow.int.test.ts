@@ -199,10 +199,17 @@ for (const dialect of DIALECTS) {
           "idempotency-key": `flow-${date}`,
         });
       }
-      const before = await clinician.get<{ next: { totalUg: number } }>(
-        `/api/patients/${patientId}/assessment`,
-      );
+      const before = await clinician.get<{
+        next: { totalUg: number };
+        reasonData: { code: string; date: string; values?: Record<string, number> }[];
+      }>(`/api/patients/${patientId}/assessment`);
       expect(before.body.next.totalUg).toBe(200);
+      // The reasons as data, for other systems: a code, the date and the numbers by name.
+      expect(before.body.reasonData.at(-1)).toMatchObject({
+        code: "level-incomplete",
+        date: "2027-01-06",
+        values: { levelUg: 200, days: 1, daysNeeded: 2 },
+      });
       const missingReason = await clinician.post<ErrorBody>(`/api/patients/${patientId}/decisions`, {
         decision: "override",
         instead: { kind: "set-dose", totalUg: 100 },

@@ -26,6 +26,16 @@ export const AssessmentSchema = z.object({
   }),
   hormesis: z.boolean(),
   reasons: z.array(z.string()),
+  reasonData: z
+    .array(
+      z.object({
+        code: z.string(),
+        date: z.string(),
+        text: z.string(),
+        values: z.record(z.string(), z.number()).optional(),
+      }),
+    )
+    .describe("the reasons as data: a stable code, the date, the text, and the numbers behind it by name"),
   decidedOn: z.string().nullable(),
   levels: z.array(z.record(z.string(), z.unknown())),
   alerts: z.array(AlertSchema).describe("what the engine wants a clinician to see now; empty when nothing"),
