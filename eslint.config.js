@@ -2,6 +2,26 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+/**
+ * No array spread into a call's arguments (`Math.max(...values)`, `push(...rows)`): every
+ * element becomes an argument on the stack, and past about a hundred thousand elements the
+ * call throws "Maximum call stack size exceeded". `ldn analyze` crashed so on a registry of
+ * a million rows (issue 14). Use a loop or `reduce`. Array literals (`[...a, ...b]`) are fine.
+ * test/no-spread-calls.test.ts checks the rule still catches it.
+ */
+const NO_SPREAD_IN_CALLS = [
+  {
+    selector: "CallExpression > SpreadElement.arguments",
+    message:
+      "no spread into a call's arguments: a large array overflows the stack (issue 14); use a loop or reduce",
+  },
+  {
+    selector: "NewExpression > SpreadElement.arguments",
+    message:
+      "no spread into a constructor's arguments: a large array overflows the stack (issue 14); use a loop",
+  },
+];
+
 export default tseslint.config(
   { ignores: ["node_modules", "dist", "coverage", "data", "out", "web/dist"] },
   js.configs.recommended,
@@ -10,6 +30,12 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
     },
+  },
+  {
+    // Tests build their small arrays as they like; what ships must not spread into calls.
+    files: ["src/**/*.ts", "src/**/*.tsx"],
+    ignores: ["src/**/*.test.ts"],
+    rules: { "no-restricted-syntax": ["error", ...NO_SPREAD_IN_CALLS] },
   },
   {
     // The domain is pure: no I/O, no clock, no environment (see docs/architecture in ../shared).
@@ -26,6 +52,8 @@ export default tseslint.config(
       // Pass time in (architecture: "Pass time in"): no reading the clock inside the domain.
       "no-restricted-syntax": [
         "error",
+        // Repeated here: this block's list replaces the one above for the domain's files.
+        ...NO_SPREAD_IN_CALLS,
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "pass the date in" },
         {
           selector: "MemberExpression[object.name='Date'][property.name='now']",

@@ -211,6 +211,7 @@ def spearman_cases():
     }
     for name, (x, y) in random_batch(40, paired=True).items():
         samples[name] = (x, (0.5 * np.asarray(x) + np.round(normal(len(x)), 0)).tolist())
+    samples.update(REGISTRY_SCALE["spearman"])
     cases = []
     for name, (x, y) in samples.items():
         x = np.asarray(x, float)
@@ -266,8 +267,35 @@ def random_batch(count, paired):
     return batch
 
 
+def registry_scale_samples():
+    """Issue 14: samples of thousands, on the coarse grids clinics record (BPI in quarter
+    points, BMI and MED to 0.1), so most values tie and many differences are zero, as in a
+    registry. Drawn from their own generator so that adding them left every case above as
+    it was."""
+    big = np.random.default_rng(14)
+    n = 5000
+    pre = np.clip(np.round(big.normal(5.8, 1.7, n) * 4) / 4, 0, 10)
+    post = np.clip(np.round((pre - 2.6 + big.normal(0, 1.8, n)) * 4) / 4, 0, 10)
+    bmi = np.round(np.clip(big.normal(27, 5, n), 15, 60), 1)
+    med = np.round(np.clip(2.4 * np.exp(0.5 * big.normal(0, 1, n)), 0.1, 6), 1)
+    small_effect = np.round(big.normal(0, 2, n), 0)
+    return {
+        "wilcoxon": {
+            "registry scale, n=5000, BPI in quarter points (ties and zeros)": (pre.tolist(), post.tolist()),
+            "registry scale, n=5000, whole numbers, small effect": (
+                (small_effect + np.round(big.normal(0.05, 1, n), 0)).tolist(), small_effect.tolist()),
+        },
+        "spearman": {
+            "registry scale, n=5000, BMI vs MED to 0.1": (bmi.tolist(), med.tolist()),
+        },
+    }
+
+
+REGISTRY_SCALE = registry_scale_samples()
+
 paired_samples.update(random_batch(40, paired=True))
 wilcoxon_samples.update({k: v for k, v in paired_samples.items() if k.startswith("random")})
+wilcoxon_samples.update(REGISTRY_SCALE["wilcoxon"])
 unpaired_samples.update(random_batch(40, paired=False))
 
 

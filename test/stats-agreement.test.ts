@@ -14,11 +14,20 @@ describe("agreement with scipy", () => {
     expect([...fixtures].sort()).toEqual([
       "descriptive",
       "paired-t-test",
+      "running-moments",
       "spearman",
       "student-t-test",
+      "student-t-test from running moments",
       "welch-t-test",
+      "welch-t-test from running moments",
       "wilcoxon-signed-rank",
     ]);
+  });
+
+  it("checks the signed-rank test and Spearman at registry scale, thousands of tied values", () => {
+    const large = agreement.comparisons.filter((c) => c.caseName.startsWith("registry scale, n=5000"));
+    expect(new Set(large.map((c) => c.fixture))).toEqual(new Set(["wilcoxon-signed-rank", "spearman"]));
+    expect(large.every((c) => c.error <= MAX_RELATIVE_ERROR)).toBe(true);
   });
 
   it("agrees with scipy to 1e-9 relative error on every statistic and p-value", () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -162,6 +162,27 @@ describe("ldn analyze", () => {
     expect(html).toContain("MED, mg/day (n = 41)");
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
   });
+
+  it("streams a cohort of 150,000 rows, report and all, without overflowing the stack (issue 14)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ldn-analyze-large-"));
+    const file = join(dir, "registry.csv");
+    const rows = [
+      "patient_id,sex,age,bmi,hypermobile,mcad,med_mg,hormesis,on_opioids,bpi_pain_pre,bpi_pain_post",
+    ];
+    for (let i = 0; i < 150_000; i++) {
+      const med = (0.1 + (i % 56) / 10).toFixed(1);
+      rows.push(
+        `R${i},female,${20 + (i % 60)},${20 + (i % 15)},${i % 3 !== 0},false,${med},false,false,6.5,${2 + (i % 5)}`,
+      );
+    }
+    writeFileSync(file, rows.join("\n") + "\n");
+    const { code, stderr, stdout } = await runCli(["analyze", file, "--out", dir, "--format", "json"]);
+    expect(code, stderr).toBe(0);
+    const json = JSON.parse(stdout);
+    expect([json.patients, json.outcomes[0].n, json.medHistogram.n]).toEqual([150_000, 150_000, 150_000]);
+    const html = readFileSync(join(dir, "cohort-report.html"), "utf8");
+    expect(html).toContain("lines for the first 500 patients; the mean of all 150000");
+  }, 60_000);
 
   it("says which file it could not read", async () => {
     const { code, stderr } = await runCli(["analyze", join(FIXTURES, "nope.csv")]);

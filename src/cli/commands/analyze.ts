@@ -1,17 +1,18 @@
 /**
  * `ldn analyze COHORT.csv`: runs 004's analysis (Tables 1 and 2, MED by hEDS/HSD, BMI vs
  * MED, the MED histogram) on a clinic's own cohort. Rows with unreadable cells are
- * reported on stderr with line and column and left out; the rest is analysed.
+ * reported on stderr with line and column and left out; the rest is analysed. The file is
+ * streamed: each row is read, added to the running analysis and dropped (issue 14).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { Command } from "commander";
-import { analyzeCohort } from "../../domain/cohort/analyze-cohort.ts";
-import { parseCohort } from "../../domain/cohort/parse-cohort.ts";
+import { CohortAccumulator } from "../../domain/cohort/analyze-cohort.ts";
+import { CohortReader } from "../../domain/cohort/parse-cohort.ts";
 import { formatOption, printJson } from "../output.ts";
 import { cohortHtml } from "../render/cohort-html.ts";
 import { cohortMarkdown } from "../render/cohort-markdown.ts";
-import { readCohortCsv } from "./cohort-csv.ts";
+import { streamCohortCsv } from "./cohort-csv.ts";
 
 interface AnalyzeFlags {
   higherIsBetter: string[];
@@ -56,13 +57,10 @@ Examples:
   ldn analyze cohort.csv --higher-is-better sleep_quality --format json
   ldn analyze cohort.csv --out report/`,
     )
-    .action((file: string, flags: AnalyzeFlags) => {
-      const cohort = parseCohort(readCohortCsv(file), {
-        higherIsBetter: flags.higherIsBetter,
-        lowerIsBetter: flags.lowerIsBetter,
-      });
-      const analysis = analyzeCohort(cohort);
-      for (const p of cohort.problems) {
+    .action(async (file: string, flags: AnalyzeFlags) => {
+      const { reader, accumulator } = await readCohort(file, flags);
+      const analysis = accumulator.analysis(reader);
+      for (const p of reader.problems) {
         const where = p.column ? `line ${p.line}, column ${p.column}` : `line ${p.line}`;
         process.stderr.write(
           `ldn: ${file}: ${where}: ${JSON.stringify(p.value)} ${p.message}; row left out\n`,
@@ -71,10 +69,30 @@ Examples:
       if (flags.out) {
         mkdirSync(flags.out, { recursive: true });
         const path = join(flags.out, REPORT_FILE);
-        writeFileSync(path, cohortHtml(analysis, cohort, basename(file)));
+        writeFileSync(path, cohortHtml(analysis, accumulator.prePostFigures(analysis), basename(file)));
         process.stderr.write(`ldn: wrote ${path}\n`);
       }
       if (flags.format === "json") printJson(analysis);
       else process.stdout.write(cohortMarkdown(analysis));
     });
+}
+
+/** Streams the file through the reader into the running analysis. */
+async function readCohort(file: string, flags: AnalyzeFlags) {
+  let reader: CohortReader | undefined;
+  let accumulator: CohortAccumulator | undefined;
+  await streamCohortCsv(file, {
+    header(cells) {
+      reader = new CohortReader(cells, {
+        higherIsBetter: flags.higherIsBetter,
+        lowerIsBetter: flags.lowerIsBetter,
+      });
+      accumulator = new CohortAccumulator(reader.scales);
+    },
+    row(line, cells) {
+      const patient = reader!.read(line, cells);
+      if (patient) accumulator!.add(patient);
+    },
+  });
+  return { reader: reader!, accumulator: accumulator! };
 }

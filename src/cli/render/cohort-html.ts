@@ -3,8 +3,7 @@
  * `--format md`, the MED histogram and a pre/post plot per scale, inline SVG and CSS,
  * no scripts and nothing fetched, so it can be mailed or archived as one file.
  */
-import type { CohortAnalysis } from "../../domain/cohort/analyze-cohort.ts";
-import type { Cohort } from "../../domain/cohort/cohort.ts";
+import type { CohortAnalysis, PrePostFigure } from "../../domain/cohort/analyze-cohort.ts";
 import { cohortTables, type ReportTable } from "./cohort-tables.ts";
 import { medHistogramSvg, prePostSvg } from "./cohort-svg.ts";
 
@@ -23,16 +22,11 @@ function htmlTable(t: ReportTable): string {
 }
 
 /**
- * @example cohortHtml(analysis, cohort, "cohort.csv"); // "<!doctype html>..."
+ * @example cohortHtml(analysis, accumulator.prePostFigures(analysis), "cohort.csv"); // "<!doctype html>..."
  */
-export function cohortHtml(a: CohortAnalysis, cohort: Cohort, source: string): string {
+export function cohortHtml(a: CohortAnalysis, figures: readonly PrePostFigure[], source: string): string {
   const [t1, t2, med, corr, histogram] = cohortTables(a);
-  const plots = cohort.scales.map((s) =>
-    prePostSvg(
-      s,
-      cohort.patients.map((p) => p.outcomes[s.name] ?? { pre: null, post: null }),
-    ),
-  );
+  const plots = figures.map((f) => prePostSvg(f));
   const problems =
     a.problems.length === 0
       ? ""

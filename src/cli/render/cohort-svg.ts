@@ -4,7 +4,7 @@
  * simulation-svg.ts: two small chart types do not justify a charting library, and the
  * ones that draw nicely (Observable Plot, D3) need a DOM in Node.
  */
-import type { OutcomePair, Scale } from "../../domain/cohort/cohort.ts";
+import type { PrePostFigure } from "../../domain/cohort/analyze-cohort.ts";
 import type { MedHistogram } from "../../domain/cohort/med-histogram.ts";
 import { scaleLabel } from "./cohort-tables.ts";
 
@@ -30,7 +30,7 @@ export function medHistogramSvg(h: MedHistogram): string {
   const height = 180;
   const barWidth = 28;
   const width = left + Math.max(1, h.bins.length) * barWidth + 20;
-  const maxCount = Math.max(1, ...h.bins.map((b) => b.count));
+  const maxCount = h.bins.reduce((most, b) => Math.max(most, b.count), 1);
   const yTicks = ticks(maxCount);
   const yMax = Math.max(maxCount, yTicks[yTicks.length - 1]!);
   const y = (v: number) => r1(top + height - (v / yMax) * height);
@@ -57,26 +57,25 @@ export function medHistogramSvg(h: MedHistogram): string {
 }
 
 /**
- * A slope chart of one scale: each patient's pre and post joined by a line.
+ * A slope chart of one scale: each patient's pre and post joined by a line (the first
+ * `FIGURE_PAIRS` patients of a large cohort; the title says so), the mean of all in colour.
  *
- * @example prePostSvg({ name: "bpi_pain", direction: "lower-is-better", directionFrom: "prefix" }, pairs);
+ * @example prePostSvg(accumulator.prePostFigures(analysis)[0]);
  */
-export function prePostSvg(scale: Scale, pairs: readonly OutcomePair[]): string {
-  const complete = pairs.filter((p): p is { pre: number; post: number } => p.pre !== null && p.post !== null);
-  const values = complete.flatMap((p) => [p.pre, p.post]);
-  const lo = Math.floor(Math.min(0, ...values));
-  const hi = Math.ceil(Math.max(1, ...values));
+export function prePostSvg(figure: PrePostFigure): string {
+  const { scale, n, shown } = figure;
+  const lo = Math.floor(Math.min(0, figure.min ?? 0));
+  const hi = Math.ceil(Math.max(1, figure.max ?? 1));
   const left = 50;
   const top = 40;
   const height = 200;
   const xPre = left + 40;
   const xPost = left + 200;
   const y = (v: number) => r1(top + height - ((v - lo) / (hi - lo)) * height);
-  const mean = (vs: number[]) => vs.reduce((a, b) => a + b, 0) / Math.max(1, vs.length);
   const better = scale.direction === "higher-is-better" ? "higher" : "lower";
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="${top + height + 40}" font-family="sans-serif" font-size="11" role="img" aria-label="${esc(scaleLabel(scale.name))} before and after">`,
-    `<text x="10" y="16" font-size="13">${esc(scaleLabel(scale.name))} (n = ${complete.length}, ${better} is better)</text>`,
+    `<text x="10" y="16" font-size="13">${esc(scaleLabel(scale.name))} (n = ${n}, ${better} is better)</text>`,
   ];
   for (const t of ticks(hi - lo).map((v) => v + lo)) {
     parts.push(
@@ -84,14 +83,19 @@ export function prePostSvg(scale: Scale, pairs: readonly OutcomePair[]): string 
       `<text x="${left - 6}" y="${y(t) + 4}" text-anchor="end">${t}</text>`,
     );
   }
-  for (const p of complete) {
+  if (shown.length < n) {
+    parts.push(
+      `<text x="10" y="30" fill="#555">lines for the first ${shown.length} patients; the mean of all ${n}</text>`,
+    );
+  }
+  for (const p of shown) {
     parts.push(
       `<line x1="${xPre}" x2="${xPost}" y1="${y(p.pre)}" y2="${y(p.post)}" stroke="#999" stroke-opacity="0.6"/>`,
     );
   }
-  if (complete.length > 0) {
-    const m0 = mean(complete.map((p) => p.pre));
-    const m1 = mean(complete.map((p) => p.post));
+  if (figure.preMean !== null && figure.postMean !== null) {
+    const m0 = figure.preMean;
+    const m1 = figure.postMean;
     parts.push(
       `<line x1="${xPre}" x2="${xPost}" y1="${y(m0)}" y2="${y(m1)}" stroke="#e6550d" stroke-width="3">` +
         `<title>${esc(`mean ${m0.toFixed(2)} -> ${m1.toFixed(2)}`)}</title></line>`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeCohort } from "./analyze-cohort.ts";
+import { analyzeCohort, CohortAccumulator, FIGURE_PAIRS } from "./analyze-cohort.ts";
 import type { Cohort, CohortPatient, Scale } from "./cohort.ts";
 import { medHistogram } from "./med-histogram.ts";
 import { analyzeOutcome } from "./outcome-analysis.ts";
@@ -77,5 +77,41 @@ describe("analyzeCohort", () => {
     expect(() =>
       analyzeCohort({ patients: [], scales: [], problems: [], rowsLeftOut: 3, ignoredColumns: [] }),
     ).toThrow("no patient rows could be read");
+  });
+});
+
+describe("CohortAccumulator", () => {
+  it("bins and tests a registry of 300,000 patients without spreading them into a call (issue 14)", () => {
+    const scale: Scale = { name: "bpi_pain", direction: "lower-is-better", directionFrom: "prefix" };
+    const a = new CohortAccumulator([scale]);
+    for (let i = 0; i < 300_000; i++) {
+      a.add(
+        patient(i, {
+          medMg: 0.1 + (i % 56) / 10,
+          bmi: 20 + (i % 13),
+          hypermobile: i % 3 !== 0,
+          outcomes: { bpi_pain: { pre: 6 + (i % 5) / 4, post: 4 + (i % 7) / 4 } },
+        }),
+      );
+    }
+    const analysis = a.analysis({ problems: [], rowsLeftOut: 0, ignoredColumns: [] });
+    expect(analysis.medHistogram.n).toBe(300_000);
+    expect(analysis.medHistogram.bins.at(-1)!.toMg).toBe(6);
+    expect(analysis.outcomes[0]!.n).toBe(300_000);
+    expect(analysis.outcomes[0]!.wilcoxon!.method).toBe("normal-approximation");
+    expect(analysis.bmiVsMed.n).toBe(300_000);
+    expect(analysis.medByGroup.p).not.toBeNull();
+  });
+
+  it("keeps the first 500 pairs of each scale for the slope chart, with the range and means of all", () => {
+    const a = new CohortAccumulator([bpi]);
+    for (let i = 0; i < 600; i++)
+      a.add(patient(i, { outcomes: { bpi_pain: { pre: i === 599 ? 10 : 6, post: 3 } } }));
+    const analysis = a.analysis({ problems: [], rowsLeftOut: 0, ignoredColumns: [] });
+    const [figure] = a.prePostFigures(analysis);
+    expect(figure!.n).toBe(600);
+    expect(figure!.shown).toHaveLength(FIGURE_PAIRS);
+    expect([figure!.min, figure!.max]).toEqual([3, 10]);
+    expect(figure!.preMean).toBeCloseTo((599 * 6 + 10) / 600, 12);
   });
 });

@@ -24,21 +24,47 @@ export interface MedHistogram {
 }
 
 /**
+ * The histogram, one patient at a time: a count per bin, nothing per patient.
+ *
+ * @example
+ * const h = new MedHistogramAccumulator();
+ * for (const p of patients) h.add(p);
+ * h.result().bins[0]; // { fromMg: 0, toMg: 0.5, count: 5 }
+ */
+export class MedHistogramAccumulator {
+  private readonly counts: number[] = [];
+  private n = 0;
+
+  add(p: CohortPatient): void {
+    if (p.medMg === null) return;
+    // Whole micrograms, so 0.5 mg is 500 and lands in (0, 0.5], not past it by rounding.
+    const bin = Math.max(0, Math.ceil(Math.round(p.medMg * 1000) / BIN_WIDTH_MCG) - 1);
+    // Grows to the bin holding the largest MED, empty bins included (a loop, not
+    // Math.max(...all MEDs), which overflowed the stack on a million rows: issue 14).
+    while (this.counts.length <= bin) this.counts.push(0);
+    this.counts[bin]! += 1;
+    this.n += 1;
+  }
+
+  result(): MedHistogram {
+    return {
+      binWidthMg: BIN_WIDTH_MCG / 1000,
+      n: this.n,
+      bins: this.counts.map((count, i) => ({
+        fromMg: (i * BIN_WIDTH_MCG) / 1000,
+        toMg: ((i + 1) * BIN_WIDTH_MCG) / 1000,
+        count,
+      })),
+    };
+  }
+}
+
+/**
  * @example
  * medHistogram(patients).bins[0]; // { fromMg: 0, toMg: 0.5, count: 5 }
  */
 export function medHistogram(patients: readonly CohortPatient[]): MedHistogram {
-  const mcg = patients.filter((p) => p.medMg !== null).map((p) => Math.round(p.medMg! * 1000));
-  const binOf = (m: number) => Math.max(0, Math.ceil(m / BIN_WIDTH_MCG) - 1);
-  const counts = new Array<number>(mcg.length === 0 ? 0 : Math.max(...mcg.map(binOf)) + 1).fill(0);
-  for (const m of mcg) counts[binOf(m)]!++;
-  return {
-    binWidthMg: BIN_WIDTH_MCG / 1000,
-    n: mcg.length,
-    bins: counts.map((count, i) => ({
-      fromMg: (i * BIN_WIDTH_MCG) / 1000,
-      toMg: ((i + 1) * BIN_WIDTH_MCG) / 1000,
-      count,
-    })),
-  };
+  const h = new MedHistogramAccumulator();
+  for (const p of patients) h.add(p);
+  return h.result();
 }

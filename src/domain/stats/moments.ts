@@ -10,9 +10,9 @@
  *
  * @example mean([1, 2, 3, 4]); // 2.5
  */
-export function mean(values: readonly number[]): number {
+export function mean(values: ArrayLike<number>): number {
   let sum = 0;
-  for (const v of values) sum += v;
+  for (let i = 0; i < values.length; i++) sum += values[i]!;
   return sum / values.length;
 }
 
@@ -21,11 +21,11 @@ export function mean(values: readonly number[]): number {
  *
  * @example sampleVariance([2, 4, 4, 4, 5, 5, 7, 9]); // 4.571428571428571
  */
-export function sampleVariance(values: readonly number[]): number {
+export function sampleVariance(values: ArrayLike<number>): number {
   if (values.length < 2) return NaN;
   const m = mean(values);
   let squares = 0;
-  for (const v of values) squares += (v - m) * (v - m);
+  for (let i = 0; i < values.length; i++) squares += (values[i]! - m) * (values[i]! - m);
   return squares / (values.length - 1);
 }
 
@@ -34,6 +34,6 @@ export function sampleVariance(values: readonly number[]): number {
  *
  * @example sampleSd([2, 4, 4, 4, 5, 5, 7, 9]); // 2.138089935299395
  */
-export function sampleSd(values: readonly number[]): number {
+export function sampleSd(values: ArrayLike<number>): number {
   return Math.sqrt(sampleVariance(values));
 }

@@ -28,11 +28,12 @@ export interface PairedTTest extends TTestResult {
  * r.estimate; // 1.5
  * r.df; // 3
  */
-export function pairedTTest(x: readonly number[], y: readonly number[]): PairedTTest {
+export function pairedTTest(x: ArrayLike<number>, y: ArrayLike<number>): PairedTTest {
   assertSample("x", x, 2);
   assertSample("y", y, 2);
   assertPaired("x", x, "y", y);
-  const differences = x.map((v, i) => v - y[i]!);
+  const differences = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) differences[i] = x[i]! - y[i]!;
   return pairedTTestOfDifferences(differences);
 }
 
@@ -41,7 +42,7 @@ export function pairedTTest(x: readonly number[], y: readonly number[]): PairedT
  *
  * @example pairedTTestOfDifferences([2, 1, 0, 3]).t; // 2.3237900077244...
  */
-export function pairedTTestOfDifferences(differences: readonly number[]): PairedTTest {
+export function pairedTTestOfDifferences(differences: ArrayLike<number>): PairedTTest {
   assertSample("differences", differences, 2);
   const n = differences.length;
   const m = mean(differences);

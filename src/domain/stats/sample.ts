@@ -1,6 +1,6 @@
 /**
- * Input checks shared by every statistic: a sample is a list of finite numbers, long
- * enough for the statistic asked of it. Failing loudly here is why the tests below never
+ * Input checks shared by every statistic: a sample is a list of finite numbers (an array
+ * or a typed array), long enough for the statistic asked of it. Failing loudly here is why the tests below never
  * have to guess what a NaN in the input meant.
  */
 import { invalidArgument } from "../errors.ts";
@@ -12,12 +12,19 @@ import { invalidArgument } from "../errors.ts";
  * assertSample("pre", [1, 2, 3], 2); // passes
  * assertSample("pre", [1], 2); // throws: pre: needs at least 2 values (got [1])
  */
-export function assertSample(name: string, values: readonly number[], minimum: number): void {
+export function assertSample(name: string, values: ArrayLike<number>, minimum: number): void {
   if (values.length < minimum) {
-    throw invalidArgument(name, values, `needs at least ${minimum} value${minimum === 1 ? "" : "s"}`);
+    throw invalidArgument(
+      name,
+      Array.from(values),
+      `needs at least ${minimum} value${minimum === 1 ? "" : "s"}`,
+    );
   }
-  const bad = values.findIndex((v) => typeof v !== "number" || !Number.isFinite(v));
-  if (bad >= 0) throw invalidArgument(`${name}[${bad}]`, values[bad], "must be a finite number");
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v !== "number" || !Number.isFinite(v))
+      throw invalidArgument(`${name}[${i}]`, v, "must be a finite number");
+  }
 }
 
 /**
@@ -25,7 +32,7 @@ export function assertSample(name: string, values: readonly number[], minimum: n
  *
  * @example assertPaired("pre", [1, 2], "post", [3, 4]); // passes
  */
-export function assertPaired(xName: string, x: readonly number[], yName: string, y: readonly number[]): void {
+export function assertPaired(xName: string, x: ArrayLike<number>, yName: string, y: ArrayLike<number>): void {
   if (x.length !== y.length) {
     throw invalidArgument(yName, y.length, `must have as many values as ${xName} (${x.length})`);
   }

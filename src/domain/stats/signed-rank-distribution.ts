@@ -32,13 +32,13 @@ export interface SignedRankDistribution {
  * signedRankDistribution([1, 2, 3]).counts;
  * // [1, 0, 1, 0, 1, 0, 2, 0, 1, 0, 1, 0, 1]: W+ = 0, 1, 2, 3 (twice), 4, 5, 6
  */
-export function signedRankDistribution(ranks: readonly number[]): SignedRankDistribution {
+export function signedRankDistribution(ranks: ArrayLike<number>): SignedRankDistribution {
   if (ranks.length > MAX_EXACT_RANKS) {
     throw invalidArgument("ranks", ranks.length, `exact distribution limited to ${MAX_EXACT_RANKS} ranks`);
   }
   let counts = [1];
-  for (const rank of ranks) {
-    const step = Math.round(2 * rank);
+  for (let r = 0; r < ranks.length; r++) {
+    const step = Math.round(2 * ranks[r]!);
     const next = new Array<number>(counts.length + step).fill(0);
     counts.forEach((c, s) => {
       next[s]! += c; // this rank negative

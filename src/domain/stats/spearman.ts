@@ -22,7 +22,7 @@ export interface SpearmanCorrelation {
  * @example
  * spearman([1, 2, 3, 4, 5], [5, 6, 7, 8, 7]); // { rho: 0.82078268166812..., p: 0.08858700531354..., n: 5 }
  */
-export function spearman(x: readonly number[], y: readonly number[]): SpearmanCorrelation {
+export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): SpearmanCorrelation {
   assertSample("x", x, 2);
   assertSample("y", y, 2);
   assertPaired("x", x, "y", y);
@@ -35,8 +35,9 @@ export function spearman(x: readonly number[], y: readonly number[]): SpearmanCo
   return { rho, p: tTwoSided(t, df), n };
 }
 
-function isConstant(values: readonly number[]): boolean {
-  return values.every((v) => v === values[0]);
+function isConstant(values: ArrayLike<number>): boolean {
+  for (let i = 1; i < values.length; i++) if (values[i] !== values[0]) return false;
+  return true;
 }
 
 /**
@@ -46,19 +47,19 @@ function isConstant(values: readonly number[]): boolean {
  * gives scipy a p-value of about 1e-24 rather than 0; doing the same here keeps the two
  * in agreement instead of disagreeing about rounding noise.
  */
-function pearson(x: readonly number[], y: readonly number[]): number {
+function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const mx = mean(x);
   const my = mean(y);
   let sxy = 0;
   let sxx = 0;
   let syy = 0;
-  x.forEach((xi, i) => {
-    const dx = xi - mx;
+  for (let i = 0; i < x.length; i++) {
+    const dx = x[i]! - mx;
     const dy = y[i]! - my;
     sxy += dx * dy;
     sxx += dx * dx;
     syy += dy * dy;
-  });
+  }
   const n1 = x.length - 1;
   const r = sxy / n1 / Math.sqrt(sxx / n1) / Math.sqrt(syy / n1);
   return Math.max(-1, Math.min(1, r));

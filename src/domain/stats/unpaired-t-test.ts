@@ -4,7 +4,9 @@
  * pooled-variance test (`equal_var=True`, about 0.18 on the same data). Welch's is the
  * default here because the groups' SDs differ (1.5 vs 1.99 in 004).
  */
+import { invalidArgument } from "../errors.ts";
 import { mean, sampleVariance } from "./moments.ts";
+import type { SampleSummary } from "./running-moments.ts";
 import { assertSample } from "./sample.ts";
 import { tTestResult, type TTestResult } from "./t-test-result.ts";
 
@@ -21,17 +23,32 @@ export interface UnpairedTTest extends TTestResult {
  * @example
  * welchTTest([1, 2, 3, 4], [2, 4, 6, 8, 10]).df; // 5.520787746170677
  */
-export function welchTTest(x: readonly number[], y: readonly number[]): UnpairedTTest {
+export function welchTTest(x: ArrayLike<number>, y: ArrayLike<number>): UnpairedTTest {
   assertSample("x", x, 2);
   assertSample("y", y, 2);
-  const a = sampleVariance(x) / x.length;
-  const b = sampleVariance(y) / y.length;
-  const satterthwaite = (a + b) ** 2 / (a ** 2 / (x.length - 1) + b ** 2 / (y.length - 1));
+  return welchTTestFromSummaries(summaryOf(x), summaryOf(y));
+}
+
+/**
+ * Welch's test from each sample's n, mean and variance (scipy's `ttest_ind_from_stats`
+ * with `equal_var=False`), so a cohort too large to hold can be tested from running
+ * moments. Both samples need 2 values at least.
+ *
+ * @example
+ * welchTTestFromSummaries({ n: 4, mean: 2.5, variance: 5 / 3 }, { n: 5, mean: 6, variance: 10 }).df;
+ * // 5.520787746170677
+ */
+export function welchTTestFromSummaries(x: SampleSummary, y: SampleSummary): UnpairedTTest {
+  assertSummary("x", x, 2);
+  assertSummary("y", y, 2);
+  const a = x.variance / x.n;
+  const b = y.variance / y.n;
+  const satterthwaite = (a + b) ** 2 / (a ** 2 / (x.n - 1) + b ** 2 / (y.n - 1));
   // Both variances 0 make df 0/0; scipy then uses 1, which leaves t (+/-Infinity or NaN)
   // to decide the p-value. Kept so results match scipy's exactly.
   const df = Number.isNaN(satterthwaite) ? 1 : satterthwaite;
-  const result = tTestResult(mean(x) - mean(y), Math.sqrt(a + b), df);
-  return { ...result, n1: x.length, n2: y.length, method: "welch" };
+  const result = tTestResult(x.mean - y.mean, Math.sqrt(a + b), df);
+  return { ...result, n1: x.n, n2: y.n, method: "welch" };
 }
 
 /**
@@ -41,14 +58,38 @@ export function welchTTest(x: readonly number[], y: readonly number[]): Unpaired
  * @example
  * studentTTest([1, 2, 3, 4], [2, 4, 6, 8, 10]).df; // 7
  */
-export function studentTTest(x: readonly number[], y: readonly number[]): UnpairedTTest {
+export function studentTTest(x: ArrayLike<number>, y: ArrayLike<number>): UnpairedTTest {
   assertSample("x", x, 1);
   assertSample("y", y, 1);
-  if (x.length + y.length < 3) assertSample("x and y together", [...x, ...y], 3);
-  const df = x.length + y.length - 2;
-  const squares = (v: readonly number[]) => (v.length < 2 ? 0 : (v.length - 1) * sampleVariance(v));
+  return studentTTestFromSummaries(summaryOf(x), summaryOf(y));
+}
+
+/**
+ * Student's test from each sample's n, mean and variance (variance NaN for a sample of
+ * one, which adds nothing to the pooled sum of squares).
+ *
+ * @example
+ * studentTTestFromSummaries({ n: 4, mean: 2.5, variance: 5 / 3 }, { n: 5, mean: 6, variance: 10 }).df; // 7
+ */
+export function studentTTestFromSummaries(x: SampleSummary, y: SampleSummary): UnpairedTTest {
+  assertSummary("x", x, 1);
+  assertSummary("y", y, 1);
+  if (x.n + y.n < 3) throw invalidArgument("x and y together", x.n + y.n, "needs at least 3 values");
+  const df = x.n + y.n - 2;
+  const squares = (s: SampleSummary) => (s.n < 2 ? 0 : (s.n - 1) * s.variance);
   const pooled = (squares(x) + squares(y)) / df;
-  const se = Math.sqrt(pooled * (1 / x.length + 1 / y.length));
-  const result = tTestResult(mean(x) - mean(y), se, df);
-  return { ...result, n1: x.length, n2: y.length, method: "student" };
+  const se = Math.sqrt(pooled * (1 / x.n + 1 / y.n));
+  const result = tTestResult(x.mean - y.mean, se, df);
+  return { ...result, n1: x.n, n2: y.n, method: "student" };
+}
+
+/** n, mean and variance by the two-pass formulas of moments.ts (numpy's order). */
+function summaryOf(values: ArrayLike<number>): SampleSummary {
+  return { n: values.length, mean: mean(values), variance: sampleVariance(values) };
+}
+
+function assertSummary(name: string, s: SampleSummary, minimum: number): void {
+  if (s.n < minimum) {
+    throw invalidArgument(name, s.n, `needs at least ${minimum} value${minimum === 1 ? "" : "s"}`);
+  }
 }

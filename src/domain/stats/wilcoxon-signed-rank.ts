@@ -60,32 +60,97 @@ export interface WilcoxonSignedRank {
  * r.method; // "exact-permutation" (one zero difference)
  * r.wPlus; // 10
  */
-export function wilcoxonSignedRank(x: readonly number[], y: readonly number[]): WilcoxonSignedRank {
+export function wilcoxonSignedRank(x: ArrayLike<number>, y: ArrayLike<number>): WilcoxonSignedRank {
   assertSample("x", x, 1);
   assertSample("y", y, 1);
   assertPaired("x", x, "y", y);
-  return wilcoxonSignedRankOfDifferences(x.map((v, i) => v - y[i]!));
+  const differences = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) differences[i] = x[i]! - y[i]!;
+  return wilcoxonSignedRankOfDifferences(differences);
 }
 
 /**
- * Signed-rank test of whether differences are centred on 0.
+ * Signed-rank test of whether differences are centred on 0. Takes an array or a typed
+ * array; a million differences take a fraction of a second (two native sorts and one
+ * merge, no comparator and no array of a million ranks).
  *
  * @example
  * wilcoxonSignedRankOfDifferences([1, 2, 3, 4, 5]).pTwoTailed; // 0.0625
  */
-export function wilcoxonSignedRankOfDifferences(differences: readonly number[]): WilcoxonSignedRank {
+export function wilcoxonSignedRankOfDifferences(differences: ArrayLike<number>): WilcoxonSignedRank {
   assertSample("differences", differences, 1);
-  const nonZero = differences.filter((d) => d !== 0);
-  const zeros = differences.length - nonZero.length;
-  const { ranks, tieGroups } = averageRanks(nonZero.map(Math.abs));
-  const wPlus = sum(ranks.filter((_, i) => nonZero[i]! > 0));
-  const wMinus = sum(ranks.filter((_, i) => nonZero[i]! < 0));
-  const ties = tieGroups.some((t) => t > 1);
+  const { positive, negative } = magnitudesBySign(differences);
+  const n = positive.length + negative.length;
+  const zeros = differences.length - n;
+  const { wPlus, wMinus, ties, tieCorrection } = signedRankSums(positive, negative);
   const method = chooseMethod(differences.length, zeros, ties);
-  const base = { statistic: Math.min(wPlus, wMinus), wPlus, wMinus, n: nonZero.length, zeros, ties, method };
-  if (method === "normal-approximation")
-    return { ...base, ...normalApproximation(wPlus, nonZero.length, tieGroups) };
-  return { ...base, ...exactTails(ranks, wPlus) };
+  const base = { statistic: Math.min(wPlus, wMinus), wPlus, wMinus, n, zeros, ties, method };
+  if (method === "normal-approximation") return { ...base, ...normalApproximation(wPlus, n, tieCorrection) };
+  return { ...base, ...exactTails(nonZeroRanks(positive, negative), wPlus) };
+}
+
+/** |d| of the positive and of the negative differences, each sorted ascending; zeros dropped. */
+function magnitudesBySign(differences: ArrayLike<number>) {
+  let positives = 0;
+  let negatives = 0;
+  for (let i = 0; i < differences.length; i++) {
+    if (differences[i]! > 0) positives++;
+    else if (differences[i]! < 0) negatives++;
+  }
+  const positive = new Float64Array(positives);
+  const negative = new Float64Array(negatives);
+  let p = 0;
+  let q = 0;
+  for (let i = 0; i < differences.length; i++) {
+    const d = differences[i]!;
+    if (d > 0) positive[p++] = d;
+    else if (d < 0) negative[q++] = -d;
+  }
+  return { positive: positive.sort(), negative: negative.sort() };
+}
+
+/**
+ * Walks both sorted magnitude lists together, one group of equal |d| at a time: each group
+ * of t values takes the average of the next t ranks, W+ gets the positives' share, and the
+ * tie correction gets t^3 - t. The same ranks as ranking all |d| together (averageRanks).
+ */
+function signedRankSums(positive: Float64Array, negative: Float64Array) {
+  let i = 0;
+  let j = 0;
+  let ranked = 0;
+  let wPlus = 0;
+  let wMinus = 0;
+  let tieCorrection = 0;
+  let ties = false;
+  while (i < positive.length || j < negative.length) {
+    const value = Math.min(positive[i] ?? Infinity, negative[j] ?? Infinity);
+    let plus = 0;
+    let minus = 0;
+    while (i < positive.length && positive[i] === value) {
+      i++;
+      plus++;
+    }
+    while (j < negative.length && negative[j] === value) {
+      j++;
+      minus++;
+    }
+    const t = plus + minus;
+    const rank = ranked + (t + 1) / 2;
+    wPlus += plus * rank;
+    wMinus += minus * rank;
+    tieCorrection += t ** 3 - t;
+    if (t > 1) ties = true;
+    ranked += t;
+  }
+  return { wPlus, wMinus, ties, tieCorrection };
+}
+
+/** The average ranks of all non-zero |d| (any order: the exact distribution needs only the set). */
+function nonZeroRanks(positive: Float64Array, negative: Float64Array): Float64Array {
+  const all = new Float64Array(positive.length + negative.length);
+  all.set(positive);
+  all.set(negative, positive.length);
+  return averageRanks(all).ranks;
 }
 
 /** scipy's method='auto' rule; `size` counts zeros too, as scipy's does. */
@@ -95,23 +160,16 @@ function chooseMethod(size: number, zeros: number, ties: boolean): WilcoxonMetho
   return size <= MAX_PERMUTATION_SIZE ? "exact-permutation" : "normal-approximation";
 }
 
-function exactTails(ranks: readonly number[], wPlus: number) {
+function exactTails(ranks: ArrayLike<number>, wPlus: number) {
   const distribution = signedRankDistribution(ranks);
   const pGreater = signedRankUpperTail(distribution, wPlus);
   const pLess = signedRankLowerTail(distribution, wPlus);
   return { z: null, pGreater, pLess, pTwoTailed: Math.min(1, 2 * Math.min(pGreater, pLess)) };
 }
 
-function normalApproximation(wPlus: number, n: number, tieGroups: readonly number[]) {
-  const tieCorrection = sum(tieGroups.map((t) => t ** 3 - t));
+function normalApproximation(wPlus: number, n: number, tieCorrection: number) {
   // Same order of operations as scipy, so the standard error agrees to the last digits.
   const se = Math.sqrt((n * (n + 1) * (2 * n + 1) - tieCorrection / 2) / 24);
   const z = (wPlus - (n * (n + 1)) / 4) / se;
   return { z, pGreater: normalSf(z), pLess: normalCdf(z), pTwoTailed: 2 * normalSf(Math.abs(z)) };
-}
-
-function sum(values: readonly number[]): number {
-  let total = 0;
-  for (const v of values) total += v;
-  return total;
 }
