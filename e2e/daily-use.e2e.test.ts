@@ -2,7 +2,8 @@
  * Daily use in a real browser against the real server process: what the pharmacist, the
  * clinician and the patient see is the record itself. The pharmacist's "Today" is the engine's
  * dose for each patient, with their state; a patient who corrects a day on their phone leaves
- * one entry for it, and the clinician sees who changed what, and when. axe-core stays clean on
+ * one entry for it, and the clinician sees who changed what, and when; a dose ticked is saved
+ * at once and still shows taken after the check-in. axe-core stays clean on
  * every screen touched.
  */
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -265,5 +266,52 @@ describe("daily use in a real browser", { timeout: 120_000 }, () => {
     expect(await axeViolations(chart)).toEqual([]);
     await shot(chart, "diary-correction");
     await chart.close();
+  });
+
+  it("saves a dose the moment it is ticked, and after the check-in still shows it taken", async () => {
+    const token = await enrolWithPlan("D. Doses", 4);
+    const phone = await phoneFor(token);
+    const id = ids.get("D. Doses")!;
+    await checkInDays(phone.request, id, 4);
+    const page = await phone.newPage();
+    await page.goto(server.url);
+    const doses = page.getByRole("list", { name: `Doses for ${shortDate(isoDaysAgo(0))}` });
+    await doses.waitFor();
+    const first = doses.getByRole("checkbox").first();
+    expect(await first.isChecked()).toBe(false);
+    await first.check();
+    await doses
+      .getByText(/^taken \d\d:\d\d$/)
+      .first()
+      .waitFor();
+    // Saved at once: a reload shows it taken before any check-in.
+    await page.reload();
+    await doses.waitFor();
+    await doses
+      .getByText(/^taken \d\d:\d\d$/)
+      .first()
+      .waitFor();
+    expect(await doses.getByRole("checkbox").first().isChecked()).toBe(true);
+    const pain = page.getByRole("radiogroup", { name: /Pain/ });
+    await pain.getByRole("radio", { name: "5" }).check();
+    await page.getByRole("button", { name: "Save check-in" }).click();
+    await page.getByRole("status").getByText("Saved your check-in").waitFor();
+    // After saving, the dose taken is still shown taken: nothing invites a second one.
+    await page.reload();
+    await doses.waitFor();
+    expect(await doses.getByRole("checkbox").first().isChecked()).toBe(true);
+    await doses
+      .getByText(/^taken \d\d:\d\d$/)
+      .first()
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, "phone-dose-ticked");
+    const today = await send<{ today: { doses: { takenAt: string | null }[] } }>(
+      phone.request,
+      "get",
+      api(`/api/patients/${id}/today`),
+    );
+    expect(today.today.doses[0]!.takenAt).not.toBeNull();
+    await phone.close();
   });
 });

@@ -78,6 +78,9 @@ const SAMPLES: Readonly<Record<string, (n: number) => { body?: unknown; headers?
       headers: { "idempotency-key": `walk-${n}-${randomUUID()}` },
     }),
     "GET /api/patients/:patientId/check-ins": () => ({}),
+    "POST /api/patients/:patientId/doses": () => ({
+      body: { date: "2027-01-05", time: "08:00", taken: true },
+    }),
     "GET /api/patients/:patientId/assessment": () => ({}),
     "POST /api/patients/:patientId/decisions": () => ({ body: { decision: "accept" } }),
     "GET /api/patients/:patientId/decisions": () => ({}),
@@ -107,7 +110,12 @@ for (const dialect of DIALECTS)
     const logins = new Map<Who, string>();
 
     beforeAll(async () => {
-      server = await startTestServer(dialect, { settings: { loginFailures: 100_000 } });
+      // The clinic's "today" is fixed a few days into the plans below, so dated samples (a
+      // check-in, a dose ticked) are inside the windows the server allows.
+      server = await startTestServer(dialect, {
+        settings: { loginFailures: 100_000 },
+        clock: { now: () => new Date(2027, 0, 10, 12) },
+      });
       north = await seedClinic(server.store, "north");
       south = await seedClinic(server.store, "south");
       const login = async (email: string) => {

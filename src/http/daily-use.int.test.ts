@@ -27,6 +27,8 @@ interface Summary {
   alerts: unknown[];
 }
 
+type ErrorBody = { error: { code: string; message: string; field?: string } };
+
 const day = (date: string, ug: number, pain: number) => ({
   date,
   doses: [{ time: "08:00", ug }],
@@ -173,6 +175,82 @@ for (const dialect of DIALECTS) {
         tx.audit.listForPatient(patientId),
       );
       expect(history.some((e) => e.action === "diary.history")).toBe(true);
+    });
+
+    it("saves each dose when it is ticked, shows what was taken, and keeps the saved check-in in step", async () => {
+      const { patientId, patient } = await enrolAndJoin(server, clinician, "D. Doses");
+      await clinician.post(`/api/patients/${patientId}/plans`, {
+        protocolId: "micro-titration",
+        startDate: "2027-01-06",
+      });
+      type Today = { today: { doses: { time: string; ug: number; takenAt: string | null }[] } };
+      const dosesOn = async (date: string) =>
+        (await patient.get<Today>(`/api/patients/${patientId}/today?today=${date}`)).body.today.doses;
+      // Four days on the engine's doses: by the fifth it gives more than one dose a day.
+      for (const date of ["2027-01-06", "2027-01-07", "2027-01-08", "2027-01-09"]) {
+        const doses = (await dosesOn(date)).map((d) => ({ time: d.time, ug: d.ug }));
+        await patient.post(
+          `/api/patients/${patientId}/check-ins`,
+          { date, doses, pain: 6, sideEffects: [] },
+          { "idempotency-key": `doses-${date}` },
+        );
+      }
+      const today = () => dosesOn("2027-01-10");
+      const due = await today();
+      expect(due.length).toBeGreaterThanOrEqual(2);
+      expect(due.every((d) => d.takenAt === null)).toBe(true);
+      const [first, second] = due as [Today["today"]["doses"][0], Today["today"]["doses"][0]];
+      const tick = (time: string, taken: boolean, date = "2027-01-10") =>
+        patient.post<{ doses: { time: string; takenAt: string | null }[] } & ErrorBody>(
+          `/api/patients/${patientId}/doses`,
+          { date, time, taken },
+        );
+
+      const ticked = await tick(first.time, true);
+      expect(ticked.status).toBe(200);
+      expect(ticked.body.doses.find((d) => d.time === first.time)!.takenAt).toBe(NOW.toISOString());
+      // A reload, or the other phone, shows it taken; a second tick keeps the first one's time.
+      expect((await today()).map((d) => d.takenAt)).toEqual([
+        NOW.toISOString(),
+        null,
+        ...due.slice(2).map(() => null),
+      ]);
+      expect((await tick(first.time, true)).status).toBe(200);
+
+      // Refused with the field named: no dose then, a day before the plan, a day not yet come.
+      const wrongTime = await tick("03:00", true);
+      expect(wrongTime.status).toBe(422);
+      expect(wrongTime.body.error.field).toBe("time");
+      expect((await tick(first.time, true, "2027-01-05")).body.error.field).toBe("date");
+      expect((await tick(first.time, true, "2027-01-14")).body.error.field).toBe("date");
+
+      // The check-in takes the doses ticked; a dose ticked after it corrects the saved day.
+      const saved = await patient.post(
+        `/api/patients/${patientId}/check-ins`,
+        { date: "2027-01-10", doses: [{ time: first.time, ug: first.ug }], pain: 6, sideEffects: [] },
+        { "idempotency-key": "doses-check-in-1" },
+      );
+      expect(saved.status).toBe(201);
+      expect((await tick(second.time, true)).status).toBe(200);
+      expect((await tick(first.time, false)).status).toBe(200);
+      expect((await today()).slice(0, 2).map((d) => d.takenAt !== null)).toEqual([false, true]);
+      const diary = await clinician.get<
+        {
+          date: string;
+          version: number;
+          checkIn: { doses: { time: string }[] };
+          corrections: { changes: { field: string }[] }[];
+        }[]
+      >(`/api/patients/${patientId}/check-ins`);
+      const entry = diary.body.find((d) => d.date === "2027-01-10");
+      expect(entry!.version).toBe(3);
+      expect(entry!.checkIn.doses.map((d) => d.time)).toEqual([second.time]);
+      expect(entry!.corrections.map((c) => c.changes.map((x) => x.field))).toEqual([["doses"], ["doses"]]);
+      const events = await server.store.transaction({ kind: "system", id: "test" }, (tx) =>
+        tx.audit.listForPatient(patientId),
+      );
+      expect(events.filter((e) => e.action === "dose.tick").length).toBeGreaterThanOrEqual(3);
+      expect(events.some((e) => e.action === "dose.untick")).toBe(true);
     });
   });
 }

@@ -94,6 +94,20 @@ export interface DiaryEntryVersionTable {
   recorded_by_id: string | null;
 }
 
+/** A dose ticked as taken, saved when ticked (0004). */
+export interface DoseTickTable {
+  id: string;
+  patient_id: string;
+  dose_date: string;
+  /** The scheduled dose's clock time, HH:MM. */
+  dose_time: string;
+  ug: number;
+  /** When it was ticked (an instant, ISO-8601 UTC). */
+  taken_at: string;
+  recorded_by_kind: string;
+  recorded_by_id: string;
+}
+
 export interface QuestionnaireResponseTable {
   id: string;
   patient_id: string;
@@ -169,6 +183,7 @@ export interface Schema {
   plans: PlanTable;
   diary_entries: DiaryEntryTable;
   diary_entry_versions: DiaryEntryVersionTable;
+  dose_ticks: DoseTickTable;
   questionnaire_responses: QuestionnaireResponseTable;
   recommendations: RecommendationTable;
   decisions: DecisionTable;

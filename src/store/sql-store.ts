@@ -12,6 +12,7 @@ import type { Schema } from "./schema.ts";
 import { sqlAuditLog } from "./repositories/sql-audit-log.ts";
 import { sqlClinicRepository } from "./repositories/sql-clinic-repository.ts";
 import { sqlDiaryRepository } from "./repositories/sql-diary-repository.ts";
+import { sqlDoseTickRepository } from "./repositories/sql-dose-tick-repository.ts";
 import { sqlPatientRepository } from "./repositories/sql-patient-repository.ts";
 import { sqlPlanRepository } from "./repositories/sql-plan-repository.ts";
 import { sqlStaffRepository } from "./repositories/sql-staff-repository.ts";
@@ -31,6 +32,7 @@ function repositories(ctx: TxContext): Repositories {
     patients: sqlPatientRepository(ctx),
     plans: sqlPlanRepository(ctx),
     diary: sqlDiaryRepository(ctx),
+    doses: sqlDoseTickRepository(ctx),
     audit: sqlAuditLog(ctx),
     sessions: sqlSessionRepository(ctx),
     invitations: sqlInvitationRepository(ctx),

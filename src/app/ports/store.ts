@@ -8,6 +8,7 @@ import type { AuditLog } from "./audit-log.ts";
 import type { ClinicRepository } from "./clinic-repository.ts";
 import type { ClinicRecordsReader } from "./clinic-records.ts";
 import type { DiaryRepository } from "./diary-repository.ts";
+import type { DoseTickRepository } from "./dose-tick-repository.ts";
 import type { InvitationRepository } from "./invitation-repository.ts";
 import type { QuestionnaireRepository } from "./questionnaire-repository.ts";
 import type { RecommendationRepository } from "./recommendation-repository.ts";
@@ -23,6 +24,7 @@ export interface Repositories {
   readonly patients: PatientRepository;
   readonly plans: PlanRepository;
   readonly diary: DiaryRepository;
+  readonly doses: DoseTickRepository;
   readonly audit: AuditLog;
   readonly sessions: SessionRepository;
   readonly invitations: InvitationRepository;

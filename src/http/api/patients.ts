@@ -1,7 +1,7 @@
 /** Schemas of the patient, plan and schedule routes. */
 import { z } from "zod/v4";
 import { AlertSchema } from "./alerts.ts";
-import { DayDosesSchema, IsoDateSchema } from "./common.ts";
+import { DayDosesSchema, DoseSchema, IsoDateSchema } from "./common.ts";
 
 export const ScreeningAnswersSchema = z.object({
   ageYears: z.number().int().min(0).max(130),
@@ -77,9 +77,19 @@ export const ScheduleSchema = z.object({
     ),
 });
 
+/** A dose due on a day, with when it was taken. */
+export const TakenDoseSchema = DoseSchema.extend({
+  takenAt: z
+    .string()
+    .nullable()
+    .describe("when it was ticked as taken (or the day's check-in said so); null while not taken"),
+});
+
 export const TodaySchema = z.object({
   state: z.string().nullable(),
-  today: DayDosesSchema.nullable(),
+  today: DayDosesSchema.extend({ doses: z.array(TakenDoseSchema) })
+    .nullable()
+    .describe("the day's doses, each with takenAt: ticked doses are saved as they are ticked"),
   tomorrow: DayDosesSchema.nullable(),
   instructions: z.array(z.string()),
   alerts: z

@@ -4,6 +4,7 @@ import { assessmentRoutes } from "./assessment.ts";
 import { auditRoutes } from "./audit.ts";
 import { checkInRoutes } from "./check-ins.ts";
 import { cohortRoutes } from "./cohort.ts";
+import { doseRoutes } from "./doses.ts";
 import { patientRoutes } from "./patients.ts";
 import { planRoutes } from "./plans.ts";
 import { questionnaireRoutes } from "./questionnaires.ts";
@@ -18,6 +19,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   ...patientRoutes,
   ...planRoutes,
   ...checkInRoutes,
+  ...doseRoutes,
   ...assessmentRoutes,
   ...questionnaireRoutes,
   ...cohortRoutes,

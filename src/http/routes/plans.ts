@@ -2,6 +2,7 @@
 import { z } from "zod/v4";
 import { assessRecord, loadPatientRecord } from "../../app/use-cases/assess-patient.ts";
 import { startPlan } from "../../app/use-cases/start-plan.ts";
+import { takenOf } from "../../app/use-cases/tick-dose.ts";
 import type { Plan } from "../../app/ports/plan-repository.ts";
 import type { Repositories } from "../../app/ports/store.ts";
 import { addDays, daysBetween, parseIsoDate } from "../../domain/calendar-date.ts";
@@ -277,7 +278,7 @@ export const planRoutes = [
     method: "get",
     path: "/api/patients/:patientId/today",
     summary:
-      "Today's and tomorrow's doses as the engine recommends them, with plain-language instructions and the engine's alerts",
+      "Today's and tomorrow's doses as the engine recommends them (today's with what was taken), with plain-language instructions and the engine's alerts",
     tag: "plans",
     access: { kind: "patient", roles: ["clinician"], self: true },
     action: "plan.today",
@@ -301,9 +302,22 @@ export const planRoutes = [
       const days = record.diary.map((e) => e.body as unknown as DiaryDay);
       const show = (a: typeof forToday) =>
         a.next.totalUg > 0 ? dayDto(a.next.date, a.next.totalUg, a.next.doses, protocol.unit) : null;
+      const started = daysBetween(parseIsoDate(record.plan.startDate), today) >= 0;
+      const shownToday = started ? show(forToday) : null;
+      // What was taken of today's doses: ticked on the phone, or in the day's saved check-in.
+      const taken = shownToday
+        ? takenOf(
+            forToday.next.doses,
+            record.diary.find((e) => e.date === today),
+            await tx.doses.forDate(params.patientId, today),
+          )
+        : [];
       return {
         state: forTomorrow.state,
-        today: daysBetween(parseIsoDate(record.plan.startDate), today) >= 0 ? show(forToday) : null,
+        today: shownToday && {
+          ...shownToday,
+          doses: shownToday.doses.map((d, i) => ({ ...d, takenAt: taken[i]?.takenAt ?? null })),
+        },
         tomorrow: show(forTomorrow),
         instructions: instructionsFor(days, forTomorrow.next.doses.at(-1)?.time),
         alerts: forTomorrow.alerts.map(alertDto),

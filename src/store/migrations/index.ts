@@ -10,6 +10,7 @@ import type { DialectName } from "./dialect-name.ts";
 import * as initial from "./0001-initial.ts";
 import * as accounts from "./0002-accounts-and-decisions.ts";
 import * as diaryDays from "./0003-diary-one-entry-per-day.ts";
+import * as doseTicks from "./0004-dose-ticks.ts";
 
 type DialectMigration = (db: Parameters<Migration["up"]>[0], dialect: DialectName) => Promise<void>;
 
@@ -17,6 +18,7 @@ const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   "0001-initial": initial.up,
   "0002-accounts-and-decisions": accounts.up,
   "0003-diary-one-entry-per-day": diaryDays.up,
+  "0004-dose-ticks": doseTicks.up,
 };
 
 /** The names of every migration this program knows, oldest first. */

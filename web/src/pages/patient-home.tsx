@@ -3,7 +3,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { PlanDto, TodayDto } from "../../../src/http/api/patients.ts";
 import type { AssessmentDto } from "../../../src/http/routes/assessment.ts";
 import type { DiaryDayDto } from "../../../src/http/routes/check-ins.ts";
-import { api, messageOf, type Me } from "../api.ts";
+import { ApiError, api, messageOf, type Me } from "../api.ts";
 import { PatientAlerts } from "../components/alerts.tsx";
 import { TitrationChart } from "../components/chart.tsx";
 import { ErrorNote } from "../components/field-error.tsx";
@@ -13,6 +13,17 @@ import { RefusedCheckIns } from "../components/refused-check-ins.tsx";
 import { Questionnaires } from "./questionnaires.tsx";
 
 type PatientMe = Extract<Me, { kind: "patient" }>;
+
+/** A copy of `ticks` without `time`. */
+function without(ticks: Record<string, boolean>, time: string): Record<string, boolean> {
+  const rest = { ...ticks };
+  delete rest[time];
+  return rest;
+}
+
+/** "08:03", the phone's clock time of an instant. */
+const clockOf = (iso: string) =>
+  new Date(iso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
 
 /**
  * A 0-10 rating as native radio buttons drawn as a row of boxes: one tab stop, arrow keys move
@@ -65,7 +76,12 @@ export function PatientHome({ me }: { readonly me: PatientMe }) {
   const [assessment, setAssessment] = useState<AssessmentDto | null>(null);
   const [planStart, setPlanStart] = useState<string | null>(null);
   const [date, setDate] = useState(todayIso());
-  const [taken, setTaken] = useState<Record<string, boolean>>({});
+  // Ticks not saved yet (no connection): sent with the check-in; cleared once the server answers.
+  const [pending, setPending] = useState<{ readonly date: string; readonly ticks: Record<string, boolean> }>({
+    date: "",
+    ticks: {},
+  });
+  const [tickNote, setTickNote] = useState<string | null>(null);
   const [pain, setPain] = useState<number | null>(null);
   const [mood, setMood] = useState<number | null>(null);
   const [energy, setEnergy] = useState<number | null>(null);
@@ -96,11 +112,54 @@ export function PatientHome({ me }: { readonly me: PatientMe }) {
 
   const today = loaded?.date === date ? loaded.today : null;
   const doses = today?.today?.doses ?? [];
+  const unsaved = pending.date === date ? pending.ticks : {};
+  /** Taken: as the server says (ticked, or in the saved check-in), unless ticked here since without a connection. */
+  const isTaken = (time: string) => unsaved[time] ?? doses.some((d) => d.time === time && d.takenAt !== null);
+  const takenAt = (time: string) => doses.find((d) => d.time === time)?.takenAt ?? null;
+  /** Saves a tick at once, so a reload or the next visit shows the dose taken. */
+  const tick = async (time: string, checked: boolean) => {
+    setError(null);
+    setTickNote(null);
+    setPending({ date, ticks: { ...unsaved, [time]: checked } });
+    try {
+      const saved = await api.post<{ date: string; doses: { time: string; takenAt: string | null }[] }>(
+        `/api/patients/${me.id}/doses`,
+        { date, time, taken: checked },
+      );
+      const at = new Map(saved.doses.map((d) => [d.time, d.takenAt]));
+      setLoaded((l) =>
+        l && l.date === saved.date && l.today.today
+          ? {
+              ...l,
+              today: {
+                ...l.today,
+                today: {
+                  ...l.today.today,
+                  doses: l.today.today.doses.map((d) => ({ ...d, takenAt: at.get(d.time) ?? null })),
+                },
+              },
+            }
+          : l,
+      );
+      setPending((p) => ({ date, ticks: without(p.date === date ? p.ticks : {}, time) }));
+      // A tick on a day already checked in corrects that day's saved doses.
+      if (done) api.get<DiaryDayDto[]>(`/api/patients/${me.id}/check-ins`).then(setEntries, () => undefined);
+    } catch (err) {
+      if (err instanceof ApiError) {
+        setPending((p) => ({ date, ticks: without(p.date === date ? p.ticks : {}, time) }));
+        setError(messageOf(err));
+      } else {
+        setTickNote(
+          "No connection: this tick is not saved yet. It is kept here and sent with your check-in.",
+        );
+      }
+    }
+  };
   const entry = entries.find((e) => e.date === date);
   const done = entry !== undefined;
   // A day already checked in opens with what was saved, so a correction starts from it (and
   // saving it again never blanks what was not changed).
-  const shownEntry = entry ? `${entry.id}@${entry.version}` : `none@${date}`;
+  const shownEntry = `${date}:${entry?.id ?? "none"}`;
   useEffect(() => {
     const c = entry?.checkIn;
     setPain(c?.pain ?? null);
@@ -110,8 +169,7 @@ export function PatientHome({ me }: { readonly me: PatientMe }) {
     setEffects(c ? [...c.sideEffects] : []);
     setImpression(c?.impression ?? null);
     setNote(c?.note ?? "");
-    setTaken(c ? Object.fromEntries(c.doses.map((d) => [d.time, true])) : {});
-    // Only when another day, or a new version of it, is shown: never over what is being typed.
+    // Only when another day, or its first saved entry, is shown: never over what is being typed.
   }, [shownEntry]);
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -120,7 +178,7 @@ export function PatientHome({ me }: { readonly me: PatientMe }) {
     if (pain === null) return setError("Choose your pain, 0 to 10.");
     const body = {
       date,
-      doses: doses.filter((d) => taken[d.time]).map((d) => ({ time: d.time, ug: d.ug })),
+      doses: doses.filter((d) => isTaken(d.time)).map((d) => ({ time: d.time, ug: d.ug })),
       pain,
       ...(mood !== null ? { mood } : {}),
       ...(energy !== null ? { energy } : {}),
@@ -160,24 +218,36 @@ export function PatientHome({ me }: { readonly me: PatientMe }) {
           {date === todayIso() ? "Today’s doses" : "Doses"} ({shortDate(date)})
         </h2>
         {today?.today ? (
-          <p class="muted small">Total {today.today.total}. Tap each dose you took.</p>
+          <p class="muted small">
+            Total {today.today.total}. Tap each dose as you take it: it is saved at once.
+          </p>
         ) : (
           <p class="muted">{today ? "No doses today." : "Loading…"}</p>
         )}
         <ul class="doses" aria-label={today ? `Doses for ${shortDate(date)}` : "Doses loading"}>
           {doses.map((d) => (
             <li key={d.time}>
-              <label class={taken[d.time] ? "dose taken" : "dose"}>
+              <label class={isTaken(d.time) ? "dose taken" : "dose"}>
                 <input
                   type="checkbox"
-                  checked={!!taken[d.time]}
-                  onChange={(e) => setTaken({ ...taken, [d.time]: e.currentTarget.checked })}
+                  checked={isTaken(d.time)}
+                  onChange={(e) => void tick(d.time, e.currentTarget.checked)}
                 />
                 <span class="time">{d.time}</span> <span class="amount">{d.dose}</span>
+                {isTaken(d.time) && (
+                  <span class="taken-at small">
+                    {takenAt(d.time) ? `taken ${clockOf(takenAt(d.time)!)}` : "taken, not saved yet"}
+                  </span>
+                )}
               </label>
             </li>
           ))}
         </ul>
+        {tickNote && (
+          <p class="small warning" role="status">
+            {tickNote}
+          </p>
+        )}
         {today?.tomorrow && (
           <p class="small">
             {date === todayIso() ? "Tomorrow" : "The day after"}: <strong>{today.tomorrow.total}</strong> (
