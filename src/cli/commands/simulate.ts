@@ -61,7 +61,7 @@ export function register(program: Command): void {
       1,
     )
     .addOption(
-      new Option("--cohort <kind>", "day-to-day pain noise")
+      new Option("--cohort <kind>", "day-to-day rating noise (not with --judge, which reports both)")
         .choices(["noisy", "noise-free"])
         .default("noisy"),
     )
