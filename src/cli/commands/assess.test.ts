@@ -174,3 +174,68 @@ describe("ldn assess", () => {
     expect(JSON.parse(out[99_999]!)).toMatchObject({ line: 100_000, id: "p99999", state: "window" });
   }, 120_000);
 });
+
+describe("ldn assess with worker threads", () => {
+  /** Enough lines (about 1.3 MB) for several batches, so the workers share them out. */
+  const many = (count: number, bad: (i: number) => string | null = () => null) =>
+    Array.from({ length: count }, (_, i) => {
+      const replaced = bad(i);
+      if (replaced !== null) return replaced;
+      const pains = Array.from({ length: 2 + (i % 9) }, (_, d) => 7 - ((i + d) % 4));
+      return JSON.stringify(patient(`p${i}`, pains));
+    }).join("\n") + "\n";
+
+  it("writes the answers in input order, the same as one thread does", async () => {
+    const input = many(3000);
+    const threads = await runCli(["assess", "--workers", "2"], input);
+    const single = await runCli(["assess", "--workers", "0"], input);
+    expect(threads.code).toBe(0);
+    expect(threads.stdout).toBe(single.stdout);
+    const lines = threads.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { line: number; id: string });
+    expect(lines.map((l) => l.line)).toEqual(Array.from({ length: 3000 }, (_, i) => i + 1));
+    expect(lines.map((l) => l.id)).toEqual(Array.from({ length: 3000 }, (_, i) => `p${i}`));
+  }, 60_000);
+
+  it("answers a bad line in the middle with its error line in place, blank lines counted, and exits 2", async () => {
+    const badBaseline = JSON.stringify({ ...patient("p2000", [7, 7]), baseline: "seven" });
+    const input = many(3000, (i) =>
+      i === 1500 ? "{oops" : i === 1501 ? "" : i === 2000 ? badBaseline : null,
+    );
+    const { code, stdout } = await runCli(["assess", "--workers", "2"], input);
+    expect(code).toBe(2);
+    const out = stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(out).toHaveLength(2999); // the blank line gives no answer
+    expect(out[1499]).toMatchObject({ line: 1500, id: "p1499", state: "titrating" });
+    expect(out[1500]).toEqual({
+      line: 1501,
+      code: "invalid_json",
+      field: "line",
+      error: expect.stringMatching(/^not JSON: /),
+    });
+    expect(out[1501]).toMatchObject({ line: 1503, id: "p1502" });
+    const p2000 = out.find((o) => o.id === "p2000");
+    expect(p2000).toMatchObject({ line: 2001, code: "invalid_argument", field: "baseline" });
+    expect(out.at(-1)).toMatchObject({ line: 3000, id: "p2999" });
+  }, 60_000);
+
+  it("reads Windows line endings and a last line with no newline", async () => {
+    const input = many(2000).replace(/\n/g, "\r\n").trimEnd();
+    const { code, stdout } = await runCli(["assess", "--workers", "2"], input);
+    expect(code).toBe(0);
+    const out = stdout.trimEnd().split("\n");
+    expect(out).toHaveLength(2000);
+    expect(JSON.parse(out[1999]!)).toMatchObject({ line: 2000, id: "p1999" });
+  }, 60_000);
+
+  it("refuses a worker count that is not a whole number", async () => {
+    const { code, stderr } = await runCli(["assess", "--workers", "two"], "");
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^ldn: --workers: must be a whole number from 0 to 64/);
+  });
+});

@@ -2,17 +2,17 @@
  * `ldn assess [FILE]`: the batch interface other programs read. JSON Lines in (one patient
  * per line, standard input when no file), one JSON line out per patient, in input order.
  * A bad line gives an error line naming the line number and the field; the other lines are
- * still assessed. Lines are streamed, so 100,000 patients need no more memory than one.
+ * still assessed. Lines are streamed in batches to worker threads, one per core, and the
+ * answers written in input order (assess-pool.ts), so 100,000 patients need no more memory
+ * than a few batches.
  */
 import { createReadStream } from "node:fs";
-import { createInterface } from "node:readline";
+import { availableParallelism } from "node:os";
 import { Option, type Command } from "commander";
-import { DomainError } from "../../domain/errors.ts";
-import { assessTitration } from "../../domain/titration/assess-titration.ts";
+import { invalidArgument } from "../../domain/errors.ts";
 import { chooseDetector } from "../../domain/titration/detectors/choose-detector.ts";
 import { DETECTOR_NAMES } from "../../domain/titration/detectors/detector.ts";
-import { parseTitrationRecord } from "../../domain/titration/parse-titration-record.ts";
-import { assessmentLine, errorLine } from "../render/assessment-json.ts";
+import { assessStream } from "./assess-pool.ts";
 
 /** Exit status when at least one line could not be assessed (the others still were). */
 export const EXIT_SOME_LINES_FAILED = 2;
@@ -44,69 +44,36 @@ Optional: "settings", "decisions" (clinician decisions), "asOf", "detector", and
 Each output line: {"line", "id", "state", "medUg", "next": {"totalUg", "doses"}, "hormesis", "reasons",
 "alerts": [{"code", "date", "message", "patientMessage"?}], ...} (alerts empty when none)
 or, for a bad line, {"line", "id", "error", "code", "field"}. Blank lines are skipped.
-Exit status 2 when any line had an error.
+Exit status 2 when any line had an error. Lines are assessed in parallel by --workers
+threads (default one per core); the output is always in input order.
 
 Examples:
   ldn assess patients.jsonl
-  cat patients.jsonl | ldn assess --detector literal`,
+  cat patients.jsonl | ldn assess --detector literal
+  ldn assess patients.jsonl --workers 0   # all in one thread`,
     )
-    .action(async (file: string | undefined, flags: { detector: string }) => {
-      const detector = chooseDetector(flags.detector, "--detector");
+    .addOption(
+      new Option("--workers <n>", "worker threads assessing in parallel (0: all in the main thread)")
+        .default(availableParallelism(), "one per core")
+        .argParser(workerCount),
+    )
+    .action(async (file: string | undefined, flags: { detector: string; workers: number }) => {
+      chooseDetector(flags.detector, "--detector");
       const input = file === undefined ? process.stdin : createReadStream(file);
-      const failed = await assessLines(input, (text, line) => assessOne(text, line, detector));
+      const failed = await assessStream(input, write, { detector: flags.detector, workers: flags.workers });
       if (failed > 0) process.exitCode = EXIT_SOME_LINES_FAILED;
     });
 }
 
-interface LineResult {
-  readonly text: string;
-  readonly ok: boolean;
-}
+/** At most this many workers: more than the machine's cores only adds switching. */
+const MAX_WORKERS = 64;
 
-function assessOne(text: string, line: number, detector: ReturnType<typeof chooseDetector>): LineResult {
-  let id: string | undefined;
-  try {
-    const value: unknown = JSON.parse(text);
-    if (value && typeof value === "object" && "id" in value) id = String((value as { id: unknown }).id);
-    const record = parseTitrationRecord(value, detector);
-    return { text: assessmentLine(line, record.id, assessTitration(record)), ok: true };
-  } catch (error) {
-    if (error instanceof SyntaxError) {
-      return { text: errorLine(line, id, "invalid_json", "line", `not JSON: ${error.message}`), ok: false };
-    }
-    if (error instanceof DomainError) {
-      return {
-        text: errorLine(line, id, error.code, String(error.details.field ?? ""), error.message),
-        ok: false,
-      };
-    }
-    throw error;
+function workerCount(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0 || n > MAX_WORKERS) {
+    throw invalidArgument("--workers", text, `must be a whole number from 0 to ${MAX_WORKERS}`);
   }
-}
-
-/** Reads lines one at a time and writes each answer as it goes; returns how many failed. */
-async function assessLines(
-  input: NodeJS.ReadableStream,
-  assess: (text: string, line: number) => LineResult,
-): Promise<number> {
-  const reader = createInterface({ input, crlfDelay: Infinity });
-  let line = 0;
-  let failed = 0;
-  let buffer: string[] = [];
-  for await (const text of reader) {
-    line += 1;
-    if (text.trim() === "") continue;
-    const out = assess(text, line);
-    if (!out.ok) failed += 1;
-    buffer.push(out.text);
-    // Write in batches: one write per line would dominate the time of a 100,000-line run.
-    if (buffer.length >= 256) {
-      await write(buffer.join("\n") + "\n");
-      buffer = [];
-    }
-  }
-  if (buffer.length) await write(buffer.join("\n") + "\n");
-  return failed;
+  return n;
 }
 
 function write(text: string): Promise<void> {
