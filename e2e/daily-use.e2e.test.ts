@@ -3,7 +3,8 @@
  * clinician and the patient see is the record itself. The pharmacist's "Today" is the engine's
  * dose for each patient, with their state; a patient who corrects a day on their phone leaves
  * one entry for it, and the clinician sees who changed what, and when; a dose ticked is saved
- * at once and still shows taken after the check-in. axe-core stays clean on
+ * at once and still shows taken after the check-in; a decision is recorded once and shown with
+ * who made it, when, and what an override set. axe-core stays clean on
  * every screen touched.
  */
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -313,5 +314,45 @@ describe("daily use in a real browser", { timeout: 120_000 }, () => {
     );
     expect(today.today.doses[0]!.takenAt).not.toBeNull();
     await phone.close();
+  });
+
+  it("records the clinician's decision once, and shows who decided, when, and what an override set", async () => {
+    const page = await staff.newPage();
+    await page.goto(`${server.url}/patients/${ids.get("T. Titrating")}`);
+    const card = page.locator(".recommendation");
+    const accept = card.getByRole("button", { name: "Accept recommendation" });
+    await accept.waitFor();
+    // A double click records one decision.
+    await accept.dblclick();
+    await card
+      .getByRole("status")
+      .getByText(/^Accepted by Dr K\. Lee, /)
+      .waitFor();
+    expect(await accept.count()).toBe(0);
+    const decisions = page.getByRole("heading", { name: "Decisions" }).locator("..").getByRole("listitem");
+    expect(await decisions.count()).toBe(1);
+    expect(await decisions.first().textContent()).toMatch(/Accepted by Dr K\. Lee/);
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, "decision-accepted");
+
+    await card.getByRole("button", { name: "Override…" }).click();
+    await card.getByLabel("Instead").selectOption("set-dose");
+    await card.getByLabel("Daily dose (mg)").fill("0.1");
+    await card.getByLabel(/Reason/).fill("Travelling next week: hold the dose");
+    await card.getByRole("button", { name: "Record override" }).click();
+    await card
+      .getByRole("status")
+      .getByText(/^Overridden by Dr K\. Lee, .*: set the daily dose to 0\.1 mg/)
+      .waitFor();
+    await card.getByText("“Travelling next week: hold the dose”").waitFor();
+    expect(await decisions.count()).toBe(2);
+    expect(await page.getByText("instead.totalUg").count()).toBe(0);
+    await page.reload();
+    await card
+      .getByRole("status")
+      .getByText(/^Overridden by Dr K\. Lee/)
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
   });
 });

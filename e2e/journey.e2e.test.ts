@@ -327,7 +327,7 @@ describe("the clinic in a real browser", { timeout: 90_000 }, () => {
     await shot(page, "patient-chart");
     await page.getByRole("button", { name: "Accept recommendation" }).click();
     await page.getByRole("heading", { name: "Decisions" }).waitFor();
-    expect(await page.getByText(/accept/).count()).toBeGreaterThan(0);
+    expect(await page.getByText(/Accepted by Dr K\. Lee/).count()).toBeGreaterThan(0);
     expect(await page.getByText("waiting for you").count()).toBe(0);
 
     // The clinic's cohort page, with both patients on a plan.

@@ -252,5 +252,72 @@ for (const dialect of DIALECTS) {
       expect(events.filter((e) => e.action === "dose.tick").length).toBeGreaterThanOrEqual(3);
       expect(events.some((e) => e.action === "dose.untick")).toBe(true);
     });
+
+    it("records one decision per recommendation, shows who decided when, and what an override set", async () => {
+      const { patientId, patient } = await enrolAndJoin(server, clinician, "A. Accepts");
+      await clinician.post(`/api/patients/${patientId}/plans`, {
+        protocolId: "micro-titration",
+        startDate: "2027-01-04",
+      });
+      for (const date of ["2027-01-04", "2027-01-05", "2027-01-06"])
+        await patient.post(`/api/patients/${patientId}/check-ins`, day(date, 100, 6), {
+          "idempotency-key": `accepts-${date}`,
+        });
+      type Decided = {
+        recommendationId: string;
+        decision: string;
+        decidedByName: string | null;
+        decidedAt: string;
+        reason: string | null;
+        insteadText: string | null;
+      };
+      const before = await clinician.get<{ decision: Decided | null }>(
+        `/api/patients/${patientId}/assessment`,
+      );
+      expect(before.body.decision).toBeNull();
+      // A double click, and a second clinician's page at the same moment: one decision.
+      const clicks = await Promise.all(
+        Array.from({ length: 4 }, () =>
+          clinician.post<Decided>(`/api/patients/${patientId}/decisions`, { decision: "accept" }),
+        ),
+      );
+      expect(clicks.map((c) => c.status).sort()).toEqual([200, 200, 200, 201]);
+      expect(new Set(clicks.map((c) => c.body.recommendationId)).size).toBe(1);
+      const listed = await clinician.get<Decided[]>(`/api/patients/${patientId}/decisions`);
+      expect(listed.body).toHaveLength(1);
+      expect(listed.body[0]).toMatchObject({
+        decision: "accept",
+        decidedByName: "north clinician",
+        decidedAt: NOW.toISOString(),
+        insteadText: null,
+      });
+      const after = await clinician.get<{ decision: Decided | null; waiting: boolean }>(
+        `/api/patients/${patientId}/assessment`,
+      );
+      expect(after.body.decision).toMatchObject({ decision: "accept", decidedByName: "north clinician" });
+
+      // An override: kept once too, and shown with what it set, in words.
+      const override = {
+        decision: "override",
+        reason: "Travelling next week; hold the dose",
+        instead: { kind: "set-dose", totalUg: 100 },
+      };
+      const first = await clinician.post<Decided>(`/api/patients/${patientId}/decisions`, override);
+      expect(first.status).toBe(201);
+      expect(first.body.insteadText).toBe("set the daily dose to 0.1 mg");
+      const again = await clinician.post<Decided>(`/api/patients/${patientId}/decisions`, override);
+      expect(again.status).toBe(200);
+      expect(again.body.recommendationId).toBe(first.body.recommendationId);
+      const shown = await clinician.get<{ decision: Decided | null }>(
+        `/api/patients/${patientId}/assessment`,
+      );
+      expect(shown.body.decision).toMatchObject({
+        decision: "override",
+        reason: "Travelling next week; hold the dose",
+        insteadText: "set the daily dose to 0.1 mg",
+        decidedByName: "north clinician",
+      });
+      expect((await clinician.get<Decided[]>(`/api/patients/${patientId}/decisions`)).body).toHaveLength(2);
+    });
   });
 }

@@ -129,6 +129,8 @@ export interface RecommendationTable {
   state: string;
   body: string;
   created_at: string;
+  /** What was decided on and how, unique per plan: the same decision is stored once (0005). */
+  decision_key: string | null;
 }
 
 export interface DecisionTable {

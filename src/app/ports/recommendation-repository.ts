@@ -26,11 +26,26 @@ export interface Decision {
   readonly decidedAt: string;
   /** For an override: the clinician decision the engine replays (set-dose, stop...). */
   readonly engineDecision: Readonly<Record<string, unknown>> | null;
+  /** The name of the staff member who decided, when read with it. */
+  readonly decidedByName?: string | null;
 }
 
 export interface RecommendationRepository {
   /** Audited as `recommendation.create`. */
   create(input: Omit<Recommendation, "id" | "createdAt">): Promise<Recommendation>;
+  /**
+   * Keeps the recommendation a decision is made on, once per `decisionKey` and plan: when one
+   * is already kept under that key it is returned (`created: false`) with its decision, and
+   * nothing is written. Audited as `recommendation.create` (with `replayed` when found).
+   *
+   * @example
+   * const { recommendation, created, decision } = await tx.recommendations.createOnce({ ...rec, decisionKey });
+   */
+  createOnce(input: Omit<Recommendation, "id" | "createdAt"> & { readonly decisionKey: string }): Promise<{
+    readonly recommendation: Recommendation;
+    readonly created: boolean;
+    readonly decision: Decision | undefined;
+  }>;
   /** Audited as `recommendation.read`. */
   get(id: string): Promise<Recommendation | undefined>;
   /** Newest first. Audited as `recommendation.list`. */
@@ -46,6 +61,9 @@ export interface RecommendationRepository {
     readonly reason: string | null;
     readonly engineDecision: Readonly<Record<string, unknown>> | null;
   }): Promise<Decision | undefined>;
-  /** Every decision on the patient's recommendations, oldest first. Audited as `decision.list`. */
+  /**
+   * Every decision on the patient's recommendations, oldest first, with the name of who
+   * decided. Audited as `decision.list`.
+   */
   decisionsForPatient(patientId: string): Promise<readonly Decision[]>;
 }

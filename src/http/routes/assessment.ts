@@ -1,13 +1,35 @@
 /** The engine's assessment of a patient, and clinicians' decisions on its recommendations. */
 import { z } from "zod/v4";
 import { assessRecord, loadPatientRecord } from "../../app/use-cases/assess-patient.ts";
-import { decideRecommendation } from "../../app/use-cases/decide-recommendation.ts";
+import {
+  decideRecommendation,
+  recommendationFingerprint,
+} from "../../app/use-cases/decide-recommendation.ts";
+import { describeDecision } from "../../app/use-cases/describe-decision.ts";
+import type { Decision, Recommendation } from "../../app/ports/recommendation-repository.ts";
 import { recommendationWaiting, stateText } from "../../app/use-cases/summarise-patient.ts";
 import { formatDose } from "../../domain/dose.ts";
-import { getProtocol } from "../../domain/protocols/catalogue.ts";
+import { getProtocol, PROTOCOLS } from "../../domain/protocols/catalogue.ts";
 import { AlertSchema, alertDto } from "../api/alerts.ts";
 import { IsoDateSchema, PatientParams } from "../api/common.ts";
 import { defineRoute } from "../route.ts";
+
+export const DecisionSchema = z.object({
+  recommendationId: z.string(),
+  asOf: z.string(),
+  state: z.string(),
+  decision: z.enum(["accept", "override"]),
+  reason: z.string().nullable(),
+  decidedBy: z.string(),
+  decidedByName: z.string().nullable().describe("the clinician who decided, by name"),
+  decidedAt: z.string(),
+  instead: z.record(z.string(), z.unknown()).nullable(),
+  insteadText: z
+    .string()
+    .nullable()
+    .describe('what an override set, in words (e.g. "set the daily dose to 0.7 mg"); null for an accept'),
+});
+export type DecisionDto = z.infer<typeof DecisionSchema>;
 
 export const AssessmentSchema = z.object({
   asOf: z.string(),
@@ -40,19 +62,29 @@ export const AssessmentSchema = z.object({
   levels: z.array(z.record(z.string(), z.unknown())),
   alerts: z.array(AlertSchema).describe("what the engine wants a clinician to see now; empty when nothing"),
   waiting: z.boolean().describe("the engine's state has not been decided on by a clinician yet"),
+  decision: DecisionSchema.nullable().describe(
+    "the clinician's decision on this very recommendation (who, when, what an override set); null while none",
+  ),
 });
 export type AssessmentDto = z.infer<typeof AssessmentSchema>;
 
-export const DecisionSchema = z.object({
-  recommendationId: z.string(),
-  asOf: z.string(),
-  state: z.string(),
-  decision: z.enum(["accept", "override"]),
-  reason: z.string().nullable(),
-  decidedBy: z.string(),
-  decidedAt: z.string(),
-  instead: z.record(z.string(), z.unknown()).nullable(),
-});
+/** A decision as the API gives it, with who by name and what an override set in words. */
+function decisionDto(recommendation: Recommendation | undefined, d: Decision) {
+  const protocolId = recommendation?.protocolKey.split("@")[0];
+  const unit = PROTOCOLS.find((p) => p.id === protocolId)?.unit ?? "mg";
+  return {
+    recommendationId: d.recommendationId,
+    asOf: recommendation?.asOf ?? "",
+    state: recommendation?.state ?? "",
+    decision: d.decision,
+    reason: d.reason,
+    decidedBy: d.decidedBy,
+    decidedByName: d.decidedByName ?? null,
+    decidedAt: d.decidedAt,
+    instead: d.engineDecision as Record<string, unknown> | null,
+    insteadText: describeDecision(d.engineDecision, unit),
+  };
+}
 
 export const assessmentRoutes = [
   defineRoute({
@@ -72,6 +104,15 @@ export const assessmentRoutes = [
       if (!a || !record.plan) return null;
       const unit = getProtocol(record.plan.protocolId).unit;
       const recommendations = await tx.recommendations.listForPatient(params.patientId);
+      // The decision on the recommendation shown: made on it, or an override that led to it.
+      const fingerprint = recommendationFingerprint(record.plan.id, a);
+      const decidedOn = new Map(record.decisions.map((d) => [d.recommendationId, d]));
+      const settledHere = recommendations.find((r) => {
+        const body = r.body as { fingerprint?: string; settledFingerprint?: string };
+        return (
+          decidedOn.has(r.id) && (body.fingerprint === fingerprint || body.settledFingerprint === fingerprint)
+        );
+      });
       return {
         ...a,
         summary: stateText(a),
@@ -83,6 +124,7 @@ export const assessmentRoutes = [
         levels: a.levels as unknown as Record<string, unknown>[],
         alerts: a.alerts.map(alertDto),
         waiting: recommendationWaiting({ recommendations, decisions: record.decisions }, a),
+        decision: settledHere ? decisionDto(settledHere, decidedOn.get(settledHere.id)!) : null,
       };
     },
   }),
@@ -90,7 +132,7 @@ export const assessmentRoutes = [
     method: "post",
     path: "/api/patients/:patientId/decisions",
     summary:
-      "Accept the engine's recommendation as of a date, or override it with a reason and what to do instead",
+      "Accept the engine's recommendation as of a date, or override it with a reason and what to do instead. Once per recommendation: the same decision again answers the one kept with 200 and records nothing",
     tag: "titration",
     access: { kind: "patient", roles: ["clinician"], self: false },
     action: "decision.create",
@@ -107,20 +149,12 @@ export const assessmentRoutes = [
     response: DecisionSchema,
     successStatus: 201,
     handler: async ({ tx, params, body }) => {
-      const { recommendation, decision } = await decideRecommendation(tx, {
+      const { recommendation, decision, replayed } = await decideRecommendation(tx, {
         patientId: params.patientId,
         ...body,
       });
-      return {
-        recommendationId: recommendation.id,
-        asOf: recommendation.asOf,
-        state: recommendation.state,
-        decision: decision.decision,
-        reason: decision.reason,
-        decidedBy: decision.decidedBy,
-        decidedAt: decision.decidedAt,
-        instead: decision.engineDecision as Record<string, unknown> | null,
-      };
+      // The same decision on a recommendation already decided is the one kept: 200, not 201.
+      return { status: replayed ? 200 : 201, body: decisionDto(recommendation, decision) };
     },
   }),
   defineRoute({
@@ -134,16 +168,9 @@ export const assessmentRoutes = [
     response: z.array(DecisionSchema),
     handler: async ({ tx, params }) => {
       const recs = new Map((await tx.recommendations.listForPatient(params.patientId)).map((r) => [r.id, r]));
-      return (await tx.recommendations.decisionsForPatient(params.patientId)).map((d) => ({
-        recommendationId: d.recommendationId,
-        asOf: recs.get(d.recommendationId)?.asOf ?? "",
-        state: recs.get(d.recommendationId)?.state ?? "",
-        decision: d.decision,
-        reason: d.reason,
-        decidedBy: d.decidedBy,
-        decidedAt: d.decidedAt,
-        instead: d.engineDecision as Record<string, unknown> | null,
-      }));
+      return (await tx.recommendations.decisionsForPatient(params.patientId)).map((d) =>
+        decisionDto(recs.get(d.recommendationId), d),
+      );
     },
   }),
 ];

@@ -11,6 +11,7 @@ import * as initial from "./0001-initial.ts";
 import * as accounts from "./0002-accounts-and-decisions.ts";
 import * as diaryDays from "./0003-diary-one-entry-per-day.ts";
 import * as doseTicks from "./0004-dose-ticks.ts";
+import * as decisionKeys from "./0005-decision-keys.ts";
 
 type DialectMigration = (db: Parameters<Migration["up"]>[0], dialect: DialectName) => Promise<void>;
 
@@ -19,6 +20,7 @@ const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   "0002-accounts-and-decisions": accounts.up,
   "0003-diary-one-entry-per-day": diaryDays.up,
   "0004-dose-ticks": doseTicks.up,
+  "0005-decision-keys": decisionKeys.up,
 };
 
 /** The names of every migration this program knows, oldest first. */

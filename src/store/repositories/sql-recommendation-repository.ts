@@ -7,7 +7,7 @@ import type {
 import type { DecisionTable, RecommendationTable } from "../schema.ts";
 import type { TxContext } from "./context.ts";
 
-export const toRecommendation = (row: RecommendationTable): Recommendation => ({
+export const toRecommendation = (row: Omit<RecommendationTable, "decision_key">): Recommendation => ({
   id: row.id,
   patientId: row.patient_id,
   planId: row.plan_id,
@@ -18,7 +18,8 @@ export const toRecommendation = (row: RecommendationTable): Recommendation => ({
   createdAt: row.created_at,
 });
 
-export const toDecision = (row: DecisionTable): Decision => ({
+export const toDecision = (row: DecisionTable & { decided_by_name?: string | null }): Decision => ({
+  ...(row.decided_by_name === undefined ? {} : { decidedByName: row.decided_by_name }),
   id: row.id,
   recommendationId: row.recommendation_id,
   decidedBy: row.decided_by,
@@ -32,6 +33,58 @@ export const toDecision = (row: DecisionTable): Decision => ({
 /** @example await sqlRecommendationRepository(ctx).listForPatient(patientId); */
 export function sqlRecommendationRepository(ctx: TxContext): RecommendationRepository {
   return {
+    async createOnce(input) {
+      const row: RecommendationTable = {
+        id: ctx.newId(),
+        patient_id: input.patientId,
+        plan_id: input.planId,
+        protocol_key: input.protocolKey,
+        as_of: input.asOf,
+        state: input.state,
+        body: JSON.stringify(input.body),
+        created_at: ctx.now(),
+        decision_key: input.decisionKey,
+      };
+      // ON CONFLICT DO NOTHING: a second click racing the first on PostgreSQL waits on the
+      // unique (plan, key) index, then inserts nothing and reads what the first kept.
+      const inserted = await ctx.trx
+        .insertInto("recommendations")
+        .values(row)
+        .onConflict((oc) => oc.columns(["plan_id", "decision_key"]).doNothing())
+        .returningAll()
+        .executeTakeFirst();
+      const stored =
+        inserted ??
+        (await ctx.trx
+          .selectFrom("recommendations")
+          .selectAll()
+          .where("plan_id", "=", input.planId)
+          .where("decision_key", "=", input.decisionKey)
+          .executeTakeFirstOrThrow());
+      const created = inserted !== undefined;
+      const decision = created
+        ? undefined
+        : await ctx.trx
+            .selectFrom("decisions")
+            .leftJoin("staff", "staff.id", "decisions.decided_by")
+            .selectAll("decisions")
+            .select("staff.display_name as decided_by_name")
+            .where("recommendation_id", "=", stored.id)
+            .executeTakeFirst();
+      await ctx.audit([
+        {
+          action: "recommendation.create",
+          patientId: stored.patient_id,
+          subjectId: stored.id,
+          details: { asOf: stored.as_of, replayed: !created },
+        },
+      ]);
+      return {
+        recommendation: toRecommendation(stored),
+        created,
+        decision: decision && toDecision(decision),
+      };
+    },
     async create(input) {
       const row: RecommendationTable = {
         id: ctx.newId(),
@@ -42,6 +95,7 @@ export function sqlRecommendationRepository(ctx: TxContext): RecommendationRepos
         state: input.state,
         body: JSON.stringify(input.body),
         created_at: ctx.now(),
+        decision_key: null,
       };
       await ctx.trx.insertInto("recommendations").values(row).execute();
       await ctx.audit([
@@ -108,13 +162,20 @@ export function sqlRecommendationRepository(ctx: TxContext): RecommendationRepos
           details: { recommendationId: row.recommendation_id, decision: row.decision, reason: row.reason },
         },
       ]);
-      return toDecision(row);
+      const by = await ctx.trx
+        .selectFrom("staff")
+        .select("display_name")
+        .where("id", "=", row.decided_by)
+        .executeTakeFirst();
+      return toDecision({ ...row, decided_by_name: by?.display_name ?? null });
     },
     async decisionsForPatient(patientId) {
       const rows = await ctx.trx
         .selectFrom("decisions")
         .innerJoin("recommendations", "recommendations.id", "decisions.recommendation_id")
+        .leftJoin("staff", "staff.id", "decisions.decided_by")
         .selectAll("decisions")
+        .select("staff.display_name as decided_by_name")
         .where("recommendations.patient_id", "=", patientId)
         .orderBy("decisions.decided_at")
         .orderBy("decisions.id")

@@ -1,12 +1,12 @@
 /** A patient's chart for clinicians (and the plan and compounding for pharmacists). */
 import { useEffect, useState } from "preact/hooks";
-import type { AssessmentDto } from "../../../src/http/routes/assessment.ts";
+import type { AssessmentDto, DecisionDto } from "../../../src/http/routes/assessment.ts";
 import type { DiaryDayDto } from "../../../src/http/routes/check-ins.ts";
 import type { PatientDetail, PlanDto } from "../../../src/http/api/patients.ts";
 import { api, messageOf } from "../api.ts";
 import { EngineAlerts } from "../components/alerts.tsx";
 import { TitrationChart, type ChartDay } from "../components/chart.tsx";
-import { DiaryCorrections } from "../components/diary-corrections.tsx";
+import { DiaryCorrections, whenText } from "../components/diary-corrections.tsx";
 import { ErrorNote } from "../components/field-error.tsx";
 import { SIDE_EFFECT_LABEL, STATE_LABEL, doseText, shortDate } from "../format.ts";
 import { PlanForm } from "./plan-form.tsx";
@@ -19,13 +19,14 @@ function mmeText(mme: number): string {
   return (crosses ? Math.floor(mme * 10) / 10 : rounded).toFixed(1).replace(/\.0$/, "");
 }
 
-interface Decision {
-  readonly recommendationId: string;
-  readonly asOf: string;
-  readonly state: string;
-  readonly decision: string;
-  readonly reason: string | null;
-  readonly decidedAt: string;
+type Decision = DecisionDto;
+
+/** "Accepted by Dr K. Lee, Mon 4 Jan, 10:32" or "Overridden by ...: set the daily dose to 0.7 mg". */
+function decisionText(d: Decision): string {
+  const who = d.decidedByName ?? "a clinician";
+  return d.decision === "accept"
+    ? `Accepted by ${who}, ${whenText(d.decidedAt)}`
+    : `Overridden by ${who}, ${whenText(d.decidedAt)}: ${d.insteadText ?? "a change of plan"}`;
 }
 
 export function PatientChart({ id, role }: { readonly id: string; readonly role: string }) {
@@ -183,8 +184,8 @@ export function PatientChart({ id, role }: { readonly id: string; readonly role:
           <ul>
             {decisions.map((d) => (
               <li key={d.recommendationId}>
-                {shortDate(d.asOf)}: <strong>{d.decision}</strong> ({STATE_LABEL[d.state] ?? d.state})
-                {d.reason ? ` — ${d.reason}` : ""}
+                {shortDate(d.asOf)} ({STATE_LABEL[d.state] ?? d.state}): {decisionText(d)}
+                {d.reason ? ` — “${d.reason}”` : ""}
               </li>
             ))}
           </ul>
@@ -254,8 +255,12 @@ function Recommendation({
   const [dose, setDose] = useState("");
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const decided = assessment.decision;
   const decide = async (decision: "accept" | "override") => {
+    if (busy) return;
     setError(null);
+    setBusy(true);
     try {
       const instead =
         kind === "set-dose" || kind === "set-med"
@@ -271,6 +276,8 @@ function Recommendation({
       onDecided();
     } catch (e) {
       setError(messageOf(e));
+    } finally {
+      setBusy(false);
     }
   };
   return (
@@ -301,12 +308,20 @@ function Recommendation({
       <p class="muted small">
         Decision support: the engine recommends, you decide. Your decision is recorded with your name.
       </p>
+      {decided && (
+        <p class="decided" role="status">
+          <strong>{decisionText(decided)}</strong>
+          {decided.reason ? ` — “${decided.reason}”` : ""}
+        </p>
+      )}
       <ErrorNote message={error} />
       {!overriding ? (
         <div class="row">
-          <button type="button" onClick={() => decide("accept")}>
-            Accept recommendation
-          </button>
+          {!decided && (
+            <button type="button" disabled={busy} onClick={() => decide("accept")}>
+              Accept recommendation
+            </button>
+          )}
           <button type="button" class="secondary" onClick={() => setOverriding(true)}>
             Override…
           </button>
@@ -347,7 +362,9 @@ function Recommendation({
             <textarea required value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
           </label>
           <div class="row">
-            <button type="submit">Record override</button>
+            <button type="submit" disabled={busy}>
+              Record override
+            </button>
             <button type="button" class="secondary" onClick={() => setOverriding(false)}>
               Cancel
             </button>
