@@ -66,8 +66,24 @@ export function searchPeak(
   const region = stretch(series, Math.max(windowStart, best - 1), best + 1);
   const base = { best, smoothed, bestMean: region.mean, noise };
   const harm = findHarm(series, runEnd, region, nullEnd, noise, settings);
-  if (harm) return { ...base, outcome: harm };
+  if (harm?.kind === "harm")
+    return { ...base, best: topBefore(series, best, windowStart, harm.from), outcome: harm };
   return { ...base, outcome: plateau(series, best, runEnd, region, noise, settings) };
+}
+
+/**
+ * On harm, the dose to go back to: of the best level, the one below it and any between it
+ * and the harm, the one whose own days were best. A hormetic top is sharp (004: 0.7 mg
+ * helped, 1.0 mg hurt), and the smoothed curve can put it a level low.
+ */
+function topBefore(series: SignalSeries, best: number, windowStart: number, harmFrom: number): number {
+  let top = best;
+  const mean = (i: number) => {
+    const l = series.levels[i]!;
+    return l.n > 0 ? l.sum / l.n : -Infinity;
+  };
+  for (let i = Math.max(windowStart, best - 1); i < harmFrom; i++) if (mean(i) > mean(top)) top = i;
+  return top;
 }
 
 /**
