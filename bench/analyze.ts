@@ -1,6 +1,6 @@
 /**
  * `ldn analyze` at registry scale against numpy/scipy doing the same tests (issue 14).
- * Run with `npx tsx bench/analyze.ts [--rows 1000000] [--rounds 2] [--keep]`.
+ * Run with `npx tsx bench/analyze.ts [--rows 1000000] [--rounds 3] [--keep]`.
  *
  * Writes a seeded cohort CSV of `--rows` patients (17 columns: the required nine and four
  * outcome pairs, BPI in quarter points and PROMIS T-scores, with cells missing as clinics
@@ -23,7 +23,7 @@ const ROOT = resolve(import.meta.dirname, "..");
 const { values } = parseArgs({
   options: {
     rows: { type: "string", default: "1000000" },
-    rounds: { type: "string", default: "2" },
+    rounds: { type: "string", default: "3" },
     keep: { type: "boolean", default: false },
   },
 });
@@ -236,7 +236,9 @@ for (let round = 1; round <= ROUNDS; round++) {
   );
   if (round === 1) agreement = disagreements(ldn.stdout, python.stdout);
 }
-const median = [...ratios].sort((a, b) => a - b)[Math.floor((ratios.length - 1) / 2)]!;
+const sorted = [...ratios].sort((a, b) => a - b);
+const middle = sorted.length >> 1;
+const median = sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 console.log(`\nldn / numpy+scipy: ${median.toFixed(2)} (median of ${ROUNDS}; goal: ${GOAL} or less)`);
 console.log(
   `Load average after: ${loadavg()

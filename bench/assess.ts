@@ -153,7 +153,9 @@ for (let round = 1; round <= ROUNDS; round++) {
   );
   if (round === 1 && values.input === undefined) problems = await checkOutput(join(dir, "ldn.out"), patients);
 }
-const median = [...ratios].sort((a, b) => a - b)[Math.floor((ratios.length - 1) / 2)]!;
+const sorted = [...ratios].sort((a, b) => a - b);
+const middle = sorted.length >> 1;
+const median = sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 console.log(`\nldn / baseline: ${median.toFixed(2)} (median of ${ROUNDS}; goal: ${GOAL} or less)`);
 console.log(
   `Load average after: ${loadavg()

@@ -160,33 +160,40 @@ class OrderedFlow {
 
 /** Worker threads, each given the next batch when it has the least work. */
 class WorkerPool {
-  private readonly workers: { worker: Worker; waiting: Map<number, Settle> }[];
+  private readonly workers: PoolWorker[];
 
   constructor(count: number) {
     this.workers = Array.from({ length: count }, () => {
-      const worker = startWorker(new URL(`./assess-worker${extension(import.meta.url)}`, import.meta.url));
-      const waiting = new Map<number, Settle>();
-      worker.on("message", (response: BatchResponse) => {
-        const settle = waiting.get(response.seq)!;
-        waiting.delete(response.seq);
+      const entry: PoolWorker = {
+        worker: startWorker(new URL(`./assess-worker${extension(import.meta.url)}`, import.meta.url)),
+        waiting: new Map<number, Settle>(),
+        stopped: null,
+      };
+      entry.worker.on("message", (response: BatchResponse) => {
+        const settle = entry.waiting.get(response.seq)!;
+        entry.waiting.delete(response.seq);
         if ("fault" in response) {
           const error = new Error(response.fault.message);
           if (response.fault.stack) error.stack = response.fault.stack;
           settle.reject(error);
         } else settle.resolve({ text: response.text, failed: response.failed });
       });
-      const failAll = (error: Error) => {
-        for (const settle of waiting.values()) settle.reject(error);
-        waiting.clear();
+      // A worker that fails or stops fails what it holds, and is given nothing more.
+      const stop = (error: Error) => {
+        entry.stopped ??= error;
+        for (const settle of entry.waiting.values()) settle.reject(entry.stopped);
+        entry.waiting.clear();
       };
-      worker.on("error", failAll);
-      worker.on("exit", (code) => failAll(new Error(`an assess worker stopped (exit status ${code})`)));
-      return { worker, waiting };
+      entry.worker.on("error", stop);
+      entry.worker.on("exit", (code) => stop(new Error(`an assess worker stopped (exit status ${code})`)));
+      return entry;
     });
   }
 
   assess(request: BatchRequest): Promise<BatchResult> {
-    const least = this.workers.reduce((a, b) => (b.waiting.size < a.waiting.size ? b : a));
+    const running = this.workers.filter((w) => w.stopped === null);
+    if (running.length === 0) return Promise.reject(this.workers[0]!.stopped);
+    const least = running.reduce((a, b) => (b.waiting.size < a.waiting.size ? b : a));
     return new Promise<BatchResult>((resolve, reject) => {
       least.waiting.set(request.seq, { resolve, reject });
       least.worker.postMessage(request, [request.bytes.buffer as ArrayBuffer]);
@@ -197,6 +204,13 @@ class WorkerPool {
     for (const w of this.workers) w.worker.removeAllListeners("exit");
     await Promise.all(this.workers.map((w) => w.worker.terminate()));
   }
+}
+
+interface PoolWorker {
+  readonly worker: Worker;
+  readonly waiting: Map<number, Settle>;
+  /** Why the worker stopped, once it has. */
+  stopped: Error | null;
 }
 
 interface Settle {

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../../domain/errors.ts";
 import { streamCohortCsv } from "./cohort-csv.ts";
@@ -35,6 +36,31 @@ describe("streamCohortCsv", () => {
       { line: 5, cells: ["P2", "first line\nsecond line"] },
       { line: 6, cells: ["P3", "spaced"] },
     ]);
+  });
+
+  it("numbers rows as csv-parse's own info option does, across CRLF, quoted newlines, blank lines and chunk edges", async () => {
+    const cells = ["a", "", "b c", '"x,y"', '"one\ntwo"', '"say ""hi"""', '"\r\n"', " d "];
+    let seed = 7;
+    const pick = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed;
+    };
+    const lines = ["id,note,more"];
+    for (let i = 0; i < 20_000; i++) {
+      if (pick() % 13 === 0) lines.push("");
+      lines.push(`P${i},${cells[pick() % cells.length]},${cells[pick() % cells.length]}`);
+    }
+    const text = lines.join(pick() % 2 === 0 ? "\r\n" : "\n") + "\n";
+    const expected = (
+      parse(text, { info: true, bom: true, trim: true, skip_empty_lines: true }) as unknown as {
+        info: { lines: number };
+        record: string[];
+      }[]
+    )
+      .slice(1)
+      .map((r) => ({ line: r.info.lines, cells: r.record }));
+    const { rows } = await read(file("mixed.csv", text));
+    expect(rows).toEqual(expected);
   });
 
   it("streams a file of 200,000 rows in order, each with its line", async () => {

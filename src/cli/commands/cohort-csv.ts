@@ -6,12 +6,24 @@
  * the memory of a few (issue 14).
  */
 import { createReadStream } from "node:fs";
-import { CsvError, parse } from "csv-parse";
+import { CsvError, Parser } from "csv-parse";
 import { DomainError } from "../../domain/errors.ts";
 
-interface Parsed {
-  readonly info: { readonly lines: number };
+interface Numbered {
+  readonly line: number;
   readonly record: string[];
+}
+
+/**
+ * csv-parse's stream, each record paired with the line it ends on. The parser's `info.lines`
+ * is read as each record is pushed (csv-parse pushes records synchronously while it parses a
+ * chunk), which gives the same number as its `info` option without the object that option
+ * builds for every record: a fifth of the parsing time on a million rows (issue 14).
+ */
+class NumberedParser extends Parser {
+  override push(record: unknown, encoding?: BufferEncoding): boolean {
+    return super.push(record === null ? null : { line: this.info.lines, record }, encoding);
+  }
 }
 
 /** What to do with the header, then with each row (its cells and the line it ends on). */
@@ -30,8 +42,7 @@ export interface CohortCsvVisitor {
  */
 export async function streamCohortCsv(path: string, visit: CohortCsvVisitor): Promise<void> {
   const source = createReadStream(path);
-  const parser = parse({
-    info: true,
+  const parser = new NumberedParser({
     bom: true,
     trim: true,
     skip_empty_lines: true,
@@ -42,8 +53,8 @@ export async function streamCohortCsv(path: string, visit: CohortCsvVisitor): Pr
   source.pipe(parser);
   let seenHeader = false;
   try {
-    for await (const { info, record } of parser as AsyncIterable<Parsed>) {
-      if (seenHeader) visit.row(info.lines, record);
+    for await (const { line, record } of parser as AsyncIterable<Numbered>) {
+      if (seenHeader) visit.row(line, record);
       else {
         visit.header(record);
         seenHeader = true;
