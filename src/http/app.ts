@@ -62,7 +62,10 @@ export function createApp(
     "*",
     securityHeaders((c) => isSecure(c, services)),
   );
-  app.use("/api/*", csrfGuard());
+  app.use(
+    "/api/*",
+    csrfGuard((c, reason) => auditCsrfRefusal(c, services, reason)),
+  );
   app.use(
     "/api/*",
     bodyLimit({
@@ -99,13 +102,16 @@ async function handle(c: Context, route: RouteDefinition, services: Services): P
     if (decision === "unauthenticated") throw new HttpError("unauthenticated", "Sign in first");
     throw new HttpError("forbidden", "Your role cannot do this");
   }
-  const rawParams = c.req.param();
-  const rawQuery = c.req.query();
-  refuseHostileText(rawParams, "params");
-  refuseHostileText(rawQuery, "query");
-  const params = parseWith(route.params, rawParams, "params");
-  const query = parseWith(route.query, rawQuery, "query");
-  const body = parseWith(route.body, route.body ? await readJson(c) : undefined, "body");
+  let input: { params: unknown; query: unknown; body: unknown };
+  try {
+    input = await readInput(c, route);
+  } catch (error) {
+    // Refused before any transaction: audited all the same, and on another clinic's patient it
+    // is the access refusal that answers (404, as for a missing record), never the input's fault.
+    if (await auditBadInput(c, route, services, principal, decision, error)) throw notFound();
+    throw error;
+  }
+  const { params, query, body } = input;
   const base = {
     principal,
     params,
@@ -117,20 +123,118 @@ async function handle(c: Context, route: RouteDefinition, services: Services): P
   };
   let result: RouteResult<unknown> | unknown;
   if (principal === null || route.access.kind === "public") {
-    // Public routes open their own transactions (login hashes a password outside any lock).
+    // Public routes open their own transactions (login hashes a password outside any lock) and
+    // audit their own outcomes.
     result = await route.handler({ ...base, tx: NO_TRANSACTION });
   } else {
-    result = await services.store.transaction(actorOf(principal), async (tx) => {
-      if (decision === "check-patient" && !(await mayReach(tx, principal, params, route.action)))
-        return DENIED;
-      return route.handler({ ...base, tx });
-    });
+    try {
+      result = await services.store.transaction(actorOf(principal), async (tx) => {
+        if (decision === "check-patient" && !(await mayReach(tx, principal, params, route.action)))
+          return DENIED;
+        return route.handler({ ...base, tx });
+      });
+    } catch (error) {
+      await auditFailure(services, route, principal, params, error);
+      throw error;
+    }
     if (result === DENIED) throw notFound();
   }
   return respond(c, route, services, result);
 }
 
-/** A refused attempt on a patient's record is audited too, whoever (or nobody) made it. */
+/** The request's path parameters, query and body, refused when hostile and checked by the route's schemas. */
+async function readInput(c: Context, route: RouteDefinition) {
+  const rawParams = c.req.param();
+  const rawQuery = c.req.query();
+  refuseHostileText(rawParams, "params");
+  refuseHostileText(rawQuery, "query");
+  const params = parseWith(route.params, rawParams, "params");
+  const query = parseWith(route.query, rawQuery, "query");
+  const body = parseWith(route.body, route.body ? await readJson(c) : undefined, "body");
+  return { params, query, body };
+}
+
+/** What an audit event says about an error: its code, and the field it names. */
+function errorDetails(error: unknown): Record<string, unknown> {
+  const field =
+    error instanceof HttpError
+      ? error.field
+      : error instanceof DomainError && typeof error.details.field === "string"
+        ? error.details.field
+        : undefined;
+  const code = error instanceof HttpError || error instanceof DomainError ? error.code : "internal";
+  return { code, ...(field ? { field: field.slice(0, 200) } : {}) };
+}
+
+/** A path's patient id when it is fit to look up (hostile text never reaches a query). */
+function patientIdIn(c: Context): string | undefined {
+  const id = c.req.param("patientId");
+  if (typeof id !== "string" || id === "" || id.length > 100) return undefined;
+  try {
+    refuseHostileText(id, "params.patientId");
+  } catch {
+    return undefined;
+  }
+  return id;
+}
+
+/**
+ * Audits input refused before the transaction. On a patient route the access check runs first
+ * (and audits a refusal itself): returns true when the caller may not reach that patient.
+ */
+async function auditBadInput(
+  c: Context,
+  route: RouteDefinition,
+  services: Services,
+  principal: Principal | null,
+  decision: string,
+  error: unknown,
+): Promise<boolean> {
+  if (!(error instanceof HttpError || error instanceof DomainError)) return false;
+  const patientId = route.access.kind === "patient" ? patientIdIn(c) : undefined;
+  const actor = principal ? actorOf(principal) : ANONYMOUS;
+  const result = await services.store.transaction(actor, async (tx) => {
+    if (decision === "check-patient" && principal && patientId !== undefined) {
+      if (!(await mayReach(tx, principal, { patientId }, route.action))) return DENIED;
+    }
+    await tx.audit.record({
+      action: route.action,
+      patientId: patientId ?? null,
+      outcome: "failure",
+      details: errorDetails(error),
+    });
+    return null;
+  });
+  return result === DENIED;
+}
+
+/**
+ * Audits a request that failed in its transaction (whose own events were rolled back with it;
+ * the store keeps those, marked as failures): what was attempted, on which patient or staff
+ * member, and the error's code.
+ */
+async function auditFailure(
+  services: Services,
+  route: RouteDefinition,
+  principal: Principal,
+  params: unknown,
+  error: unknown,
+): Promise<void> {
+  const p = (params ?? {}) as { patientId?: unknown; staffId?: unknown };
+  await services.store
+    .transaction(actorOf(principal), (tx) =>
+      tx.audit.record({
+        action: route.action,
+        patientId: typeof p.patientId === "string" ? p.patientId : null,
+        subjectId: typeof p.staffId === "string" ? p.staffId : null,
+        outcome: "failure",
+        details: errorDetails(error),
+      }),
+    )
+    .catch(() => undefined); // the request's own error is the one to answer with
+}
+
+/** A refused attempt is audited too, whoever (or nobody) made it, on any route. */
 async function auditRefusal(
   c: Context,
   route: RouteDefinition,
@@ -138,11 +242,36 @@ async function auditRefusal(
   principal: Principal | null,
   why: "unauthenticated" | "forbidden",
 ): Promise<void> {
-  const patientId = route.access.kind === "patient" ? c.req.param("patientId") : undefined;
-  if (!patientId || patientId.length > 100) return;
+  const patientId = route.access.kind === "patient" ? patientIdIn(c) : undefined;
   const actor = principal ? actorOf(principal) : ANONYMOUS;
   await services.store.transaction(actor, (tx) =>
-    tx.audit.record({ action: route.action, patientId, outcome: "denied", details: { reason: why } }),
+    tx.audit.record({
+      action: route.action,
+      patientId: patientId ?? null,
+      outcome: "denied",
+      details: { reason: why },
+    }),
+  );
+}
+
+/** A cross-site or non-JSON state change refused by the CSRF guard, audited as `request.refuse`. */
+async function auditCsrfRefusal(c: Context, services: Services, reason: string): Promise<void> {
+  const principal = await authenticate(services, getCookie(c, SESSION_COOKIE));
+  const segment = /^\/api\/patients\/([^/]{1,100})/.exec(c.req.path)?.[1];
+  let patientId: string | null = null;
+  try {
+    if (segment !== undefined) refuseHostileText(segment, "path");
+    patientId = segment ?? null;
+  } catch {
+    patientId = null;
+  }
+  await services.store.transaction(principal ? actorOf(principal) : ANONYMOUS, (tx) =>
+    tx.audit.record({
+      action: "request.refuse",
+      patientId,
+      outcome: "denied",
+      details: { reason, method: c.req.method.slice(0, 10), path: logSafe(c.req.path).slice(0, 200) },
+    }),
   );
 }
 

@@ -6,22 +6,30 @@
  *    that this server never approves;
  * 3. an `Origin` header, when the browser sends one, must be this server's own.
  */
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { HttpError } from "./errors.ts";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** @example app.use("/api/*", csrfGuard()) */
-export function csrfGuard(): MiddlewareHandler {
+/**
+ * `onRefused` is told of each refusal before it is answered (the app audits it).
+ *
+ * @example app.use("/api/*", csrfGuard((c, reason) => audit(c, reason)))
+ */
+export function csrfGuard(
+  onRefused: (c: Context, reason: "not-json" | "cross-site") => Promise<void> = async () => undefined,
+): MiddlewareHandler {
   return async (c, next) => {
     if (!SAFE.has(c.req.method)) {
       const type = c.req.header("content-type") ?? "";
       if (c.req.method !== "DELETE" && !/^application\/json\b/i.test(type)) {
+        await onRefused(c, "not-json");
         throw new HttpError("unsupported_media_type", "Send the request body as application/json");
       }
       const origin = c.req.header("origin");
       const host = c.req.header("host") ?? new URL(c.req.url).host;
       if (origin !== undefined && originHost(origin) !== host) {
+        await onRefused(c, "cross-site");
         throw new HttpError("forbidden", "Cross-site requests are refused");
       }
     }

@@ -1,5 +1,6 @@
 /** The storage port over Kysely: one database transaction per unit of work. */
 import type { Actor } from "../app/ports/actor.ts";
+import type { AuditEntry } from "../app/ports/audit-log.ts";
 import type { Clock } from "../app/ports/clock.ts";
 import type { Repositories, Store } from "../app/ports/store.ts";
 import type { DatabaseConfig } from "./database-config.ts";
@@ -52,16 +53,47 @@ function repositories(ctx: TxContext): Repositories {
 export function createSqlStore(database: Database, options: { readonly clock?: Clock } = {}): Store {
   const clock = options.clock ?? SYSTEM_CLOCK;
   const group = database.dialect === "sqlite" ? groupCommit(database.db) : null;
+  // SQLite commits concurrent units together (one disk sync); PostgreSQL runs them side by side.
+  const run = <T>(unit: (trx: Transaction<Schema>) => Promise<T>): Promise<T> =>
+    group ? group.run(unit) : database.db.transaction().execute(unit);
   return {
-    transaction<T>(actor: Actor, work: (tx: Repositories) => Promise<T>): Promise<T> {
+    async transaction<T>(actor: Actor, work: (tx: Repositories) => Promise<T>): Promise<T> {
+      const audited: AuditEntry[] = [];
       const unit = (trx: Transaction<Schema>) =>
-        work(repositories(createTxContext(trx, database.dialect, actor, clock)));
-      // SQLite commits concurrent units together (one disk sync); PostgreSQL runs them side by side.
-      return group ? group.run(unit) : database.db.transaction().execute(unit);
+        work(
+          repositories(
+            createTxContext(trx, database.dialect, actor, clock, (entries) => {
+              for (const entry of entries) audited.push(entry);
+            }),
+          ),
+        );
+      try {
+        return await run(unit);
+      } catch (error) {
+        // A failed unit rolls back its audit events too, yet what it read was read (and may be in
+        // the error it answers with): its events are written again, marked as a failure.
+        if (audited.length > 0) {
+          const failed = audited.map((e) => ({
+            ...e,
+            outcome: "failure" as const,
+            details: { ...e.details, rolledBack: true, error: errorCode(error) },
+          }));
+          await run((trx) => createTxContext(trx, database.dialect, actor, clock).audit(failed)).catch(
+            () => undefined, // the unit's own error is the one to report
+          );
+        }
+        throw error;
+      }
     },
     lookupSession: (id) => lookupSession(database, id),
     close: () => database.close(),
   };
+}
+
+/** An error's code as audited: a domain or HTTP error's own, else "internal". */
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && /^[a-z_]{1,40}$/.test(code) ? code : "internal";
 }
 
 /**

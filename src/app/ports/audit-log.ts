@@ -50,7 +50,7 @@ export interface AuditLog {
    * const page = await tx.audit.query({ limit: 100 });
    */
   query(filter: {
-    /** Only events about this clinic's patients or by its staff. */
+    /** Only events about this clinic's patients, by its staff, or about its staff. */
     readonly clinicId: string;
     readonly patientId?: string;
     readonly limit: number;

@@ -13,6 +13,30 @@ export const AuditEventSchema = z.object({
   details: z.record(z.string(), z.unknown()),
 });
 
+/**
+ * Details that hold a clinician's own words, by action: a decision's reason, why an opioid
+ * interaction was accepted. Clinical content, which administrators do not read; the event still
+ * shows that there was one.
+ */
+const CLINICAL_TEXT: Readonly<Record<string, readonly string[]>> = {
+  "decision.create": ["reason"],
+  "plan.create": ["interactionAcknowledged"],
+};
+
+function withoutClinicalText(event: {
+  readonly action: string;
+  readonly details: Readonly<Record<string, unknown>>;
+}): Record<string, unknown> {
+  const hidden = Object.hasOwn(CLINICAL_TEXT, event.action) ? CLINICAL_TEXT[event.action]! : [];
+  return Object.fromEntries(
+    Object.entries(event.details).map(([key, value]) =>
+      hidden.includes(key) && typeof value === "string" && value !== ""
+        ? [key, "(clinical text, not shown)"]
+        : [key, value],
+    ),
+  );
+}
+
 export const auditRoutes = [
   defineRoute({
     method: "get",
@@ -40,7 +64,7 @@ export const auditRoutes = [
         ...(query.patientId ? { patientId: query.patientId } : {}),
         ...(query.beforeId ? { beforeId: query.beforeId } : {}),
       });
-      return events.map((e) => ({ ...e, details: { ...e.details } }));
+      return events.map((e) => ({ ...e, details: withoutClinicalText(e) }));
     },
   }),
 ];

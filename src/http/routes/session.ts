@@ -280,6 +280,22 @@ export const sessionRoutes = [
       );
       if (!invitation || invitation.usedAt !== null || invitation.expiresAt <= now) {
         attempt.failed();
+        await services.store.transaction(SYSTEM_ACTOR, (tx) =>
+          tx.audit.record({
+            action: "invitation.accept",
+            patientId: invitation?.patientId ?? null,
+            subjectId: invitation?.id ?? null,
+            outcome: "failure",
+            details: {
+              reason: !invitation
+                ? "unknown link"
+                : invitation.usedAt !== null
+                  ? "used"
+                  : "expired or revoked",
+              address: clientAddress,
+            },
+          }),
+        );
         throw new HttpError(
           "not_found",
           "This invitation link is not valid: it may have been used already, been replaced by a newer link or have expired. Ask your clinic for a new one.",

@@ -31,6 +31,8 @@ export function createTxContext(
   dialect: DialectName,
   actor: Actor,
   clock: Clock,
+  /** Told of every entry appended, so the store can keep them if the unit of work fails. */
+  appended?: (entries: readonly AuditEntry[]) => void,
 ): TxContext {
   const now = () => clock.now().toISOString();
   return {
@@ -40,6 +42,7 @@ export function createTxContext(
     now,
     newId: randomUUID,
     async audit(entries) {
+      appended?.(entries);
       const rows = await appendAuditEvents(
         trx,
         dialect,

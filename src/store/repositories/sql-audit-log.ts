@@ -25,7 +25,15 @@ export function sqlAuditLog(ctx: TxContext): AuditLog {
       let q = ctx.trx
         .selectFrom("audit_events")
         .selectAll()
-        .where((eb) => eb.or([eb("patient_id", "in", patients), eb("actor_id", "in", staff)]))
+        // About its patients, by its staff, or about its staff (a staff login is the system's
+        // event about that account; another clinic's attempt on its staff is about them too).
+        .where((eb) =>
+          eb.or([
+            eb("patient_id", "in", patients),
+            eb("actor_id", "in", staff),
+            eb("subject_id", "in", staff),
+          ]),
+        )
         .orderBy("id", "desc")
         .limit(limit);
       if (patientId !== undefined) q = q.where("patient_id", "=", patientId);
