@@ -16,6 +16,19 @@ import { verifyAuditChain, type AuditChainReport } from "./verify-audit-chain.ts
  * const report = await verifyDatabaseAudit({ kind: "sqlite", path: "./data/ldn.sqlite" });
  */
 export async function verifyDatabaseAudit(config: DatabaseConfig): Promise<AuditChainReport> {
+  return withDatabaseAsItIs(config, verifyAuditChain);
+}
+
+/**
+ * Runs `look` on the database as it is: a SQLite file opened read-only, PostgreSQL without
+ * migrating.
+ *
+ * @example await withDatabaseAsItIs(config, (db) => verifyCheckpoints(db, checkpoints))
+ */
+export async function withDatabaseAsItIs<T>(
+  config: DatabaseConfig,
+  look: (db: Kysely<Schema>) => Promise<T>,
+): Promise<T> {
   if (config.kind === "sqlite") {
     if (!existsSync(config.path)) throw new DomainError("not_found", `no database at ${config.path}`);
     const db = new Kysely<Schema>({
@@ -24,14 +37,14 @@ export async function verifyDatabaseAudit(config: DatabaseConfig): Promise<Audit
       }),
     });
     try {
-      return await verifyAuditChain(db);
+      return await look(db);
     } finally {
       await db.destroy();
     }
   }
   const database = await openDatabase(config, { migrate: false });
   try {
-    return await verifyAuditChain(database.db);
+    return await look(database.db);
   } finally {
     await database.close();
   }
