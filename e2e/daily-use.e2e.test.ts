@@ -4,7 +4,8 @@
  * dose for each patient, with their state; a patient who corrects a day on their phone leaves
  * one entry for it, and the clinician sees who changed what, and when; a dose ticked is saved
  * at once and still shows taken after the check-in; a decision is recorded once and shown with
- * who made it, when, and what an override set. axe-core stays clean on
+ * who made it, when, and what an override set; dates outside the clinic's window are refused,
+ * and the chart stays quick with a day stored far ahead before they were. axe-core stays clean on
  * every screen touched.
  */
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -105,6 +106,7 @@ async function signIn(page: Page, login: string, password: string) {
 
 describe("daily use in a real browser", { timeout: 120_000 }, () => {
   let dir: string;
+  let db: string;
   let server: ServerProcess;
   let browser: Browser;
   let staff: BrowserContext;
@@ -158,7 +160,7 @@ describe("daily use in a real browser", { timeout: 120_000 }, () => {
   beforeAll(async () => {
     await buildWeb();
     dir = mkdtempSync(join(tmpdir(), "ldn-e2e-daily-"));
-    const db = join(dir, "ldn.sqlite");
+    db = join(dir, "ldn.sqlite");
     await seedStaff(db);
     server = await startServerProcess(db, await freePort());
     browser = await launchChromium();
@@ -352,6 +354,59 @@ describe("daily use in a real browser", { timeout: 120_000 }, () => {
       .getByRole("status")
       .getByText(/^Overridden by Dr K\. Lee/)
       .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("draws the chart promptly with a day stored far ahead, and refuses such dates now", async () => {
+    await enrolWithPlan("F. Far", 3);
+    const id = ids.get("F. Far")!;
+    await checkInDays(staff.request, id, 3);
+    // An entry stored before dates were checked (the API refuses it now), written as it was.
+    const store = await openStore({ kind: "sqlite", path: db });
+    try {
+      await store.transaction({ kind: "patient", id }, (tx) =>
+        tx.diary.record({
+          patientId: id,
+          date: "9999-12-31",
+          idempotencyKey: "stored-before-the-window",
+          body: { date: "9999-12-31", doses: [], pain: 5, sideEffects: [] },
+        }),
+      );
+    } finally {
+      await store.close();
+    }
+    const refused = await staff.request.post(api(`/api/patients/${id}/check-ins`), {
+      data: { date: "9999-12-30", doses: [], pain: 5, sideEffects: [] },
+      headers: { "idempotency-key": "far-future-now-refused" },
+    });
+    expect(refused.status()).toBe(422);
+    expect(((await refused.json()) as { error: { field: string } }).error.field).toBe("checkIn.date");
+
+    const page = await staff.newPage();
+    const opened = Date.now();
+    await page.goto(`${server.url}/patients/${id}`);
+    await page.getByRole("img", { name: /Daily dose steps and pain/ }).waitFor({ timeout: 10_000 });
+    expect(Date.now() - opened).toBeLessThan(10_000);
+    expect(await page.locator(".chart line.tick").count()).toBeLessThanOrEqual(12);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("refuses a plan start date far ahead in the plan form, with the reason at hand", async () => {
+    const { id } = await send<{ id: string }>(staff.request, "post", api("/api/patients"), {
+      displayName: "P. Planned",
+      screening: SCREENING,
+    });
+    const page = await staff.newPage();
+    await page.goto(`${server.url}/patients/${id}`);
+    await page.getByLabel("Start date").fill("9999-12-20");
+    await page.getByRole("button", { name: "Start plan" }).click();
+    await page.getByText(/startDate: 9999-12-20 is too late: the last day allowed is/).waitFor();
+    expect(await page.getByRole("link", { name: "Print schedule (PDF)" }).count()).toBe(0);
+    await page.getByLabel("Start date").fill(isoDaysAgo(0));
+    await page.getByRole("button", { name: "Start plan" }).click();
+    await page.getByRole("link", { name: "Print schedule (PDF)" }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });

@@ -1,11 +1,17 @@
 /** The clinic's cohort analysis from its own patients' MEDs and questionnaires. */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { enrolAndJoin, seedClinic, startTestServer, type TestServer } from "./testing/test-server.ts";
+import {
+  enrolAndJoin,
+  seedClinic,
+  startTestServer,
+  TEST_TODAY_CLOCK,
+  type TestServer,
+} from "./testing/test-server.ts";
 
 describe("cohort analysis over the clinic's patients", () => {
   let server: TestServer;
   beforeEach(async () => {
-    server = await startTestServer("sqlite");
+    server = await startTestServer("sqlite", { clock: TEST_TODAY_CLOCK });
   });
   afterEach(() => server.close());
 

@@ -319,5 +319,48 @@ for (const dialect of DIALECTS) {
       });
       expect((await clinician.get<Decided[]>(`/api/patients/${patientId}/decisions`)).body).toHaveLength(2);
     });
+
+    it("refuses check-ins and plan starts dated outside the clinic's window, naming the field", async () => {
+      const { patientId, patient } = await enrolAndJoin(server, clinician, "W. Window");
+      const far = await clinician.post<ErrorBody>(`/api/patients/${patientId}/plans`, {
+        protocolId: "micro-titration",
+        startDate: "9999-12-20",
+      });
+      expect(far.status).toBe(422);
+      expect(far.body.error).toMatchObject({ code: "invalid_date", field: "startDate" });
+      expect(far.body.error.message).toContain("the last day allowed is 2027-04-10");
+      const ancient = await clinician.post<ErrorBody>(`/api/patients/${patientId}/plans`, {
+        protocolId: "micro-titration",
+        startDate: "1900-01-01",
+      });
+      expect(ancient.body.error).toMatchObject({ code: "invalid_date", field: "startDate" });
+      expect(
+        (
+          await clinician.post(`/api/patients/${patientId}/plans`, {
+            protocolId: "micro-titration",
+            startDate: "2027-01-08",
+          })
+        ).status,
+      ).toBe(201);
+
+      const checkIn = (date: string) =>
+        patient.post<ErrorBody>(`/api/patients/${patientId}/check-ins`, day(date, 100, 5), {
+          "idempotency-key": `window-${date}`,
+        });
+      for (const date of ["9999-12-31", "1900-01-01", "2027-01-12", "2026-12-26"]) {
+        const refused = await checkIn(date);
+        expect(refused.status, date).toBe(422);
+        expect(refused.body.error, date).toMatchObject({ code: "invalid_date", field: "checkIn.date" });
+      }
+      // From the enrolment less 14 days of baseline, to tomorrow (a phone ahead of the clinic).
+      for (const date of ["2026-12-27", "2027-01-10", "2027-01-11"])
+        expect((await checkIn(date)).status, date).toBe(201);
+      // Nothing refused was stored: the clinic's cohort and dashboard still answer.
+      const diary = await clinician.get<{ date: string }[]>(`/api/patients/${patientId}/check-ins`);
+      expect(diary.body.map((d) => d.date)).toEqual(["2026-12-27", "2027-01-10", "2027-01-11"]);
+      expect((await clinician.get("/api/cohort")).status).toBe(200);
+      const line = (await clinician.get<Summary[]>("/api/patients")).body.find((p) => p.id === patientId)!;
+      expect(line.lastCheckIn).toBe("2027-01-11");
+    });
   });
 }

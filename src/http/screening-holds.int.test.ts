@@ -11,6 +11,7 @@ import {
   TEST_PASSWORD,
   seedClinic,
   startTestServer,
+  TEST_TODAY_CLOCK,
   type ClinicFixture,
   type TestClient,
   type TestServer,
@@ -28,7 +29,7 @@ for (const dialect of DIALECTS) {
     let clinician: TestClient;
 
     beforeEach(async () => {
-      server = await startTestServer(dialect);
+      server = await startTestServer(dialect, { clock: TEST_TODAY_CLOCK });
       north = await seedClinic(server.store, "north");
       clinician = server.client();
       await clinician.login(north.staff.clinician.email);

@@ -5,6 +5,7 @@ import {
   enrolAndJoin,
   seedClinic,
   startTestServer,
+  TEST_TODAY_CLOCK,
   type ClinicFixture,
   type TestServer,
 } from "./testing/test-server.ts";
@@ -15,7 +16,7 @@ for (const dialect of DIALECTS) {
     let north: ClinicFixture;
 
     beforeEach(async () => {
-      server = await startTestServer(dialect);
+      server = await startTestServer(dialect, { clock: TEST_TODAY_CLOCK });
       north = await seedClinic(server.store, "north");
     });
     afterEach(() => server.close());

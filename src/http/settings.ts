@@ -1,8 +1,11 @@
 /**
  * The server's security settings. None is a published clinical fact: each is a clinic setting,
- * chosen here as a common default and changeable by environment variable.
+ * chosen here as a common default and changeable by environment variable. The days a diary
+ * and a plan may be dated are clinic settings too (see date-window.ts).
  */
-export interface ServerSettings {
+import { DEFAULT_DATE_SETTINGS, type DiaryDateSettings } from "../app/use-cases/date-window.ts";
+
+export interface ServerSettings extends DiaryDateSettings {
   /** Sign out after this many minutes without a request (clinic setting; default 30). */
   readonly sessionIdleMinutes: number;
   /** A session ends this many hours after login whatever happens (clinic setting; default 12). */
@@ -37,6 +40,7 @@ export const DEFAULT_SERVER_SETTINGS: ServerSettings = Object.freeze({
   loginWindowMinutes: 15,
   secureCookies: false,
   trustProxy: false,
+  ...DEFAULT_DATE_SETTINGS,
 });
 
 /**
@@ -53,7 +57,20 @@ export function serverSettingsFromEnv(env: Readonly<Record<string, string | unde
       throw new Error(`${name} must be a whole number above 0 (got "${text}")`);
     return n;
   };
+  /** A count of days, 0 allowed. */
+  const days = (name: string, fallback: number) => {
+    const text = env[name];
+    if (text === undefined || text === "") return fallback;
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 0 || n > 3660)
+      throw new Error(`${name} must be a whole number of days from 0 to 3660 (got "${text}")`);
+    return n;
+  };
   return {
+    diaryDaysBack: days("LDN_DIARY_DAYS_BACK", DEFAULT_SERVER_SETTINGS.diaryDaysBack),
+    diaryDaysAhead: days("LDN_DIARY_DAYS_AHEAD", DEFAULT_SERVER_SETTINGS.diaryDaysAhead),
+    baselineDays: days("LDN_BASELINE_DAYS", DEFAULT_SERVER_SETTINGS.baselineDays),
+    planStartDaysAhead: days("LDN_PLAN_START_DAYS_AHEAD", DEFAULT_SERVER_SETTINGS.planStartDaysAhead),
     sessionIdleMinutes: num("LDN_SESSION_IDLE_MINUTES", DEFAULT_SERVER_SETTINGS.sessionIdleMinutes),
     sessionMaxHours: num("LDN_SESSION_MAX_HOURS", DEFAULT_SERVER_SETTINGS.sessionMaxHours),
     invitationDays: num("LDN_INVITATION_DAYS", DEFAULT_SERVER_SETTINGS.invitationDays),

@@ -60,6 +60,12 @@ export interface PatientRepository {
    * @example await tx.patients.clinicOf(id) // undefined when there is no such patient
    */
   clinicOf(patientId: string): Promise<string | undefined>;
+  /**
+   * When the patient was enrolled, for the days their diary may reach; reads no clinical data.
+   *
+   * @example await tx.patients.enrolledAt(id) // "2027-01-04T09:30:00.000Z", undefined when none
+   */
+  enrolledAt(patientId: string): Promise<string | undefined>;
   /** For login only: no clinical data is read. */
   findCredentials(loginCode: string): Promise<PatientCredentials | undefined>;
 }

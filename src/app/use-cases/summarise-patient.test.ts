@@ -80,6 +80,12 @@ describe("a patient's dashboard line", () => {
     expect(s.attention).toEqual([]);
   });
 
+  it("counts a check-in stored far ahead (before dates were checked) as no check-in that has happened", () => {
+    const s = summarisePatient(records([...days(3), { date: "9999-12-31", ug: 100, pain: 6 }]), "2027-01-08");
+    expect(s.lastCheckIn).toBe("2027-01-06");
+    expect(s.daysSinceCheckIn).toBe(2);
+  });
+
   it("flags a week without a check-in", () => {
     const s = summarisePatient(records(days(3)), "2027-01-13");
     expect(s.attention.map((a) => a.code)).toEqual(["missed-week"]);

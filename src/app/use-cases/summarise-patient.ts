@@ -84,11 +84,9 @@ export function summarisePatient(records: PatientRecords, today: string): Patien
     plan && daysBetween(parseIsoDate(plan.startDate), date) > 0
       ? assessRecord(record, addDays(date, -1))
       : null;
-  const lastCheckIn =
-    records.diary
-      .map((e) => e.date)
-      .sort()
-      .at(-1) ?? null;
+  // The last check-in up to tomorrow (a phone ahead of the clinic's zone): a day further on,
+  // stored before dates were checked, is not a check-in that has happened.
+  const lastCheckIn = lastDiaryDateUpTo(records, addDays(date, 1)) ?? null;
   const daysSince = lastCheckIn === null ? null : daysBetween(parseIsoDate(lastCheckIn), date);
   return {
     id: records.patient.id,

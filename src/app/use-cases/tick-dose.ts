@@ -18,6 +18,7 @@ import {
 import type { TakenDose } from "../../domain/diary/diary-day.ts";
 import { DomainError, invalidArgument } from "../../domain/errors.ts";
 import { assessRecord, loadPatientRecord, type PatientRecord } from "./assess-patient.ts";
+import { checkInWindow, type DateWindow } from "./date-window.ts";
 
 /** A dose due on a day, and when it was taken (null while not taken). */
 export interface DueDose {
@@ -63,9 +64,6 @@ export function takenOf(
 const entryDoses = (entry: DiaryEntry): readonly TakenDose[] =>
   Array.isArray(entry.body.doses) ? (entry.body.doses as TakenDose[]) : [];
 
-/** Ticks may be at most this many days after the clinic's today: a phone in a zone ahead of the clinic (clinic setting). */
-export const TICK_DAYS_AHEAD = 1;
-
 export interface TickInput {
   readonly date: string;
   readonly time: string;
@@ -73,18 +71,20 @@ export interface TickInput {
 }
 
 /**
- * Ticks (or unticks) one dose due on a day; returns the day's doses with what was taken.
+ * Ticks (or unticks) one dose due on a day; returns the day's doses with what was taken. The
+ * day must be one the diary may be dated (`window`, see date-window.ts) and on the plan.
  *
- * @example await tickDose(tx, patientId, { date: "2027-01-05", time: "08:00", taken: true }, "2027-01-05");
+ * @example await tickDose(tx, patientId, { date: "2027-01-05", time: "08:00", taken: true }, window);
  */
 export async function tickDose(
   tx: Repositories,
   patientId: string,
   input: TickInput,
-  today: string,
+  window: DateWindow,
 ): Promise<{ readonly date: IsoDate; readonly doses: readonly DueDose[] }> {
   const date = parseIsoDate(input.date, "date");
   const time = parseClockTime(input.time, "time");
+  checkInWindow(date, "date", window);
   const record = await loadPatientRecord(tx, patientId);
   if (!record.plan)
     throw new DomainError("invalid_argument", "date: this patient has no plan yet, so no dose is due", {
@@ -93,8 +93,6 @@ export async function tickDose(
   const start = parseIsoDate(record.plan.startDate);
   if (daysBetween(start, date) < 0)
     throw invalidArgument("date", input.date, `is before the plan starts (${start}); no dose is due`);
-  if (daysBetween(parseIsoDate(today, "today"), date) > TICK_DAYS_AHEAD)
-    throw invalidArgument("date", input.date, `is after today (${today}); tick a dose once it is taken`);
   const due = dosesDue(record, date);
   const dose = due.find((d) => d.time === time);
   if (!dose)

@@ -7,6 +7,7 @@ import type { PatientRecords } from "../../app/ports/clinic-records.ts";
 import type { Store } from "../../app/ports/store.ts";
 import { summarisePatient } from "../../app/use-cases/summarise-patient.ts";
 import { buildServer } from "../../http/server.ts";
+import { todayIn } from "../../http/today.ts";
 import { verifyDatabaseAudit } from "../../store/audit/verify-database-audit.ts";
 import { openStore } from "../../store/sql-store.ts";
 import { DEMO_ACCOUNTS, DEMO_CLINIC, DEMO_PATIENT, fillDemoClinic } from "./fill-demo-clinic.ts";
@@ -105,7 +106,9 @@ describe("the demo clinic", { timeout: 120_000 }, () => {
         cookie: patientCookie,
         "idempotency-key": "demo-test-0001",
       },
-      body: JSON.stringify({ date: "2027-03-02", doses: [], pain: 5, sideEffects: [] }),
+      // The server's today is the real one (the demo's dates are only its content): a check-in
+      // is for a day around it.
+      body: JSON.stringify({ date: todayIn({ now: () => new Date() }), doses: [], pain: 5, sideEffects: [] }),
     });
     expect(checkIn.status).toBe(201);
   });

@@ -6,9 +6,12 @@ import { z } from "zod/v4";
 import { parseCheckIn, recordCheckIn } from "../../app/use-cases/record-check-in.ts";
 import type { DiaryEntry, RecordedBy } from "../../app/ports/diary-repository.ts";
 import { readDiary, type DiaryDayRecord } from "../../app/use-cases/read-diary.ts";
+import { checkInWindow, diaryWindow } from "../../app/use-cases/date-window.ts";
+import { parseIsoDate } from "../../domain/calendar-date.ts";
 import { PatientParams } from "../api/common.ts";
 import { HttpError } from "../errors.ts";
 import { defineRoute } from "../route.ts";
+import { localDateOf, todayIn } from "../today.ts";
 
 export const CheckInSchema = z.object({
   date: z.string(),
@@ -102,13 +105,25 @@ export const checkInRoutes = [
       ),
     response: CheckInEntrySchema,
     successStatus: 201,
-    handler: async ({ tx, params, body, header }) => {
+    handler: async ({ tx, params, body, header, services }) => {
       const key = header("idempotency-key");
       if (!key)
         throw new HttpError(
           "invalid_request",
           "Idempotency-Key header: required (a UUID made once per check-in)",
           "Idempotency-Key",
+        );
+      // A day the patient can have lived on the plan: around today, not before the enrolment.
+      const enrolledAt = await tx.patients.enrolledAt(params.patientId);
+      if (enrolledAt !== undefined)
+        checkInWindow(
+          body.date,
+          "checkIn.date",
+          diaryWindow(
+            parseIsoDate(todayIn(services.clock)),
+            parseIsoDate(localDateOf(enrolledAt)),
+            services.settings,
+          ),
         );
       const { entry, created } = await recordCheckIn(tx, params.patientId, key, body);
       return { status: created ? 201 : 200, body: entryDto(entry) };

@@ -1,12 +1,14 @@
 /** Doses ticked as taken on the patient's phone, saved the moment they are ticked. */
 import { z } from "zod/v4";
 import { tickDose } from "../../app/use-cases/tick-dose.ts";
+import { diaryWindow } from "../../app/use-cases/date-window.ts";
+import { parseIsoDate } from "../../domain/calendar-date.ts";
 import { formatDose } from "../../domain/dose.ts";
 import { getProtocol } from "../../domain/protocols/catalogue.ts";
 import { IsoDateSchema, PatientParams } from "../api/common.ts";
 import { TakenDoseSchema } from "../api/patients.ts";
 import { defineRoute } from "../route.ts";
-import { todayIn } from "../today.ts";
+import { localDateOf, todayIn } from "../today.ts";
 
 export const DoseTickSchema = z.object({
   date: IsoDateSchema,
@@ -27,7 +29,13 @@ export const doseRoutes = [
     body: DoseTickSchema,
     response: z.object({ date: z.string(), doses: z.array(TakenDoseSchema) }),
     handler: async ({ tx, params, body, services }) => {
-      const day = await tickDose(tx, params.patientId, body, todayIn(services.clock));
+      const enrolledAt = (await tx.patients.enrolledAt(params.patientId))!;
+      const window = diaryWindow(
+        parseIsoDate(todayIn(services.clock)),
+        parseIsoDate(localDateOf(enrolledAt)),
+        services.settings,
+      );
+      const day = await tickDose(tx, params.patientId, body, window);
       const plans = await tx.plans.listForPatient(params.patientId);
       const unit = getProtocol(plans.at(-1)!.protocolId).unit;
       return {

@@ -3,6 +3,7 @@ import { z } from "zod/v4";
 import { assessRecord, loadPatientRecord } from "../../app/use-cases/assess-patient.ts";
 import { startPlan } from "../../app/use-cases/start-plan.ts";
 import { takenOf } from "../../app/use-cases/tick-dose.ts";
+import { checkInWindow, planStartWindow } from "../../app/use-cases/date-window.ts";
 import type { Plan } from "../../app/ports/plan-repository.ts";
 import type { Repositories } from "../../app/ports/store.ts";
 import { addDays, daysBetween, parseIsoDate } from "../../domain/calendar-date.ts";
@@ -21,7 +22,7 @@ import { IsoDateSchema, PatientParams } from "../api/common.ts";
 import { NewPlanSchema, PlanSchema, ProtocolSchema, ScheduleSchema, TodaySchema } from "../api/patients.ts";
 import { HttpError } from "../errors.ts";
 import { defineRoute } from "../route.ts";
-import { todayIn } from "../today.ts";
+import { localDateOf, todayIn } from "../today.ts";
 
 const planDto = (p: Plan) => ({ ...p, protocolName: getProtocol(p.protocolId).name });
 
@@ -171,7 +172,7 @@ export const planRoutes = [
     method: "post",
     path: "/api/patients/:patientId/plans",
     summary:
-      "Start a plan: protocol, settings within its limits, start date, detector; an opioid alert needs a reason",
+      "Start a plan: protocol, settings within its limits, start date (from the patient's enrolment, less the baseline days, to 90 days ahead: clinic settings), detector; an opioid alert needs a reason",
     tag: "plans",
     access: { kind: "patient", roles: ["clinician"], self: false },
     action: "plan.create",
@@ -179,8 +180,20 @@ export const planRoutes = [
     body: NewPlanSchema,
     response: PlanSchema,
     successStatus: 201,
-    handler: async ({ tx, params, body, principal }) =>
-      planDto(
+    handler: async ({ tx, params, body, principal, services }) => {
+      // A start the diary can follow: around today, not before the enrolment (less a baseline).
+      const enrolledAt = await tx.patients.enrolledAt(params.patientId);
+      if (enrolledAt !== undefined)
+        checkInWindow(
+          parseIsoDate(body.startDate, "startDate"),
+          "startDate",
+          planStartWindow(
+            parseIsoDate(todayIn(services.clock)),
+            parseIsoDate(localDateOf(enrolledAt)),
+            services.settings,
+          ),
+        );
+      return planDto(
         await startPlan(tx, principal!.id, {
           patientId: params.patientId,
           protocolId: body.protocolId,
@@ -189,7 +202,8 @@ export const planRoutes = [
           detector: body.detector,
           ...(body.interactionReason === undefined ? {} : { interactionReason: body.interactionReason }),
         }),
-      ),
+      );
+    },
   }),
   defineRoute({
     method: "get",

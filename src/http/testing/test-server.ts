@@ -15,6 +15,12 @@ import { scryptHasher } from "../auth/passwords.ts";
 import { buildServer } from "../server.ts";
 import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from "../settings.ts";
 
+/**
+ * The API tests' "today": noon on 2027-01-10 in the server's zone. Their check-ins and plans are
+ * dated in the days before it, inside the windows the server allows (see date-window.ts).
+ */
+export const TEST_TODAY_CLOCK: Clock = Object.freeze({ now: () => new Date(2027, 0, 10, 12) });
+
 /** Cheap scrypt for tests (2^10): the same code path as production's 2^17. */
 export const TEST_HASHER = scryptHasher(10);
 export const TEST_PASSWORD = "correct horse battery";

@@ -72,6 +72,14 @@ export function sqlPatientRepository(ctx: TxContext): PatientRepository {
         .executeTakeFirst();
       return row?.clinic_id;
     },
+    async enrolledAt(patientId) {
+      const row = await ctx.trx
+        .selectFrom("patients")
+        .select("created_at")
+        .where("id", "=", patientId)
+        .executeTakeFirst();
+      return row?.created_at;
+    },
     async findCredentials(loginCode) {
       const row = await ctx.trx
         .selectFrom("patients")

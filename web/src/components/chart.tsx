@@ -44,21 +44,52 @@ const tickDate = (iso: string) =>
     timeZone: "UTC",
   });
 
-/** Round dose ticks: 0, then steps of 50, 100, 200, 250 or 500 mcg, 1 or 2 mg, about four of them. */
-function doseTicks(maxUg: number): number[] {
-  const step = [1, 2, 5, 10, 25, 50, 100, 200, 250, 500, 1000, 2000].find((s) => maxUg / s <= 4) ?? 5000;
+/** Most date ticks drawn, however long the diary: the chart's work is bounded whatever the data. */
+export const MAX_DATE_TICKS = 12;
+
+/**
+ * Round dose ticks: 0, then steps of 1, 2, 2.5 or 5 times a power of ten micrograms (50, 100,
+ * 200, 250 or 500 mcg, 1 or 2 mg...), at most five of them whatever the largest dose.
+ */
+export function doseTicks(maxUg: number): number[] {
+  const top = Number.isFinite(maxUg) && maxUg > 0 ? maxUg : 1;
+  const rough = top / 4;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = Math.max(1, ([1, 2, 2.5, 5, 10].find((m) => m * power >= rough) ?? 10) * power);
   const ticks: number[] = [];
-  for (let ug = 0; ug <= maxUg; ug += step) ticks.push(ug);
+  for (let ug = 0; ug <= top && ticks.length <= 5; ug += step) ticks.push(ug);
   return ticks;
 }
 
-export function TitrationChart({ days, windowUg, medUg, baselinePain, compact }: Props) {
+/**
+ * The days (as day numbers) that get a date tick: every 2 days for a short diary, a week, two
+ * weeks, or as many days as keeps them to MAX_DATE_TICKS, however long the span.
+ */
+export function dateTickDays(first: number, last: number): number[] {
+  const span = last - first;
+  if (!Number.isFinite(span) || span <= 0) return [];
+  const base = span <= 10 ? 2 : span <= 60 ? 7 : 14;
+  const every = Math.max(base, Math.ceil(span / MAX_DATE_TICKS));
+  const ticks: number[] = [];
+  for (let n = first; n < last && ticks.length < MAX_DATE_TICKS; n += every) ticks.push(n);
+  return ticks;
+}
+
+/** The days to draw: valid dates only, one per date (the last given), in date order. */
+function orderedDays(days: readonly ChartDay[]): ChartDay[] {
+  const byDate = new Map<string, ChartDay>();
+  for (const d of days) if (Number.isFinite(dayNumber(d.date))) byDate.set(d.date, d);
+  return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+export function TitrationChart({ days: given, windowUg, medUg, baselinePain, compact }: Props) {
   const [shown, setShown] = useState<Record<Series, boolean>>({
     pain: true,
     mood: true,
     energy: true,
     clarity: true,
   });
+  const days = orderedDays(given);
   if (days.length === 0) return <p class="muted">No check-ins yet: the chart starts with the first one.</p>;
   const W = compact ? 400 : 860;
   const H = compact ? 230 : 320;
@@ -71,11 +102,11 @@ export function TitrationChart({ days, windowUg, medUg, baselinePain, compact }:
   const plotH = H - PAD.top - PAD.bottom;
   const x = (n: number) => PAD.left + ((n - first) / (last - first)) * plotW;
   const xd = (iso: string) => x(dayNumber(iso));
-  const ticks = doseTicks(Math.max(100, ...days.map((d) => d.totalUg), medUg ?? 0));
-  const maxUg =
-    ticks.at(-1)! < Math.max(...days.map((d) => d.totalUg), medUg ?? 0)
-      ? ticks.at(-1)! * 1.25
-      : ticks.at(-1)!;
+  // A loop, not Math.max(...list): a long diary must not overflow the call stack.
+  let topUg = Math.max(100, medUg ?? 0);
+  for (const d of days) if (Number.isFinite(d.totalUg) && d.totalUg > topUg) topUg = d.totalUg;
+  const ticks = doseTicks(topUg);
+  const maxUg = ticks.at(-1)! < topUg ? topUg * 1.05 : ticks.at(-1)!;
   const yPain = (v: number) => PAD.top + (1 - v / 10) * plotH;
   const yDose = (ug: number) => PAD.top + (1 - ug / maxUg) * plotH;
   // A step per day (each day's dose held until the next day); a gap where days are missing.
@@ -102,11 +133,9 @@ export function TitrationChart({ days, windowUg, medUg, baselinePain, compact }:
     return path;
   };
   const windowStart = windowUg === null ? undefined : days.find((d) => d.totalUg >= windowUg);
-  // Date ticks a week apart (or every few days for a short diary), from the first day.
-  const span = last - first;
-  const every = span <= 10 ? 2 : span <= 60 ? 7 : 14;
-  const dateTicks: number[] = [];
-  for (let n = first; n < last; n += every) dateTicks.push(n);
+  // Date ticks a week apart (or every few days for a short diary), from the first day; never
+  // more than MAX_DATE_TICKS, however far apart the first and last days are.
+  const dateTicks = dateTickDays(first, last);
   const visible = compact ? (["pain"] as Series[]) : SERIES.map((s) => s.key).filter((k) => shown[k]);
   const painDays = days.filter((d) => d.pain !== null).length;
   const label =
