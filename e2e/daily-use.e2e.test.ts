@@ -410,4 +410,60 @@ describe("daily use in a real browser", { timeout: 120_000 }, () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
+
+  it("offers the protocol screening suggests, lists the unsuitable ones with why, and waits for nothing before day 1", async () => {
+    // No opioids: the ULDN protocols are not suitable, and say why.
+    const { id: plain } = await send<{ id: string }>(staff.request, "post", api("/api/patients"), {
+      displayName: "N. Noopioids",
+      screening: SCREENING,
+    });
+    const page = await staff.newPage();
+    await page.goto(`${server.url}/patients/${plain}`);
+    const protocol = page.getByLabel("Protocol");
+    await protocol.locator("option").nth(1).waitFor({ state: "attached" });
+    expect(await protocol.inputValue()).toBe("micro-titration");
+    expect(await page.locator('option[value="uldn-with-opioids"]').isDisabled()).toBe(true);
+    await page.getByText(/protocols not suitable for this patient, and why/).click();
+    await page
+      .getByText(/ULDN is made to run alongside opioid therapy/)
+      .first()
+      .waitFor();
+    // A refusal is about the choice it was made on: changing the choice clears it.
+    await page.getByLabel("Start date").fill("9999-12-20");
+    await page.getByRole("button", { name: "Start plan" }).click();
+    const refusal = page.getByText(/startDate: 9999-12-20 is too late/);
+    await refusal.waitFor();
+    await protocol.selectOption("conventional-titration");
+    expect(await refusal.count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+
+    // Must stay on opioids: screening suggests ULDN, and the form offers it first.
+    const { id } = await send<{ id: string }>(staff.request, "post", api("/api/patients"), {
+      displayName: "U. Uldn",
+      screening: { ...SCREENING, opioids: ["oxycodone 10mg x3"], mustStayOnOpioids: true },
+    });
+    const chart = await staff.newPage();
+    await chart.goto(`${server.url}/patients/${id}`);
+    const offered = chart.getByLabel("Protocol");
+    await offered.locator("option").nth(1).waitFor({ state: "attached" });
+    expect(await offered.inputValue()).toMatch(/^uldn-/);
+    expect(await chart.locator(`option[value="${await offered.inputValue()}"]`).textContent()).toContain(
+      "suggested by screening",
+    );
+    await chart.getByLabel("Start date").fill(isoDaysAgo(0));
+    await chart.getByLabel(/Why you go on/).fill("Must stay on oxycodone; ULDN alongside, as planned");
+    await chart.getByRole("button", { name: "Start plan" }).click();
+    // Started a moment ago: nothing waits for a decision, and no dose of 0 is shown.
+    await chart.getByText(`The plan starts on ${shortDate(isoDaysAgo(0))}`).waitFor();
+    expect(await chart.getByText("waiting for you").count()).toBe(0);
+    expect(await chart.getByText(/at 0 mcg/).count()).toBe(0);
+    expect(await axeViolations(chart)).toEqual([]);
+    await shot(chart, "plan-just-started");
+    await chart.close();
+    const line = (
+      await send<{ id: string; attention: { code: string }[] }[]>(staff.request, "get", api("/api/patients"))
+    ).find((p) => p.id === id)!;
+    expect(line.attention.map((a) => a.code)).not.toContain("recommendation");
+  });
 });

@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DIALECTS } from "../store/testing/test-databases.ts";
 import {
+  ELIGIBLE_SCREENING,
   enrolAndJoin,
   seedClinic,
   startTestServer,
@@ -361,6 +362,32 @@ for (const dialect of DIALECTS) {
       expect((await clinician.get("/api/cohort")).status).toBe(200);
       const line = (await clinician.get<Summary[]>("/api/patients")).body.find((p) => p.id === patientId)!;
       expect(line.lastCheckIn).toBe("2027-01-11");
+    });
+
+    it("waits for no decision on a plan started a moment ago, and says its maintenance dose", async () => {
+      const { patientId } = await enrolAndJoin(server, clinician, "U. Uldn", {
+        ...ELIGIBLE_SCREENING,
+        opioids: ["oxycodone 10mg x3"],
+        mustStayOnOpioids: true,
+      });
+      expect(
+        (
+          await clinician.post(`/api/patients/${patientId}/plans`, {
+            protocolId: "uldn-with-opioids",
+            startDate: "2027-01-10",
+            interactionReason: "Must stay on oxycodone; ULDN alongside",
+          })
+        ).status,
+      ).toBe(201);
+      const a = await clinician.get<{ started: boolean; waiting: boolean; summary: string; asOf: string }>(
+        `/api/patients/${patientId}/assessment`,
+      );
+      expect(a.body).toMatchObject({ started: false, waiting: false, asOf: "2027-01-09" });
+      expect(a.body.summary).not.toContain(" 0 mcg");
+      const line = (
+        await clinician.get<(Summary & { attention: { code: string }[] })[]>("/api/patients")
+      ).body.find((p) => p.id === patientId)!;
+      expect(line.attention.map((x) => x.code)).not.toContain("recommendation");
     });
   });
 }

@@ -127,7 +127,8 @@ function attentionFor(
     const labels = [...new Set(a.alerts.map((x) => alertLabel(x.code)))].join("; ");
     add("engine-alert", a.alerts.length === 1 ? `Alert: ${labels}` : `${a.alerts.length} alerts: ${labels}`);
   }
-  if (a && recommendationWaiting(records, a)) add("recommendation", `Engine says: ${stateText(a)} - review`);
+  if (a && recommendationWaiting(records, a, plan?.startDate))
+    add("recommendation", `Engine says: ${stateText(a)} - review`);
   const recent = records.diary
     .map((e) => e.body as unknown as DiaryDay)
     .filter(
@@ -164,12 +165,16 @@ function attentionFor(
 
 /**
  * A recommendation waits when the engine's state is not one the clinician has already decided
- * on: the last decision was about a different state (or there is none, past titrating).
+ * on: the last decision was about a different state (or there is none, past titrating). Before
+ * the plan's first day nothing waits: the plan itself is the clinician's decision, and the
+ * engine has no day of it to recommend on.
  */
 export function recommendationWaiting(
   records: Pick<PatientRecords, "recommendations" | "decisions">,
   a: Assessment,
+  startDate?: string,
 ): boolean {
+  if (startDate !== undefined && a.asOf < startDate) return false;
   const decided = new Set(records.decisions.map((d) => d.recommendationId));
   const lastDecided = [...records.recommendations]
     .filter((r) => decided.has(r.id))
@@ -199,6 +204,7 @@ export function stateText(a: Assessment): string {
     case "stopped":
       return "stop";
     case "maintenance":
-      return `maintenance at ${mg(a.medUg ?? a.currentUg)}`;
+      // Before the first dose the current dose is 0: the maintenance dose is the next one.
+      return `maintenance at ${mg(a.medUg ?? (a.currentUg > 0 ? a.currentUg : a.next.totalUg))}`;
   }
 }

@@ -62,6 +62,11 @@ export const AssessmentSchema = z.object({
   levels: z.array(z.record(z.string(), z.unknown())),
   alerts: z.array(AlertSchema).describe("what the engine wants a clinician to see now; empty when nothing"),
   waiting: z.boolean().describe("the engine's state has not been decided on by a clinician yet"),
+  started: z
+    .boolean()
+    .describe(
+      "the assessment is as of a day of the plan (false before its first day: nothing to decide yet)",
+    ),
   decision: DecisionSchema.nullable().describe(
     "the clinician's decision on this very recommendation (who, when, what an override set); null while none",
   ),
@@ -123,7 +128,12 @@ export const assessmentRoutes = [
         },
         levels: a.levels as unknown as Record<string, unknown>[],
         alerts: a.alerts.map(alertDto),
-        waiting: recommendationWaiting({ recommendations, decisions: record.decisions }, a),
+        waiting: recommendationWaiting(
+          { recommendations, decisions: record.decisions },
+          a,
+          record.plan.startDate,
+        ),
+        started: a.asOf >= record.plan.startDate,
         decision: settledHere ? decisionDto(settledHere, decidedOn.get(settledHere.id)!) : null,
       };
     },

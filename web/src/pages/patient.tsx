@@ -177,7 +177,18 @@ export function PatientChart({ id, role }: { readonly id: string; readonly role:
           />
         </div>
       )}
-      {assessment && <Recommendation id={id} assessment={assessment} onDecided={reload} />}
+      {assessment && plan && !assessment.started && (
+        <div class="card" aria-labelledby="rec-title">
+          <h2 id="rec-title">Engine recommendation</h2>
+          <p>
+            The plan starts on {shortDate(plan.startDate)}: first doses{" "}
+            <strong>{assessment.next.total}</strong> (
+            {assessment.next.doses.map((d) => `${d.dose} at ${d.time}`).join(", ")}). The engine’s first
+            recommendation comes with the first check-in on the plan.
+          </p>
+        </div>
+      )}
+      {assessment?.started && <Recommendation id={id} assessment={assessment} onDecided={reload} />}
       {decisions.length > 0 && (
         <div class="card">
           <h2>Decisions</h2>

@@ -43,6 +43,22 @@ interface Fit {
   readonly interaction: { readonly message: string; readonly severity: string } | null;
 }
 
+/** How screening's fit reads in the list of protocols. */
+const FIT_LABEL: Readonly<Record<string, string>> = {
+  suggested: "suggested by screening",
+  possible: "possible",
+  unsuitable: "not suitable (see below)",
+};
+
+/** The protocol to offer first: the one screening suggests, else the first it allows. */
+function firstChoice(fits: readonly Fit[]): string {
+  return (
+    fits.find((f) => f.fit === "suggested")?.protocolId ??
+    fits.find((f) => f.fit !== "unsuitable")?.protocolId ??
+    "micro-titration"
+  );
+}
+
 export function PlanForm({
   id,
   screening,
@@ -57,7 +73,7 @@ export function PlanForm({
     (r) => r.code === "pregnancy-unknown",
   );
   const [protocols, setProtocols] = useState<Protocol[]>([]);
-  const [protocolId, setProtocolId] = useState("micro-titration");
+  const [protocolId, setProtocolId] = useState(() => firstChoice(fits));
   const [startDate, setStartDate] = useState(todayIso());
   const [detector, setDetector] = useState("robust");
   const [settings, setSettings] = useState<Record<string, string>>({});
@@ -68,6 +84,12 @@ export function PlanForm({
   useEffect(() => {
     api.get<Protocol[]>("/api/protocols").then(setProtocols, (e) => setError(messageOf(e)));
   }, []);
+  // Screened again (the pregnancy status recorded, say): the choice follows the new screening.
+  const unsuitable = fits.filter((f) => f.fit === "unsuitable");
+  useEffect(() => {
+    if (unsuitable.some((f) => f.protocolId === protocolId)) setProtocolId(firstChoice(fits));
+    // Only when the screening changes, never over the clinician's own choice.
+  }, [screening]);
   const protocol = protocols.find((p) => p.id === protocolId);
   const fit = fits.find((f) => f.protocolId === protocolId);
   /** Screens the patient again with the pregnancy status now known; the page then reloads the record. */
@@ -140,18 +162,41 @@ export function PlanForm({
       )}
       <label>
         Protocol
-        <select name="protocol" value={protocolId} onChange={(e) => setProtocolId(e.currentTarget.value)}>
+        <select
+          name="protocol"
+          value={protocolId}
+          onChange={(e) => {
+            setProtocolId(e.currentTarget.value);
+            // A refusal was about the choice before: it must not stay beside a new one.
+            setError(null);
+          }}
+        >
           {protocols.map((p) => {
             const f = fits.find((x) => x.protocolId === p.id);
             return (
               <option key={p.id} value={p.id} disabled={f?.fit === "unsuitable"}>
                 {p.name}
-                {f ? ` — ${f.fit}` : ""}
+                {f ? ` — ${FIT_LABEL[f.fit] ?? f.fit}` : ""}
               </option>
             );
           })}
         </select>
       </label>
+      {unsuitable.length > 0 && (
+        <details class="small unsuitable">
+          <summary>
+            {unsuitable.length} {unsuitable.length === 1 ? "protocol" : "protocols"} not suitable for this
+            patient, and why
+          </summary>
+          <ul>
+            {unsuitable.map((f) => (
+              <li key={f.protocolId}>
+                <strong>{protocols.find((p) => p.id === f.protocolId)?.name ?? f.protocolId}</strong>: {f.why}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {protocol && (
         <div class="small protocol-info">
           <p>{protocol.rule}</p>
@@ -194,7 +239,10 @@ export function PlanForm({
             name="startDate"
             required
             value={startDate}
-            onInput={(e) => setStartDate(e.currentTarget.value)}
+            onInput={(e) => {
+              setStartDate(e.currentTarget.value);
+              setError(null);
+            }}
           />
         </label>
         <label>
