@@ -5,7 +5,8 @@
  * one entry for it, and the clinician sees who changed what, and when; a dose ticked is saved
  * at once and still shows taken after the check-in; a decision is recorded once and shown with
  * who made it, when, and what an override set; dates outside the clinic's window are refused,
- * and the chart stays quick with a day stored far ahead before they were. axe-core stays clean on
+ * and the chart stays quick with a day stored far ahead before they were; the plan form offers
+ * what screening suggests; a flag acknowledged leaves the work to do until something new. axe-core stays clean on
  * every screen touched.
  */
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -465,5 +466,48 @@ describe("daily use in a real browser", { timeout: 120_000 }, () => {
       await send<{ id: string; attention: { code: string }[] }[]>(staff.request, "get", api("/api/patients"))
     ).find((p) => p.id === id)!;
     expect(line.attention.map((a) => a.code)).not.toContain("recommendation");
+  });
+
+  it("lets the clinician acknowledge a flag, shows who and when, and raises it again on something new", async () => {
+    const token = await enrolWithPlan("S. Sidefx", 3);
+    const phone = await phoneFor(token);
+    const id = ids.get("S. Sidefx")!;
+    const report = (ago: number, effect: string) =>
+      send(
+        phone.request,
+        "post",
+        api(`/api/patients/${id}/check-ins`),
+        { date: isoDaysAgo(ago), doses: [], pain: 6, sideEffects: [effect] },
+        { "idempotency-key": `sidefx-${ago}-${effect}` },
+      );
+    await report(1, "insomnia");
+    const page = await staff.newPage();
+    await page.goto(server.url);
+    const row = page.getByRole("row").filter({ hasText: "S. Sidefx" });
+    const flag = row.locator(".attention.side-effect");
+    await flag.waitFor();
+    const sideEffects = page.getByRole("button", { name: /^Side effects \d+$/ });
+    const before = Number((await sideEffects.textContent())!.replace(/\D+/g, ""));
+    await row.getByRole("button", { name: /^Acknowledge for S\. Sidefx: Side effects/ }).click();
+    await row
+      .getByText(/✓ Side effects in the last 3 days: trouble sleeping: acknowledged by Dr K\. Lee, /)
+      .waitFor();
+    expect(await flag.count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, "dashboard-acknowledged");
+    // Kept: the flag stays acknowledged on the next visit, and the count means work to do.
+    await page.reload();
+    await row.getByText(/acknowledged by Dr K\. Lee/).waitFor();
+    expect(await flag.count()).toBe(0);
+    const after =
+      (await sideEffects.count()) === 0 ? 0 : Number((await sideEffects.textContent())!.replace(/\D+/g, ""));
+    expect(after).toBe(before - 1);
+    // Something new: a headache today raises it again.
+    await report(0, "headache");
+    await page.reload();
+    await flag.waitFor();
+    expect(await flag.textContent()).toContain("headache");
+    await page.close();
+    await phone.close();
   });
 });

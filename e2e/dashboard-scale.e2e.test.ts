@@ -54,14 +54,39 @@ function patients(): PatientSummaryDto[] {
       alerts: alerted(i) ? [ALERT] : [],
       attention: [
         ...(alerted(i)
-          ? [{ code: "engine-alert", priority: 0, message: "Alert: titrating on opioids" }]
+          ? [
+              {
+                code: "engine-alert",
+                priority: 0,
+                message: "Alert: titrating on opioids",
+                facts: ["titrating-on-opioids on 2026-11-20"],
+                acknowledgeable: true,
+              },
+            ]
           : []),
         ...(i % 7 === 0
-          ? [{ code: "recommendation", priority: 1, message: "Engine says: in the window - review" }]
+          ? [
+              {
+                code: "recommendation",
+                priority: 1,
+                message: "Engine says: in the window - review",
+                facts: [],
+                acknowledgeable: false,
+              },
+            ]
           : i % 13 === 0
-            ? [{ code: "missed-week", priority: 4, message: "No check-in for 9 days" }]
+            ? [
+                {
+                  code: "missed-week",
+                  priority: 4,
+                  message: "No check-in for 9 days",
+                  facts: ["last check-in: 2026-11-20", "weeks: 1"],
+                  acknowledgeable: true,
+                },
+              ]
             : []),
       ],
+      acknowledged: [],
     };
   });
 }

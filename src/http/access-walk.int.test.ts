@@ -64,6 +64,8 @@ const SAMPLES: Readonly<Record<string, (n: number) => { body?: unknown; headers?
     "GET /api/patients/:patientId": () => ({}),
     "POST /api/patients/:patientId/screening": () => ({ body: ELIGIBLE_SCREENING }),
     "POST /api/patients/:patientId/invitations": () => ({ body: {} }),
+    // Nothing is raised for the walk's patients: an allowed caller is answered 409, audited.
+    "POST /api/patients/:patientId/attention": () => ({ body: { code: "side-effect", facts: [] } }),
     "GET /api/protocols": () => ({}),
     "GET /api/patients/:patientId/plans": () => ({}),
     "POST /api/patients/:patientId/plans": () => ({

@@ -63,10 +63,15 @@ for (const dialect of DIALECTS) {
       );
       expect(accepted.status).toBe(201);
       expect(accepted.body.interactionAck.reason).toContain("tapering");
-      const dashboard = await clinician.get<{ attention: { code: string }[] }[]>(
-        "/api/patients?today=2027-01-05",
-      );
-      expect(dashboard.body[0]!.attention.map((a) => a.code)).toContain("opioid-interaction");
+      // Going on with a recorded reason acknowledges the interaction flag: it is no longer work
+      // to do, and says who acknowledged it.
+      const dashboard = await clinician.get<
+        { attention: { code: string }[]; acknowledged: { code: string; byName: string | null }[] }[]
+      >("/api/patients?today=2027-01-05");
+      expect(dashboard.body[0]!.attention.map((a) => a.code)).not.toContain("opioid-interaction");
+      expect(dashboard.body[0]!.acknowledged).toMatchObject([
+        { code: "opioid-interaction", byName: "north clinician" },
+      ]);
     });
 
     it("alerts the clinician, the dashboard and the patient while a patient screened on oxycodone titrates LDN", async () => {

@@ -389,5 +389,90 @@ for (const dialect of DIALECTS) {
       ).body.find((p) => p.id === patientId)!;
       expect(line.attention.map((x) => x.code)).not.toContain("recommendation");
     });
+
+    it("lets the clinician acknowledge each flag, with who and when, until it says something new", async () => {
+      const screening = { ...ELIGIBLE_SCREENING, opioids: ["oxycodone 10mg x3"] };
+      const { patientId, patient } = await enrolAndJoin(server, clinician, "F. Flags", screening);
+      await clinician.post(`/api/patients/${patientId}/plans`, {
+        protocolId: "micro-titration",
+        startDate: "2027-01-08",
+        interactionReason: "Tapering oxycodone with the pain team",
+      });
+      type Line = Summary & {
+        attention: { code: string; facts: string[]; message: string }[];
+        acknowledged: { code: string; byName: string | null; at: string }[];
+      };
+      const line = async () =>
+        (await clinician.get<Line[]>("/api/patients")).body.find((p) => p.id === patientId)!;
+      // The interaction acknowledged with a reason when the plan started is not work to do.
+      let now = await line();
+      expect(now.attention.map((a) => a.code)).not.toContain("opioid-interaction");
+      expect(now.acknowledged).toEqual([
+        {
+          code: "opioid-interaction",
+          message: expect.any(String),
+          by: north.staff.clinician.id,
+          byName: "north clinician",
+          at: NOW.toISOString(),
+        },
+      ]);
+
+      await patient.post(
+        `/api/patients/${patientId}/check-ins`,
+        { ...day("2027-01-09", 100, 6), sideEffects: ["insomnia"] },
+        { "idempotency-key": "flags-2027-01-09" },
+      );
+      now = await line();
+      const flag = now.attention.find((a) => a.code === "side-effect")!;
+      expect(flag.facts).toEqual(["2027-01-09: insomnia"]);
+      const ack = (facts: string[], code = "side-effect") =>
+        clinician.post<{ code: string; byName: string; at: string } & ErrorBody>(
+          `/api/patients/${patientId}/attention`,
+          { code, facts },
+        );
+      const acked = await ack(flag.facts);
+      expect(acked.status).toBe(200);
+      expect(acked.body).toMatchObject({
+        code: "side-effect",
+        byName: "north clinician",
+        at: NOW.toISOString(),
+      });
+      expect((await ack(flag.facts)).status).toBe(200);
+      now = await line();
+      expect(now.attention.map((a) => a.code)).not.toContain("side-effect");
+      expect(now.acknowledged.map((a) => a.code)).toContain("side-effect");
+
+      // Something new: the flag returns, and an acknowledgement of what it said before is refused.
+      await patient.post(
+        `/api/patients/${patientId}/check-ins`,
+        { ...day("2027-01-10", 100, 6), sideEffects: ["headache"] },
+        { "idempotency-key": "flags-2027-01-10" },
+      );
+      now = await line();
+      expect(now.attention.find((a) => a.code === "side-effect")!.facts).toEqual([
+        "2027-01-09: insomnia",
+        "2027-01-10: headache",
+      ]);
+      const stale = await ack(flag.facts);
+      expect(stale.status).toBe(409);
+      expect(stale.body.error.field).toBe("facts");
+      expect((await ack([], "recommendation")).body.error).toMatchObject({
+        code: "invalid_argument",
+        field: "code",
+      });
+      expect((await ack([], "missed-week")).body.error).toMatchObject({ code: "conflict", field: "code" });
+
+      // Screened again with more oxycodone: the interaction flag returns.
+      await clinician.post(`/api/patients/${patientId}/screening`, {
+        ...screening,
+        opioids: ["oxycodone 20mg x3"],
+      });
+      now = await line();
+      expect(now.attention.map((a) => a.code)).toContain("opioid-interaction");
+      const events = await server.store.transaction({ kind: "system", id: "test" }, (tx) =>
+        tx.audit.listForPatient(patientId),
+      );
+      expect(events.filter((e) => e.action === "attention.acknowledge").length).toBeGreaterThanOrEqual(2);
+    });
   });
 }

@@ -144,6 +144,17 @@ export interface DecisionTable {
   engine_decision: string | null;
 }
 
+/** A clinician's acknowledgement of a flag on a patient, with what the flag said (0006). */
+export interface AttentionAckTable {
+  id: string;
+  patient_id: string;
+  code: string;
+  /** What the flag said when acknowledged, one fact a line. */
+  facts: string;
+  acknowledged_by: string;
+  acknowledged_at: string;
+}
+
 export interface SessionTable {
   /** sha256 of the session token; the cookie holds the token. */
   id: string;
@@ -189,6 +200,7 @@ export interface Schema {
   questionnaire_responses: QuestionnaireResponseTable;
   recommendations: RecommendationTable;
   decisions: DecisionTable;
+  attention_acks: AttentionAckTable;
   sessions: SessionTable;
   audit_events: AuditEventTable;
   audit_chain_head: AuditChainHeadTable;

@@ -22,6 +22,7 @@ import { sqlInvitationRepository } from "./repositories/sql-invitation-repositor
 import { sqlRecommendationRepository } from "./repositories/sql-recommendation-repository.ts";
 import { sqlQuestionnaireRepository } from "./repositories/sql-questionnaire-repository.ts";
 import { sqlClinicRecords } from "./repositories/sql-clinic-records.ts";
+import { sqlAttentionAckRepository } from "./repositories/sql-attention-ack-repository.ts";
 
 const SYSTEM_CLOCK: Clock = { now: () => new Date() };
 
@@ -40,6 +41,7 @@ function repositories(ctx: TxContext): Repositories {
     recommendations: sqlRecommendationRepository(ctx),
     questionnaires: sqlQuestionnaireRepository(ctx),
     records: sqlClinicRecords(ctx),
+    attention: sqlAttentionAckRepository(ctx),
   };
 }
 

@@ -14,6 +14,17 @@ export function shortDate(iso: string): string {
   return d.toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
 }
 
+/** "Mon 4 Jan, 09:12": an instant in the viewer's zone. */
+export function whenText(iso: string): string {
+  return new Date(iso).toLocaleString("en-GB", {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
+}
+
 /** Today's date on this device, YYYY-MM-DD. */
 export function todayIso(): string {
   const d = new Date();

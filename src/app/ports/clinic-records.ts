@@ -2,6 +2,7 @@
  * Everything the clinic's dashboard needs about all of its patients, read in a few queries
  * rather than a few per patient (a clinic of a thousand patients must still open at once).
  */
+import type { AttentionAck } from "./attention-ack-repository.ts";
 import type { DiaryEntry } from "./diary-repository.ts";
 import type { Patient } from "./patient-repository.ts";
 import type { Plan } from "./plan-repository.ts";
@@ -15,6 +16,8 @@ export interface PatientRecords {
   readonly recommendations: readonly Recommendation[];
   readonly decisions: readonly Decision[];
   readonly questionnaires: readonly QuestionnaireResponse[];
+  /** Clinicians' acknowledgements of what needed attention (none read for a "dosing" list). */
+  readonly acks?: readonly AttentionAck[];
 }
 
 export interface ClinicRecordsOptions {

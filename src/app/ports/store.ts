@@ -4,6 +4,7 @@
  * patient data without its audit trail nor an audit event for work that did not happen.
  */
 import type { Actor } from "./actor.ts";
+import type { AttentionAckRepository } from "./attention-ack-repository.ts";
 import type { AuditLog } from "./audit-log.ts";
 import type { ClinicRepository } from "./clinic-repository.ts";
 import type { ClinicRecordsReader } from "./clinic-records.ts";
@@ -31,6 +32,7 @@ export interface Repositories {
   readonly recommendations: RecommendationRepository;
   readonly questionnaires: QuestionnaireRepository;
   readonly records: ClinicRecordsReader;
+  readonly attention: AttentionAckRepository;
 }
 
 export interface Store {

@@ -15,6 +15,7 @@ import { buildSchedule } from "../../domain/protocols/schedule.ts";
 import type { SettingOverrides } from "../../domain/protocols/settings.ts";
 import { chooseDetector } from "../../domain/titration/detectors/choose-detector.ts";
 import { storedScreening } from "./enrol-patient.ts";
+import { opioidFacts } from "./summarise-patient.ts";
 
 export interface StartPlanInput {
   readonly patientId: string;
@@ -68,7 +69,7 @@ export async function startPlan(tx: Repositories, staffId: string, input: StartP
       { field: "interactionReason" },
     );
   }
-  return tx.plans.create({
+  const plan = await tx.plans.create({
     patientId: patient.id,
     protocolId: protocol.id,
     protocolVersion: protocol.version,
@@ -77,4 +78,13 @@ export async function startPlan(tx: Repositories, staffId: string, input: StartP
     detector: input.detector,
     interactionAck: fit?.interaction ? { by: staffId, reason, alert: fit.interaction.message } : null,
   });
+  // Going on past the interaction with a recorded reason acknowledges the opioid flag as it
+  // stands: it returns on the dashboard only when the opioids recorded change.
+  if (fit?.interaction)
+    await tx.attention.acknowledge({
+      patientId: patient.id,
+      code: "opioid-interaction",
+      facts: opioidFacts(patient),
+    });
+  return plan;
 }

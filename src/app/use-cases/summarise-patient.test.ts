@@ -86,6 +86,41 @@ describe("a patient's dashboard line", () => {
     expect(s.daysSinceCheckIn).toBe(2);
   });
 
+  it("keeps an acknowledged flag off the work to do while it says nothing new, with who and when", () => {
+    const diary = [...days(3), { date: "2027-01-07", ug: 200, pain: 6, sideEffects: ["insomnia"] }];
+    const ack = (code: string, facts: string[]) => ({
+      patientId: "p1",
+      code,
+      facts,
+      by: "s1",
+      byName: "Dr K. Lee",
+      at: "2027-01-08T10:00:00.000Z",
+    });
+    const acked = records(diary, { acks: [ack("side-effect", ["2027-01-07: insomnia"])] });
+    const s = summarisePatient(acked, "2027-01-08");
+    expect(s.attention.map((a) => a.code)).not.toContain("side-effect");
+    expect(s.acknowledged).toEqual([
+      {
+        code: "side-effect",
+        message: "Side effects in the last 3 days: trouble sleeping",
+        by: "s1",
+        byName: "Dr K. Lee",
+        at: "2027-01-08T10:00:00.000Z",
+      },
+    ]);
+    // A new side effect is something new; an old one ageing out of the 3 days is not.
+    const more = records([...diary, { date: "2027-01-08", ug: 200, pain: 6, sideEffects: ["headache"] }], {
+      acks: acked.acks!,
+    });
+    expect(summarisePatient(more, "2027-01-08").attention.map((a) => a.code)).toContain("side-effect");
+    const silent = records(days(3), {
+      acks: [ack("missed-week", ["last check-in: 2027-01-06", "weeks: 1"])],
+    });
+    expect(summarisePatient(silent, "2027-01-13").attention).toEqual([]);
+    // A week more of silence returns.
+    expect(summarisePatient(silent, "2027-01-20").attention.map((a) => a.code)).toEqual(["missed-week"]);
+  });
+
   it("flags a week without a check-in", () => {
     const s = summarisePatient(records(days(3)), "2027-01-13");
     expect(s.attention.map((a) => a.code)).toEqual(["missed-week"]);
@@ -132,10 +167,11 @@ describe("a patient's dashboard line", () => {
         patientMessage: expect.stringContaining("You also take oxycodone."),
       },
     ]);
-    expect(s.attention[0]).toEqual({
+    expect(s.attention[0]).toMatchObject({
       code: "engine-alert",
       priority: 0,
       message: "Alert: titrating on opioids",
+      acknowledgeable: true,
     });
     // ULDN is made for patients on opioids: the interaction is still flagged, with no alert.
     const onUldn = {

@@ -2,7 +2,9 @@
  * One line of the clinic's dashboard: where a patient stands today and what needs attention
  * first. Pure over the patient's records and today's date.
  */
+import type { AttentionAck } from "../ports/attention-ack-repository.ts";
 import type { PatientRecords } from "../ports/clinic-records.ts";
+import type { Patient } from "../ports/patient-repository.ts";
 import { addDays, daysBetween, parseIsoDate } from "../../domain/calendar-date.ts";
 import type { DiaryDay } from "../../domain/diary/diary-day.ts";
 import { formatDose } from "../../domain/dose.ts";
@@ -47,7 +49,32 @@ export interface Attention {
   readonly code: AttentionCode;
   readonly priority: number;
   readonly message: string;
+  /**
+   * What the flag says, as facts (each side effect on its day, each alert, the opioids and
+   * their MME...): acknowledged, it stays so while it says nothing beyond them.
+   */
+  readonly facts: readonly string[];
+  /** A clinician can acknowledge it (a recommendation is decided on, a missing plan started). */
+  readonly acknowledgeable: boolean;
 }
+
+/** A flag a clinician has acknowledged, and has said nothing new since: who, when. */
+export interface AcknowledgedAttention {
+  readonly code: AttentionCode;
+  readonly message: string;
+  readonly by: string;
+  readonly byName: string | null;
+  readonly at: string;
+}
+
+/** The flags dealt with by acknowledging them; the others by deciding or starting a plan. */
+export const ACKNOWLEDGEABLE: ReadonlySet<AttentionCode> = new Set([
+  "engine-alert",
+  "side-effect",
+  "opioid-interaction",
+  "missed-week",
+  "questionnaire-due",
+]);
 
 export interface PatientSummary {
   readonly id: string;
@@ -64,7 +91,10 @@ export interface PatientSummary {
   readonly daysSinceCheckIn: number | null;
   /** The engine's alerts as of the last check-in (empty when none, or before a plan). */
   readonly alerts: readonly Alert[];
+  /** What needs attention now, most urgent first: flags acknowledged are not among them. */
   readonly attention: readonly Attention[];
+  /** Flags acknowledged, saying nothing new since: who acknowledged each, and when. */
+  readonly acknowledged: readonly AcknowledgedAttention[];
 }
 
 /**
@@ -101,8 +131,49 @@ export function summarisePatient(records: PatientRecords, today: string): Patien
     lastCheckIn,
     daysSinceCheckIn: daysSince,
     alerts: now?.alerts ?? [],
-    attention: attentionFor(records, now, date, daysSince).sort((a, b) => a.priority - b.priority),
+    ...acknowledging(
+      attentionFor(records, now, date, lastCheckIn, daysSince).sort((a, b) => a.priority - b.priority),
+      records.acks ?? [],
+    ),
   };
+}
+
+/** Splits the flags into those still to deal with and those acknowledged with nothing new since. */
+function acknowledging(
+  all: readonly Attention[],
+  acks: readonly AttentionAck[],
+): { attention: Attention[]; acknowledged: AcknowledgedAttention[] } {
+  const attention: Attention[] = [];
+  const acknowledged: AcknowledgedAttention[] = [];
+  for (const item of all) {
+    const ack = item.acknowledgeable
+      ? acks.filter((k) => k.code === item.code && item.facts.every((f) => k.facts.includes(f))).at(-1)
+      : undefined;
+    if (ack)
+      acknowledged.push({
+        code: item.code,
+        message: item.message,
+        by: ack.by,
+        byName: ack.byName,
+        at: ack.at,
+      });
+    else attention.push(item);
+  }
+  return { attention, acknowledged };
+}
+
+/**
+ * What the opioid interaction flag says of a patient: the opioids recorded at screening and
+ * their MME a day; empty when none. A plan started with the interaction acknowledged
+ * acknowledges these.
+ *
+ * @example opioidFacts(patient) // ["opioids: oxycodone 10mg x3", "mme: 45"]
+ */
+export function opioidFacts(patient: Patient): string[] {
+  const screening = storedScreening(patient);
+  const opioids = screening.answers?.opioids ?? [];
+  if (opioids.length === 0) return [];
+  return [`opioids: ${opioids.join("; ")}`, `mme: ${screening.result?.mme?.totalMmePerDay ?? "none"}`];
 }
 
 function lastDiaryDateUpTo(records: PatientRecords, date: string): string | undefined {
@@ -117,15 +188,21 @@ function attentionFor(
   records: PatientRecords,
   a: Assessment | null,
   today: string,
+  lastCheckIn: string | null,
   daysSince: number | null,
 ): Attention[] {
   const out: Attention[] = [];
-  const add = (code: AttentionCode, message: string) => out.push({ code, priority: PRIORITY[code], message });
+  const add = (code: AttentionCode, message: string, facts: readonly string[] = []) =>
+    out.push({ code, priority: PRIORITY[code], message, facts, acknowledgeable: ACKNOWLEDGEABLE.has(code) });
   const plan = records.plans.at(-1);
   if (!plan) add("no-plan", "No plan yet: choose a protocol");
   if (a && a.alerts.length > 0) {
     const labels = [...new Set(a.alerts.map((x) => alertLabel(x.code)))].join("; ");
-    add("engine-alert", a.alerts.length === 1 ? `Alert: ${labels}` : `${a.alerts.length} alerts: ${labels}`);
+    add(
+      "engine-alert",
+      a.alerts.length === 1 ? `Alert: ${labels}` : `${a.alerts.length} alerts: ${labels}`,
+      [...new Set(a.alerts.map((x) => `${x.code} on ${x.date}`))].sort(),
+    );
   }
   if (a && recommendationWaiting(records, a, plan?.startDate))
     add("recommendation", `Engine says: ${stateText(a)} - review`);
@@ -136,29 +213,43 @@ function attentionFor(
     );
   if (recent.length > 0) {
     const effects = [...new Set(recent.flatMap((d) => d.sideEffects))].map((e) => SIDE_EFFECT_LABELS[e] ?? e);
-    add("side-effect", `Side effects in the last ${RECENT_SIDE_EFFECT_DAYS} days: ${effects.join(", ")}`);
+    add(
+      "side-effect",
+      `Side effects in the last ${RECENT_SIDE_EFFECT_DAYS} days: ${effects.join(", ")}`,
+      recent.flatMap((d) => d.sideEffects.map((e) => `${d.date}: ${e}`)),
+    );
   }
   const screening = storedScreening(records.patient);
   const opioids = screening.answers?.opioids ?? [];
   if (opioids.length > 0) {
     const mme = screening.result?.mme?.totalMmePerDay;
     const load = mme === undefined ? "" : `, ${Math.round(mme * 10) / 10} MME/day`;
-    add("opioid-interaction", `On opioids (${opioids.join("; ")}${load}): naltrexone interaction`);
+    add(
+      "opioid-interaction",
+      `On opioids (${opioids.join("; ")}${load}): naltrexone interaction`,
+      opioidFacts(records.patient),
+    );
   }
+  // Acknowledged, a silence returns each further week.
   if (plan && daysSince !== null && daysSince >= MISSED_CHECK_IN_DAYS)
-    add("missed-week", `No check-in for ${daysSince} days`);
-  if (
-    plan &&
-    daysSince === null &&
-    daysBetween(parseIsoDate(plan.startDate), parseIsoDate(today)) >= MISSED_CHECK_IN_DAYS
-  ) {
-    add("missed-week", "No check-in since the plan started");
+    add("missed-week", `No check-in for ${daysSince} days`, [
+      `last check-in: ${lastCheckIn}`,
+      `weeks: ${Math.floor(daysSince / 7)}`,
+    ]);
+  const sinceStart = plan ? daysBetween(parseIsoDate(plan.startDate), parseIsoDate(today)) : 0;
+  if (plan && daysSince === null && sinceStart >= MISSED_CHECK_IN_DAYS) {
+    add("missed-week", "No check-in since the plan started", [
+      `plan start: ${plan.startDate}`,
+      `weeks: ${Math.floor(sinceStart / 7)}`,
+    ]);
   }
   if (a && (a.state === "med" || a.state === "maintenance") && a.decidedOn) {
     const due = addDays(a.decidedOn, OUTCOME_DUE_DAYS_AFTER_MED);
     const answeredSince = records.questionnaires.some((q) => q.answeredOn >= due);
     if (today >= due && !answeredSince)
-      add("questionnaire-due", `Outcome questionnaire due since ${due} (4 weeks after the MED, 004)`);
+      add("questionnaire-due", `Outcome questionnaire due since ${due} (4 weeks after the MED, 004)`, [
+        `due: ${due}`,
+      ]);
   }
   return out;
 }

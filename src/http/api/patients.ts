@@ -12,7 +12,27 @@ export const ScreeningAnswersSchema = z.object({
   riskFactors: z.array(z.string().max(100)).max(20),
 });
 
-export const AttentionSchema = z.object({ code: z.string(), priority: z.number(), message: z.string() });
+export const AttentionSchema = z.object({
+  code: z.string(),
+  priority: z.number(),
+  message: z.string(),
+  facts: z
+    .array(z.string())
+    .describe(
+      "what the flag says; send them back to acknowledge it as it stands, and it returns when it says more",
+    ),
+  acknowledgeable: z
+    .boolean()
+    .describe("false for a recommendation (decide on it) and a missing plan (start one)"),
+});
+
+export const AcknowledgedSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  by: z.string(),
+  byName: z.string().nullable(),
+  at: z.string(),
+});
 
 export const PatientSummarySchema = z.object({
   id: z.string(),
@@ -28,7 +48,10 @@ export const PatientSummarySchema = z.object({
   lastCheckIn: z.string().nullable(),
   daysSinceCheckIn: z.number().nullable(),
   alerts: z.array(AlertSchema).describe("the engine's alerts as of the last check-in; empty for pharmacists"),
-  attention: z.array(AttentionSchema),
+  attention: z.array(AttentionSchema).describe("what needs attention now, most urgent first"),
+  acknowledged: z
+    .array(AcknowledgedSchema)
+    .describe("flags acknowledged that have said nothing new since: who and when; empty for pharmacists"),
 });
 export type PatientSummaryDto = z.infer<typeof PatientSummarySchema>;
 

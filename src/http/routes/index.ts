@@ -1,6 +1,7 @@
 /** Every route of the API, in the order the OpenAPI description lists them. */
 import type { RouteDefinition } from "../route.ts";
 import { assessmentRoutes } from "./assessment.ts";
+import { attentionRoutes } from "./attention.ts";
 import { auditRoutes } from "./audit.ts";
 import { checkInRoutes } from "./check-ins.ts";
 import { cohortRoutes } from "./cohort.ts";
@@ -17,6 +18,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   ...sessionRoutes,
   ...staffRoutes,
   ...patientRoutes,
+  ...attentionRoutes,
   ...planRoutes,
   ...checkInRoutes,
   ...doseRoutes,

@@ -55,6 +55,7 @@ export const patientRoutes = [
               daysSinceCheckIn: null,
               alerts: [],
               attention: s.attention.filter((a) => a.code === "no-plan"),
+              acknowledged: [],
             };
         return {
           ...shown,

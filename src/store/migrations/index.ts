@@ -12,6 +12,7 @@ import * as accounts from "./0002-accounts-and-decisions.ts";
 import * as diaryDays from "./0003-diary-one-entry-per-day.ts";
 import * as doseTicks from "./0004-dose-ticks.ts";
 import * as decisionKeys from "./0005-decision-keys.ts";
+import * as attentionAcks from "./0006-attention-acks.ts";
 
 type DialectMigration = (db: Parameters<Migration["up"]>[0], dialect: DialectName) => Promise<void>;
 
@@ -21,6 +22,7 @@ const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   "0003-diary-one-entry-per-day": diaryDays.up,
   "0004-dose-ticks": doseTicks.up,
   "0005-decision-keys": decisionKeys.up,
+  "0006-attention-acks": attentionAcks.up,
 };
 
 /** The names of every migration this program knows, oldest first. */

@@ -1,6 +1,7 @@
 /** The dashboard's bulk read: one query per table for the whole clinic. */
 import type { ClinicRecordsReader, PatientRecords } from "../../app/ports/clinic-records.ts";
 import type { TxContext } from "./context.ts";
+import { toAck } from "./sql-attention-ack-repository.ts";
 import { toEntry } from "./sql-diary-repository.ts";
 import { toPatient } from "./sql-patient-repository.ts";
 import { toPlan } from "./sql-plan-repository.ts";
@@ -72,7 +73,18 @@ export function sqlClinicRecords(ctx: TxContext): ClinicRecordsReader {
             .orderBy("answered_on")
             .execute()
         : [];
+      const acks = clinical
+        ? await trx
+            .selectFrom("attention_acks")
+            .leftJoin("staff", "staff.id", "attention_acks.acknowledged_by")
+            .selectAll("attention_acks")
+            .select("staff.display_name as by_name")
+            .where("attention_acks.patient_id", "in", ofClinic)
+            .orderBy("attention_acks.acknowledged_at")
+            .execute()
+        : [];
       const plansBy = byPatient(plans, toPlan);
+      const acksBy = byPatient(acks, toAck);
       const diaryBy = byPatient(diary, toEntry);
       const recsBy = byPatient(recommendations, toRecommendation);
       const decisionsBy = byPatient(decisions, toDecision);
@@ -92,6 +104,7 @@ export function sqlClinicRecords(ctx: TxContext): ClinicRecordsReader {
         recommendations: recsBy.get(p.id) ?? [],
         decisions: decisionsBy.get(p.id) ?? [],
         questionnaires: questionnairesBy.get(p.id) ?? [],
+        acks: acksBy.get(p.id) ?? [],
       }));
     },
   };

@@ -3,7 +3,7 @@
  * and what it changed (before and after, in words).
  */
 import type { DiaryDayDto } from "../../../src/http/routes/check-ins.ts";
-import { SIDE_EFFECT_LABEL, doseText } from "../format.ts";
+import { SIDE_EFFECT_LABEL, doseText, whenText } from "../format.ts";
 
 const FIELD_LABEL: Readonly<Record<string, string>> = {
   doses: "Doses taken",
@@ -22,17 +22,6 @@ export function byText(by: DiaryDayDto["recordedBy"]): string {
   if (by.kind === "patient") return "the patient";
   if (by.kind === "system") return "the system";
   return by.name ?? "a staff member";
-}
-
-/** "Mon 4 Jan, 09:12" in the viewer's zone. */
-export function whenText(iso: string): string {
-  return new Date(iso).toLocaleString("en-GB", {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-  });
 }
 
 function valueText(field: string, value: unknown): string {

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from "preact/hooks";
 import type { PatientSummaryDto } from "../../../src/http/api/patients.ts";
 import { api, messageOf } from "../api.ts";
 import { ErrorNote } from "../components/field-error.tsx";
-import { STATE_LABEL } from "../format.ts";
+import { STATE_LABEL, whenText } from "../format.ts";
 
 type SortKey = "attention" | "name" | "state" | "checkin" | "dose";
 
@@ -32,9 +32,38 @@ export function Dashboard({ role }: { readonly role: string }) {
   const [need, setNeed] = useState<string | null>(null);
   const [limit, setLimit] = useState(PAGE);
   const [sort, setSort] = useState<SortKey>("attention");
+  const [version, setVersion] = useState(0);
   useEffect(() => {
     api.get<PatientSummaryDto[]>("/api/patients").then(setPatients, (e) => setError(messageOf(e)));
-  }, []);
+  }, [version]);
+  /** Acknowledges a flag as shown; it leaves what needs attention until it says something new. */
+  const acknowledge = async (p: PatientSummaryDto, a: PatientSummaryDto["attention"][number]) => {
+    setError(null);
+    try {
+      const kept = await api.post<PatientSummaryDto["acknowledged"][number]>(
+        `/api/patients/${p.id}/attention`,
+        {
+          code: a.code,
+          facts: a.facts,
+        },
+      );
+      setPatients((list) =>
+        (list ?? []).map((x) =>
+          x.id === p.id
+            ? {
+                ...x,
+                attention: x.attention.filter((y) => y.code !== a.code),
+                acknowledged: [...x.acknowledged.filter((y) => y.code !== a.code), kept],
+              }
+            : x,
+        ),
+      );
+    } catch (e) {
+      setError(messageOf(e));
+      // Something new since the list was read: read it again.
+      setVersion((v) => v + 1);
+    }
+  };
   const shown = useMemo(() => {
     if (!patients) return [];
     const q = query.trim().toLowerCase();
@@ -168,6 +197,21 @@ export function Dashboard({ role }: { readonly role: string }) {
                     {p.attention.map((a) => (
                       <span key={a.code} class={`attention ${a.code}`}>
                         {a.message}
+                        {a.acknowledgeable && (
+                          <button
+                            type="button"
+                            class="link ack"
+                            aria-label={`Acknowledge for ${p.displayName}: ${a.message}`}
+                            onClick={() => void acknowledge(p, a)}
+                          >
+                            Acknowledge
+                          </button>
+                        )}
+                      </span>
+                    ))}
+                    {p.acknowledged.map((k) => (
+                      <span key={`ack-${k.code}`} class="acknowledged small muted">
+                        ✓ {k.message}: acknowledged by {k.byName ?? "a clinician"}, {whenText(k.at)}
                       </span>
                     ))}
                   </td>

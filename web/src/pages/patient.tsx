@@ -6,9 +6,9 @@ import type { PatientDetail, PlanDto } from "../../../src/http/api/patients.ts";
 import { api, messageOf } from "../api.ts";
 import { EngineAlerts } from "../components/alerts.tsx";
 import { TitrationChart, type ChartDay } from "../components/chart.tsx";
-import { DiaryCorrections, whenText } from "../components/diary-corrections.tsx";
+import { DiaryCorrections } from "../components/diary-corrections.tsx";
 import { ErrorNote } from "../components/field-error.tsx";
-import { SIDE_EFFECT_LABEL, STATE_LABEL, doseText, shortDate } from "../format.ts";
+import { SIDE_EFFECT_LABEL, STATE_LABEL, doseText, shortDate, whenText } from "../format.ts";
 import { PlanForm } from "./plan-form.tsx";
 import { Questionnaires } from "./questionnaires.tsx";
 
