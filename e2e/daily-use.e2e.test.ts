@@ -333,6 +333,7 @@ describe("daily use in a real browser", { timeout: 120_000 }, () => {
       .waitFor();
     expect(await accept.count()).toBe(0);
     const decisions = page.getByRole("heading", { name: "Decisions" }).locator("..").getByRole("listitem");
+    await decisions.first().waitFor();
     expect(await decisions.count()).toBe(1);
     expect(await decisions.first().textContent()).toMatch(/Accepted by Dr K\. Lee/);
     expect(await axeViolations(page)).toEqual([]);
@@ -348,6 +349,7 @@ describe("daily use in a real browser", { timeout: 120_000 }, () => {
       .getByText(/^Overridden by Dr K\. Lee, .*: set the daily dose to 0\.1 mg/)
       .waitFor();
     await card.getByText("“Travelling next week: hold the dose”").waitFor();
+    await decisions.nth(1).waitFor();
     expect(await decisions.count()).toBe(2);
     expect(await page.getByText("instead.totalUg").count()).toBe(0);
     await page.reload();
