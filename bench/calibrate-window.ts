@@ -62,8 +62,12 @@ function falseWindows(windowZ: number, sd: number, rho: number, wellbeing: boole
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-console.log(`# False windows among ${patients} non-responders, micro-titration, 3 baseline days (node ${process.version})`);
-console.log("| windowZ | signals | SD 1, rho 0 | SD 1, rho 0.3 | SD 1, rho 0.5 | SD 1.5, rho 0.5 | SD 0.5, rho 0.3 |");
+console.log(
+  `# False windows among ${patients} non-responders, micro-titration, 3 baseline days (node ${process.version})`,
+);
+console.log(
+  "| windowZ | signals | SD 1, rho 0 | SD 1, rho 0.3 | SD 1, rho 0.5 | SD 1.5, rho 0.5 | SD 0.5, rho 0.3 |",
+);
 console.log("|---|---|---|---|---|---|---|");
 for (const z of [3.5, 4, 4.5]) {
   for (const wellbeing of [true, false]) {
@@ -74,6 +78,8 @@ for (const z of [3.5, 4, 4.5]) {
       [1.5, 0.5],
       [0.5, 0.3],
     ].map(([sd, rho]) => pct(falseWindows(z, sd!, rho!, wellbeing)));
-    console.log(`| ${z}${z === STATISTICAL_DEFAULTS.windowZ ? " (default)" : ""} | ${wellbeing ? "pain, wellbeing, both" : "pain only"} | ${cells.join(" | ")} |`);
+    console.log(
+      `| ${z}${z === STATISTICAL_DEFAULTS.windowZ ? " (default)" : ""} | ${wellbeing ? "pain, wellbeing, both" : "pain only"} | ${cells.join(" | ")} |`,
+    );
   }
 }
