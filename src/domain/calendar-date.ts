@@ -40,6 +40,30 @@ export function addDays(date: IsoDate, n: number): IsoDate {
   return new Date(toEpochMs(date) + n * MS_PER_DAY).toISOString().slice(0, 10) as IsoDate;
 }
 
+/**
+ * The day after `date`, by string arithmetic (no Date object): the engine steps through
+ * every day of every diary, and this is several times faster than `addDays(date, 1)`.
+ *
+ * @example nextDay("2027-02-28") // "2027-03-01"
+ */
+export function nextDay(date: IsoDate): IsoDate {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  if (d < daysInMonth(y, m)) return `${date.slice(0, 8)}${pad2(d + 1)}` as IsoDate;
+  if (m < 12) return `${date.slice(0, 5)}${pad2(m + 1)}-01` as IsoDate;
+  return `${String(y + 1).padStart(4, "0")}-01-01` as IsoDate;
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((toEpochMs(to) - toEpochMs(from)) / MS_PER_DAY);

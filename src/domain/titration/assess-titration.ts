@@ -3,7 +3,7 @@
  * through the state machine from the first day. The same inputs give the same answer for
  * any `asOf`, and days after `asOf` (or decisions dated after it) are never read.
  */
-import { addDays, daysBetween, type IsoDate } from "../calendar-date.ts";
+import { addDays, daysBetween, nextDay, type IsoDate } from "../calendar-date.ts";
 import type { DiaryDay } from "../diary/diary-day.ts";
 import { organiseDiary } from "../diary/diary.ts";
 import { invalidArgument } from "../errors.ts";
@@ -62,13 +62,14 @@ export function assessTitration(input: TitrationInput): Assessment {
   const entries = new Map(diary.days.map((d) => [d.date as string, d]));
   const decisions = [...(input.decisions ?? [])].sort((a, b) => daysBetween(b.date, a.date));
   let d = 0;
+  // ISO dates compare as strings; decisions are sorted by date.
   const decideThrough = (date: IsoDate) => {
-    while (d < decisions.length && daysBetween(decisions[d]!.date, date) >= 0)
-      machine.decide(decisions[d++]!);
+    while (d < decisions.length && decisions[d]!.date <= date) machine.decide(decisions[d++]!);
   };
-  decideThrough(addDays(input.start, -1));
+  let date = addDays(input.start, -1);
+  decideThrough(date);
   for (let day = 0; day < length; day++) {
-    const date = addDays(input.start, day);
+    date = nextDay(date);
     machine.readDay(entries.get(date));
     decideThrough(date);
   }

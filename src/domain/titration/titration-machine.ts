@@ -10,7 +10,7 @@
  * and after (`med.ts`), side effects (`side-effects.ts`), doses taken against doses due
  * (`dose-checks.ts`), tomorrow's doses (`next-doses.ts`) and decisions (`decide.ts`).
  */
-import { addDays, type IsoDate } from "../calendar-date.ts";
+import { addDays, nextDay, type IsoDate } from "../calendar-date.ts";
 import type { DiaryDay } from "../diary/diary-day.ts";
 import { protocolKey } from "../protocols/catalogue.ts";
 import type { Alert } from "./alerts.ts";
@@ -75,6 +75,7 @@ export class TitrationMachine {
     const s = t.s;
     const due = s.state === "stopped" ? 0 : nextTotal(t);
     s.day += 1;
+    s.date = nextDay(s.date);
     if (!entry) {
       s.silentDays += 1;
       return;

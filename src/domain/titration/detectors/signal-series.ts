@@ -75,8 +75,8 @@ export function layOut(
     const value = p === undefined ? null : valueOf(day);
     if (p !== undefined && value !== null) tagged.push({ place: p, value });
   }
-  // Stable: days at one place stay in diary order.
-  tagged.sort((a, b) => a.place - b.place);
+  // Stable: days at one place stay in diary order. An ascending titration is in order already.
+  if (!inOrder(tagged)) tagged.sort((a, b) => a.place - b.place);
   const values = [...baseline, ...tagged.map((t) => t.value)];
   const levels = path.map(() => ({ n: 0, sum: 0 }));
   const boundary: number[] = [];
@@ -105,4 +105,9 @@ export function layOut(
     baselineDays: baseline.length,
     pairs,
   };
+}
+
+function inOrder(tagged: readonly { readonly place: number }[]): boolean {
+  for (let i = 1; i < tagged.length; i++) if (tagged[i]!.place < tagged[i - 1]!.place) return false;
+  return true;
 }

@@ -10,7 +10,7 @@ import type { ProtocolRules } from "../protocol-rules.ts";
 import { sleepTimes } from "../sleep-times.ts";
 import type { NextDoses } from "../titration-state.ts";
 import { show, type Titration } from "./titration.ts";
-import { addDays } from "../../calendar-date.ts";
+import { nextDay } from "../../calendar-date.ts";
 
 /** The protocol's step and days per step for a climb, or null when a raise is taken at once. */
 export function climbPace(rules: ProtocolRules): { stepUg: number; days: number } | null {
@@ -50,7 +50,7 @@ export function climbNote(t: Titration, target: number): string {
  * @example nextDoses(t) // { date: "2027-01-05", totalUg: 100, doses: [{ time: "08:00", ug: 100 }] }
  */
 export function nextDoses(t: Titration): NextDoses {
-  const date = addDays(t.plan.start, t.s.day);
+  const date = nextDay(t.s.date);
   if (t.s.state === "stopped") return { date, totalUg: 0, doses: [] };
   const totalUg = nextTotal(t);
   return { date, totalUg, doses: safeDoses(t, totalUg) };

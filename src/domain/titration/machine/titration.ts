@@ -67,6 +67,8 @@ export interface MachineState {
   sleep: { step: SleepStep; changedDay: number; reviewAsked: boolean };
   /** Days read so far. */
   day: number;
+  /** The date of the last day read (kept as days are read: dates are costly to compute). */
+  date: IsoDate;
   adjustPhase: "fixed" | "up" | "down";
   consolidation: Consolidation | null;
   /** Days in a row with side effects at one dose (fixed protocols' tolerability rule). */
@@ -130,6 +132,7 @@ export function createTitration(plan: TitrationPlan): Titration {
       doseCount: plan.settings.times.length,
       sleep: { step: 0, changedDay: Number.NEGATIVE_INFINITY, reviewAsked: false },
       day: 0,
+      date: addDays(plan.start, -1),
       adjustPhase: "fixed",
       consolidation: null,
       sideEffectRun: { ug: 0, days: 0 },
@@ -146,7 +149,7 @@ export function createTitration(plan: TitrationPlan): Titration {
 
 /** The date of the last day read (the day before the start before any). */
 export function lastDate(t: Titration): IsoDate {
-  return addDays(t.plan.start, t.s.day - 1);
+  return t.s.date;
 }
 
 export function unitOf(t: Titration): DoseUnit {
