@@ -68,34 +68,43 @@ export function layOut(
   path: readonly number[],
   valueOf: (day: LoggedDay) => number | null,
 ): SignalSeries {
-  const place = new Map(path.map((ug, i) => [ug, i]));
-  const tagged: { place: number; value: number }[] = [];
+  const place = new Map<number, number>();
+  path.forEach((ug, i) => place.set(ug, i));
+  // Parallel arrays (no object a day): each counted day's place on the path and value.
+  let places: number[] = [];
+  let dayValues: number[] = [];
   for (const day of stats.days()) {
     const p = place.get(day.ug);
     const value = p === undefined ? null : valueOf(day);
-    if (p !== undefined && value !== null) tagged.push({ place: p, value });
+    if (p !== undefined && value !== null) {
+      places.push(p);
+      dayValues.push(value);
+    }
   }
   // Stable: days at one place stay in diary order. An ascending titration is in order already.
-  if (!inOrder(tagged)) tagged.sort((a, b) => a.place - b.place);
-  const values = [...baseline, ...tagged.map((t) => t.value)];
+  if (!inOrder(places)) {
+    const order = places.map((_, i) => i).sort((a, b) => places[a]! - places[b]! || a - b);
+    places = order.map((i) => places[i]!);
+    dayValues = order.map((i) => dayValues[i]!);
+  }
+  const values = baseline.length ? [...baseline, ...dayValues] : dayValues;
   const levels = path.map(() => ({ n: 0, sum: 0 }));
   const boundary: number[] = [];
   let k = 0;
   for (let c = 0; c <= path.length; c++) {
-    while (k < tagged.length && tagged[k]!.place < c) k++;
+    while (k < places.length && places[k]! < c) k++;
     boundary.push(baseline.length + k);
   }
   const pairs = { sumSq: 0, count: 0 };
-  tagged.forEach((t, i) => {
-    const l = levels[t.place]!;
+  for (let i = 0; i < places.length; i++) {
+    const l = levels[places[i]!]!;
     l.n += 1;
-    l.sum += t.value;
-    const previous = tagged[i - 1];
-    if (previous && previous.place === t.place) {
-      pairs.sumSq += (t.value - previous.value) ** 2;
+    l.sum += dayValues[i]!;
+    if (i > 0 && places[i - 1] === places[i]) {
+      pairs.sumSq += (dayValues[i]! - dayValues[i - 1]!) ** 2;
       pairs.count += 1;
     }
-  });
+  }
   return {
     signal,
     values,
@@ -107,7 +116,7 @@ export function layOut(
   };
 }
 
-function inOrder(tagged: readonly { readonly place: number }[]): boolean {
-  for (let i = 1; i < tagged.length; i++) if (tagged[i]!.place < tagged[i - 1]!.place) return false;
+function inOrder(places: readonly number[]): boolean {
+  for (let i = 1; i < places.length; i++) if (places[i]! < places[i - 1]!) return false;
   return true;
 }
