@@ -1,9 +1,9 @@
 /**
  * Stored XSS (issue 13) in a real browser against the real server process: hostile text is
  * stored through every free-text field a user can fill (the clinic's and every staff member's
- * name, the patient's name, the opioid interaction reason, the diary note, an override reason;
- * the opioid and risk-factor fields of screening are parsed against catalogues and refuse it,
- * and the refusal quoting it is shown too) and then every page that shows it is opened as each
+ * name, the patient's name, the opioid interaction reason, the diary note and its correction,
+ * an override reason; screening's opioids and risk factors, a check-in's side effects and a
+ * flag's code are read against catalogues and refuse it, and the refusal quoting it is shown) and then every page that shows it is opened as each
  * role. Nothing runs (`window.__pwned` stays unset, no dialog opens, no injected element or
  * `javascript:` link exists) and the text is shown as text. The schedule PDF (server) and the
  * pharmacy order PDF (`ldn print order`) are read back with pdf.js and hold the text literally.
@@ -50,6 +50,7 @@ const PATIENT_NAME = hostile("Patient");
 const OPIOID_PATIENT_NAME = hostile("OpioidPatient");
 const INTERACTION_REASON = `${hostile("Interaction")}${ICAL_BREAK}second line`;
 const NOTE = `${hostile("Note")}${ICAL_BREAK}second line`;
+const CORRECTED_NOTE = `${hostile("Corrected")}${ICAL_BREAK}second line`;
 const OVERRIDE_REASON = `${hostile("Override")}${ICAL_BREAK}second line`;
 const CLINIC_PHONE = `555 <script>x</script>`;
 const PATIENT_PASSWORD = "patient password 1";
@@ -245,6 +246,26 @@ describe("stored XSS through every free-text field, in chromium", { timeout: 60_
         { "idempotency-key": `xss-${date}` },
       );
     }
+    // The patient corrects yesterday's note: the diary's history shows the old and the new.
+    const yesterday = isoDaysAgo(1);
+    const doses = await send<{ today: { doses: { time: string; ug: number }[] } }>(
+      phone.request,
+      "get",
+      api(`/api/patients/${patientId}/today?today=${yesterday}`),
+    );
+    await send(
+      phone.request,
+      "post",
+      api(`/api/patients/${patientId}/check-ins`),
+      {
+        date: yesterday,
+        doses: doses.today.doses.map((d) => ({ time: d.time, ug: d.ug })),
+        pain: 5,
+        sideEffects: [],
+        note: CORRECTED_NOTE,
+      },
+      { "idempotency-key": `xss-corrected-${yesterday}` },
+    );
     await send(staff.request, "post", api(`/api/patients/${patientId}/decisions`), {
       decision: "override",
       reason: OVERRIDE_REASON,
@@ -286,7 +307,17 @@ describe("stored XSS through every free-text field, in chromium", { timeout: 60_
       "get",
       api(`/api/patients/${patientId}/check-ins`),
     );
-    expect(entries.map((e) => e.checkIn.note).filter(Boolean)).toEqual([NOTE]);
+    expect(entries.map((e) => e.checkIn.note).filter(Boolean)).toEqual([CORRECTED_NOTE]);
+    // Side effects and flags to acknowledge are read against catalogues: hostile text is refused.
+    const sideEffect = await phone.request.post(api(`/api/patients/${patientId}/check-ins`), {
+      data: { date: isoDaysAgo(2), doses: [], pain: 5, sideEffects: [hostile("SideEffect")] },
+      headers: { "idempotency-key": "xss-side-effect" },
+    });
+    expect([400, 422]).toContain(sideEffect.status());
+    const attention = await staff.request.post(api(`/api/patients/${patientId}/attention`), {
+      data: { code: hostile("Code").slice(0, 50), facts: [hostile("Fact")] },
+    });
+    expect([400, 409, 422]).toContain(attention.status());
   });
 
   it("shows the clinician every page with the text as text: dashboard, chart, diary, screening, decisions, schedule, enrol", async () => {
@@ -300,8 +331,15 @@ describe("stored XSS through every free-text field, in chromium", { timeout: 60_
     await page.getByRole("link", { name: PATIENT_NAME, exact: true }).click();
     await page.getByRole("heading", { name: "Decisions" }).waitFor();
     await page.getByText(/^Diary \(/).click();
+    await page.getByText("corrected once").click();
     await page.getByText(hostile("Note"), { exact: false }).first().waitFor();
-    await expectInert(page, dialogs, [PATIENT_NAME, hostile("Note"), hostile("Override"), CLINICIAN.name]);
+    await expectInert(page, dialogs, [
+      PATIENT_NAME,
+      hostile("Note"),
+      hostile("Corrected"),
+      hostile("Override"),
+      CLINICIAN.name,
+    ]);
 
     await page.goto(`${server.url}/patients/${patientId}/schedule`);
     await page.getByRole("heading", { name: /LDN schedule for/ }).waitFor();
@@ -369,9 +407,9 @@ describe("stored XSS through every free-text field, in chromium", { timeout: 60_
     await page.getByLabel("Day", { exact: true }).fill(isoDaysAgo(1));
     await page.waitForFunction(
       (note) => (document.querySelector("textarea") as HTMLTextAreaElement | null)?.value === note,
-      NOTE.replace(/\r\n?/g, "\n"),
+      CORRECTED_NOTE.replace(/\r\n?/g, "\n"),
     );
-    await expectInert(page, dialogs, [CLINIC, hostile("Note")]);
+    await expectInert(page, dialogs, [CLINIC, hostile("Corrected")]);
     await page.goto(`${server.url}/schedule`);
     await page.getByRole("heading", { name: /LDN schedule for/ }).waitFor();
     await expectInert(page, dialogs, [PATIENT_NAME]);
