@@ -6,12 +6,13 @@
  * flag's code are read against catalogues and refuse it, and the refusal quoting it is shown) and then every page that shows it is opened as each
  * role. Nothing runs (`window.__pwned` stays unset, no dialog opens, no injected element or
  * `javascript:` link exists) and the text is shown as text. The schedule PDF (server) and the
- * pharmacy order PDF (`ldn print order`) are read back with pdf.js and hold the text literally.
+ * pharmacy order PDF (`ldn print order`) are read back with pdf.js and hold the text literally;
+ * the cohort report of `ldn analyze --out`, from a hostile cohort file, opens inert.
  * The server offers no iCalendar or CSV export; the CLI's (`ldn schedule --format ics|csv`)
  * carry no free text, refuse hostile times and settings, and write only well-formed lines.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { APIRequestContext, Browser, BrowserContext, Page } from "playwright-core";
@@ -461,6 +462,29 @@ describe("stored XSS through every free-text field, in chromium", { timeout: 60_
       hostile("Id"),
     ])
       expect(text).toContain(squeeze(literal));
+  });
+
+  it("writes the cohort report (`ldn analyze --out`) with a hostile cohort file's cells as text", async () => {
+    const csv = join(dir, "cohort.csv");
+    const quote = (cell: string) => `"${cell.replace(/"/g, '""')}"`;
+    writeFileSync(
+      csv,
+      [
+        `patient_id,sex,age,bmi,hypermobile,mcad,med_mg,hormesis,on_opioids,bpi_severity_pre,bpi_severity_post,${quote(`${HTML}_pre`)}`,
+        `${quote(hostile("Id"))},F,40,22,no,no,4.5,no,no,6,4,3`,
+        `p2,${quote(HTML)},41,22,no,no,3,no,no,6,3,3`,
+        `p3,M,50,25,no,no,2,no,no,7,5,4`,
+        `p4,F,30,20,no,no,1.5,no,no,5,5,2`,
+      ].join("\n") + "\n",
+    );
+    const run = ldn(["analyze", csv, "--out", join(dir, "report")]);
+    expect(run.status, run.stderr).toBe(0);
+    const context = await browser.newContext();
+    const { page, dialogs } = await watchedPage(context);
+    await page.goto(`file://${join(dir, "report", "cohort-report.html")}`);
+    await page.getByRole("heading", { name: /Rows left out/ }).waitFor();
+    await expectInert(page, dialogs, [JSON.stringify(HTML)]);
+    await context.close();
   });
 
   it("writes iCalendar and CSV schedules of well-formed lines only, refusing hostile times and settings", () => {
