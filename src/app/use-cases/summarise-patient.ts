@@ -205,7 +205,7 @@ function attentionFor(
     );
   }
   if (a && recommendationWaiting(records, a, plan?.startDate))
-    add("recommendation", `Engine says: ${stateText(a)} - review`);
+    add("recommendation", `New recommendation to review: ${stateText(a)}`);
   const recent = records.diary
     .map((e) => e.body as unknown as DiaryDay)
     .filter(
@@ -280,22 +280,41 @@ export function recommendationWaiting(
   return settled.state !== a.state || settled.medUg !== a.medUg;
 }
 
-/** @example stateText(a) // "MED found at 0.7 mg" */
-export function stateText(a: Assessment): string {
+const STATE_WORDS: Readonly<Record<Assessment["state"], string>> = {
+  titrating: "titrating",
+  window: "in the window",
+  med: "MED set",
+  paused: "paused",
+  stopped: "stopped",
+  maintenance: "maintenance",
+};
+
+/**
+ * What follows the state's own label on screen, never repeating it ("In the window" then
+ * "from 0.6 mg", not "In the window in the window from 0.6 mg").
+ *
+ * @example stateDetail(a) // "from 0.6 mg"
+ */
+export function stateDetail(a: Assessment): string {
   const mg = (ug: number | null) => (ug === null ? "" : formatDose(ug));
   switch (a.state) {
     case "titrating":
-      return "keep titrating";
+      return `next ${mg(a.next.totalUg)} a day`;
     case "window":
-      return `in the window from ${mg(a.windowUg)}`;
+      return `from ${mg(a.windowUg)}`;
     case "med":
-      return `MED found at ${mg(a.medUg)}`;
+      return `at ${mg(a.medUg)}`;
     case "paused":
-      return "paused";
+      return `held at ${mg(a.next.totalUg)} a day`;
     case "stopped":
-      return "stop";
+      return "no doses";
     case "maintenance":
       // Before the first dose the current dose is 0: the maintenance dose is the next one.
-      return `maintenance at ${mg(a.medUg ?? (a.currentUg > 0 ? a.currentUg : a.next.totalUg))}`;
+      return `at ${mg(a.medUg ?? (a.currentUg > 0 ? a.currentUg : a.next.totalUg))}`;
   }
+}
+
+/** @example stateText(a) // "MED set at 0.7 mg" */
+export function stateText(a: Assessment): string {
+  return `${STATE_WORDS[a.state]} ${stateDetail(a)}`;
 }

@@ -7,7 +7,7 @@ import {
 } from "../../app/use-cases/decide-recommendation.ts";
 import { describeDecision } from "../../app/use-cases/describe-decision.ts";
 import type { Decision, Recommendation } from "../../app/ports/recommendation-repository.ts";
-import { recommendationWaiting, stateText } from "../../app/use-cases/summarise-patient.ts";
+import { recommendationWaiting, stateDetail } from "../../app/use-cases/summarise-patient.ts";
 import { formatDose } from "../../domain/dose.ts";
 import { getProtocol, PROTOCOLS } from "../../domain/protocols/catalogue.ts";
 import { AlertSchema, alertDto } from "../api/alerts.ts";
@@ -120,7 +120,7 @@ export const assessmentRoutes = [
       });
       return {
         ...a,
-        summary: stateText(a),
+        summary: stateDetail(a),
         next: {
           ...a.next,
           total: formatDose(a.next.totalUg, unit),
