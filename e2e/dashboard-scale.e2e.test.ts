@@ -69,7 +69,7 @@ function patients(): PatientSummaryDto[] {
               {
                 code: "recommendation",
                 priority: 1,
-                message: "Engine says: in the window - review",
+                message: "New recommendation to review: in the window from 0.6 mg",
                 facts: [],
                 acknowledgeable: false,
               },
@@ -140,7 +140,7 @@ describe("the dashboard with a thousand patients", { timeout: 60_000 }, () => {
       await page
         .locator(".patients tbody tr")
         .nth(59)
-        .getByText(/Engine says/)
+        .getByText(/New recommendation to review/)
         .count(),
     ).toBe(1);
 
