@@ -135,8 +135,3 @@ export function formatMg(ug: number): string {
     .replace(/0+$/, "");
   return frac ? `${whole}.${frac}` : String(whole);
 }
-
-/** Adds doses, keeping the microgram brand. */
-export function sumUg(doses: readonly number[]): Micrograms {
-  return micrograms(doses.reduce((a, b) => a + b, 0));
-}

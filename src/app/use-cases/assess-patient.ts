@@ -8,7 +8,7 @@ import type { Plan } from "../ports/plan-repository.ts";
 import type { Decision } from "../ports/recommendation-repository.ts";
 import type { Repositories } from "../ports/store.ts";
 import type { DiaryEntry } from "../ports/diary-repository.ts";
-import { addDays, parseIsoDate, type IsoDate } from "../../domain/calendar-date.ts";
+import { addDays, parseIsoDate } from "../../domain/calendar-date.ts";
 import type { DiaryDay } from "../../domain/diary/diary-day.ts";
 import { getProtocol } from "../../domain/protocols/catalogue.ts";
 import { assessTitration, type OpioidsAtScreening } from "../../domain/titration/assess-titration.ts";
@@ -96,6 +96,3 @@ function engineDecisions(
     .filter((d) => d.engineDecision !== null)
     .map((d, i) => parseDecision(d.engineDecision, protocol, `decisions[${i}]`));
 }
-
-/** The day the patient's next doses are for: the day after the assessment. */
-export const nextDate = (a: Assessment): IsoDate => a.next.date;

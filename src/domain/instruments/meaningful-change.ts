@@ -16,13 +16,6 @@ import { CLINICAL_REFERENCE_4, FARRAR_2001 } from "./sources.ts";
 /** The scales this module judges. `promis-t` is for T-scores where higher is better. */
 export type ChangeScale = "pain-nrs" | "bpi-severity" | "bpi-interference" | "promis-t";
 
-export const CHANGE_SCALES: readonly ChangeScale[] = Object.freeze([
-  "pain-nrs",
-  "bpi-severity",
-  "bpi-interference",
-  "promis-t",
-]);
-
 /** Farrar 2001: a reduction of about 2 points on a 0-10 pain rating is clinically important. */
 export const PAIN_POINTS = 2;
 /** Farrar 2001: a reduction of about 30% from baseline is clinically important. */

@@ -16,15 +16,6 @@ import type { LevelSummary } from "./level-stats.ts";
  */
 export type TitrationState = "titrating" | "window" | "med" | "paused" | "stopped" | "maintenance";
 
-export const TITRATION_STATES: readonly TitrationState[] = [
-  "titrating",
-  "window",
-  "med",
-  "paused",
-  "stopped",
-  "maintenance",
-];
-
 /** What to take on `date`, the day after the assessment. */
 export interface NextDoses {
   readonly date: IsoDate;

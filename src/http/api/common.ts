@@ -19,7 +19,6 @@ export const DayDosesSchema = z.object({
   total: z.string(),
   doses: z.array(DoseSchema),
 });
-export type DayDoses = z.infer<typeof DayDosesSchema>;
 
 export const MeSchema = z.discriminatedUnion("kind", [
   z.object({

@@ -89,8 +89,3 @@ function principalOf(found: SessionSubject, sessionId: string): Principal | null
   const clinicId = found.patientClinicId;
   return clinicId === null ? null : { kind: "patient", id: session.subjectId, clinicId, sessionId };
 }
-
-/** Ends the session behind a principal (logout). */
-export async function endSession(services: Services, principal: Principal): Promise<void> {
-  await services.store.transaction(SYSTEM_ACTOR, (tx) => tx.sessions.end(principal.sessionId));
-}
