@@ -29,6 +29,8 @@ export default tseslint.config(
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      // One zod: every schema is zod 4's (issue 16), so shapes mix without surprises.
+      "no-restricted-imports": ["error", { paths: [{ name: "zod", message: 'import "zod/v4"' }] }],
     },
   },
   {

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { Option, type Command } from "commander";
-import { z } from "zod";
+import { z } from "zod/v4";
 import { daysBetween, parseIsoDate, parseClockTime } from "../../domain/calendar-date.ts";
 import { parseDose } from "../../domain/dose.ts";
 import { DomainError, invalidArgument } from "../../domain/errors.ts";
