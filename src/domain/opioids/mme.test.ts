@@ -183,3 +183,16 @@ describe("calculateMme, for any regimens", () => {
     );
   });
 });
+
+describe("MME as display text, said once for every screen", () => {
+  it("carries each line's and the total's text, never rounded across a threshold (89.96 stays 89.96)", () => {
+    // Hydromorphone 5.998 mg x 3 a day x 5.0 = 89.97; the text must not read 90.
+    const r = calculateMme([{ drug: "hydromorphone", amount: 5.998, unit: "mg", dosesPerDay: 3 }]);
+    expect(r.totalMmePerDay).toBeCloseTo(89.97, 6);
+    expect(r.totalText).toBe("89.97");
+    expect(r.lines[0]!.mmePerDayText).toBe("89.97");
+    expect(calculateMme([{ drug: "oxycodone", amount: 10, unit: "mg", dosesPerDay: 3 }]).totalText).toBe(
+      "45",
+    );
+  });
+});

@@ -6,6 +6,7 @@
  * total is exactly the sum of the lines.
  */
 import { DomainError } from "../errors.ts";
+import { formatMme } from "./format-mme.ts";
 import type { OpioidCaveat, OpioidDefinition, OpioidId, OpioidUnit } from "./opioid-catalogue.ts";
 import { exactRegimen, type ExactRegimen, type OpioidRegimen } from "./regimen.ts";
 import { resolveOpioid } from "./resolve-opioid.ts";
@@ -24,12 +25,16 @@ export interface MmeLine {
   readonly perDayUnit: "mg/day" | "mcg/hr";
   readonly factor: number;
   readonly mmePerDay: number;
+  /** `mmePerDay` as display text, never rounded across a threshold (`formatMme`). */
+  readonly mmePerDayText: string;
   readonly source: string;
 }
 
 export interface MmeResult {
   readonly lines: readonly MmeLine[];
   readonly totalMmePerDay: number;
+  /** `totalMmePerDay` as display text, never rounded across a threshold (`formatMme`). */
+  readonly totalText: string;
   readonly flags: readonly MmeFlag[];
   readonly caveats: readonly OpioidCaveat[];
   /** Cautions that hold for every MME figure. */
@@ -62,6 +67,7 @@ export function calculateMme(regimens: readonly OpioidRegimen[]): MmeResult {
   return {
     lines: lines.map((l) => l.line),
     totalMmePerDay: totalMicro / MICRO_PER_MME,
+    totalText: formatMme(totalMicro / MICRO_PER_MME),
     flags: mmeFlags(totalMicro),
     // Each drug's caveats once, however many of its regimens are listed.
     caveats: [...new Set(opioids)].flatMap((o) => o.caveats),
@@ -91,6 +97,7 @@ function mmeLine(opioid: OpioidDefinition, r: ExactRegimen): { line: MmeLine; mi
     perDayUnit: r.unit === "mcg/hr" ? "mcg/hr" : "mg/day",
     factor: opioid.factor,
     mmePerDay: micro / MICRO_PER_MME,
+    mmePerDayText: formatMme(micro / MICRO_PER_MME),
     source: opioid.factorSource,
   };
   return { line, micro };

@@ -12,11 +12,12 @@ import { SIDE_EFFECT_LABEL, STATE_LABEL, doseText, shortDate, whenText } from ".
 import { PlanForm } from "./plan-form.tsx";
 import { Questionnaires } from "./questionnaires.tsx";
 
-/** MME a day to one decimal, never rounded up across the 50 and 90 thresholds (CDC). */
-function mmeText(mme: number): string {
-  const rounded = Math.round(mme * 10) / 10;
-  const crosses = [50, 90].some((t) => mme < t && rounded >= t);
-  return (crosses ? Math.floor(mme * 10) / 10 : rounded).toFixed(1).replace(/\.0$/, "");
+/**
+ * The server's MME text (the domain's `formatMme`: never rounded across a threshold), or
+ * the exact figure for a screening stored before the text was added.
+ */
+function mmeText(text: string | undefined, mme: number): string {
+  return text ?? String(mme);
 }
 
 type Decision = DecisionDto;
@@ -75,6 +76,7 @@ export function PatientChart({ id, role }: { readonly id: string; readonly role:
     reasons: { message: string; source: string }[];
     mme: {
       totalMmePerDay: number;
+      totalText?: string;
       lines: {
         written: string;
         amount: number;
@@ -84,6 +86,7 @@ export function PatientChart({ id, role }: { readonly id: string; readonly role:
         perDayUnit: string;
         factor: number;
         mmePerDay: number;
+        mmePerDayText?: string;
       }[];
       flags: { message: string; source: string }[];
     } | null;
@@ -103,7 +106,11 @@ export function PatientChart({ id, role }: { readonly id: string; readonly role:
             <span class={`eligibility ${screening.eligibility}`}>
               {screening.eligibility.replace("-", " ")}
             </span>
-            {screening.mme && <span class="tag">{mmeText(screening.mme.totalMmePerDay)} MME/day</span>}
+            {screening.mme && (
+              <span class="tag">
+                {mmeText(screening.mme.totalText, screening.mme.totalMmePerDay)} MME/day
+              </span>
+            )}
           </p>
           <ul class="small">
             {screening.reasons.map((r) => (
@@ -134,7 +141,7 @@ export function PatientChart({ id, role }: { readonly id: string; readonly role:
                       {l.perDay} {l.perDayUnit}
                     </td>
                     <td>{l.factor}</td>
-                    <td>{mmeText(l.mmePerDay)}</td>
+                    <td>{mmeText(l.mmePerDayText, l.mmePerDay)}</td>
                   </tr>
                 ))}
                 <tr>
@@ -142,7 +149,7 @@ export function PatientChart({ id, role }: { readonly id: string; readonly role:
                     Total (CDC 2022)
                   </th>
                   <td>
-                    <strong>{mmeText(screening.mme.totalMmePerDay)}</strong>
+                    <strong>{mmeText(screening.mme.totalText, screening.mme.totalMmePerDay)}</strong>
                   </td>
                 </tr>
               </tbody>
