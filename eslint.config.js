@@ -35,7 +35,7 @@ export default tseslint.config(
   },
   {
     // Tests build their small arrays as they like; what ships must not spread into calls.
-    files: ["src/**/*.ts", "src/**/*.tsx"],
+    files: ["src/**/*.ts", "src/**/*.tsx", "web/src/**/*.ts", "web/src/**/*.tsx", "bench/**/*.ts"],
     ignores: ["src/**/*.test.ts"],
     rules: { "no-restricted-syntax": ["error", ...NO_SPREAD_IN_CALLS] },
   },

@@ -42,7 +42,7 @@ proto.prepare = function (this: unknown, sql: string) {
     statement[method] = (...args: unknown[]) => {
       const began = performance.now();
       try {
-        return original(...args);
+        return Reflect.apply(original, undefined, args);
       } finally {
         const t = timings.get(sql) ?? { n: 0, ms: 0 };
         t.n++;

@@ -70,7 +70,7 @@ describe("smaller protections", () => {
       },
     });
     const { services } = buildServer({ store: server.store, webRoot: null });
-    const app = createApp([failing], services, { log: (m) => lines.push(...m.split("\n")) });
+    const app = createApp([failing], services, { log: (m) => m.split("\n").forEach((l) => lines.push(l)) });
     const forged = encodeURIComponent("x\nldn server: internal error on GET /api/forged\r\nthe end");
     const res = await app.request(`http://ldn.test/api/fail/${forged}`);
     expect(res.status).toBe(500);

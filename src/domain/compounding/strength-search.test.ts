@@ -9,9 +9,17 @@ import {
   type StepAmount,
 } from "./strength-search.ts";
 
+/** fc.tuple over a list of arbitraries, without spreading the list into a call. */
+function tupleOf<T>(arbs: readonly fc.Arbitrary<T>[]): fc.Arbitrary<T[]> {
+  return arbs.reduce<fc.Arbitrary<T[]>>(
+    (acc, arb) => fc.tuple(acc, arb).map(([xs, x]) => [...xs, x]),
+    fc.constant([]),
+  );
+}
+
 /** Every subset of 1..maxUnit, scored exactly: the answer the search must match. */
 function bruteForce(amounts: readonly StepAmount[], costs: SearchCosts) {
-  const maxUnit = Math.max(...amounts.map((a) => a.units));
+  const maxUnit = amounts.reduce((m, a) => Math.max(m, a.units), 0);
   let best: { cost: number; capsules: number; size: number } | null = null;
   for (let mask = 1; mask < 1 << maxUnit; mask++) {
     const strengths = [...Array(maxUnit).keys()].filter((i) => mask & (1 << i)).map((i) => i + 1);
@@ -34,7 +42,7 @@ const instance = fc.record({
   amounts: fc
     .uniqueArray(fc.integer({ min: 1, max: 11 }), { minLength: 1, maxLength: 6 })
     .chain((units) =>
-      fc.tuple(...units.map((u) => fc.integer({ min: 1, max: 40 }).map((count) => ({ units: u, count })))),
+      tupleOf(units.map((u) => fc.integer({ min: 1, max: 40 }).map((count) => ({ units: u, count })))),
     ),
   costs: fc.record({
     maxCapsulesPerDose: fc.integer({ min: 1, max: 3 }),

@@ -125,7 +125,7 @@ describe("calculateMme", () => {
 const convertible = OPIOIDS.filter((o) => o.factor !== null);
 const arbRegimen: fc.Arbitrary<OpioidRegimen> = fc
   .record({
-    opioid: fc.constantFrom(...convertible),
+    opioid: fc.integer({ min: 0, max: convertible.length - 1 }).map((i) => convertible[i]!),
     thousandths: fc.integer({ min: 1, max: 500_000 }),
     dosesPerDay: fc.integer({ min: 1, max: 6 }),
   })

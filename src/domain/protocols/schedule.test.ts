@@ -227,6 +227,14 @@ describe("input errors", () => {
   });
 });
 
+/** fc.tuple over a list of arbitraries, without spreading the list into a call. */
+function tupleOf<T>(arbs: readonly fc.Arbitrary<T>[]): fc.Arbitrary<T[]> {
+  return arbs.reduce<fc.Arbitrary<T[]>>(
+    (acc, arb) => fc.tuple(acc, arb).map(([xs, x]) => [...xs, x]),
+    fc.constant([]),
+  );
+}
+
 /**
  * Draws a valid value for every setting of a protocol, within its bounds; doses in whole
  * units of the protocol's granularity (its aliquots), as a clinician would set them, so a
@@ -253,7 +261,9 @@ function arbitrarySettings(protocol: ProtocolDefinition) {
       )
       .map((v) => [s.key, v] as const);
   });
-  return fc.tuple(...entries).map((kv) => Object.fromEntries(kv));
+  return tupleOf<readonly [string, string | number | readonly string[]]>(entries).map((kv) =>
+    Object.fromEntries(kv),
+  );
 }
 
 describe("no schedule ever exceeds its protocol's limits", () => {

@@ -272,7 +272,7 @@ describe("eligibilityOf", () => {
 const arbInput: fc.Arbitrary<ScreeningInput> = fc.record({
   ageYears: fc.integer({ min: 0, max: 130 }),
   painMonths: fc.integer({ min: 0, max: 1200 }),
-  pregnancy: fc.constantFrom(...PREGNANCY_STATUSES),
+  pregnancy: fc.integer({ min: 0, max: PREGNANCY_STATUSES.length - 1 }).map((i) => PREGNANCY_STATUSES[i]!),
   opioids: fc.array(
     fc.integer({ min: 1, max: 200_000 }).map((t) => morphine(t / 1000)),
     { maxLength: 3 },

@@ -73,7 +73,7 @@ const count = (c: Count | undefined) =>
   c ? `${c.n} of ${c.known}${c.percent === null ? "" : ` (${c.percent.toFixed(0)}%)`}` : "—";
 
 function Histogram({ bins }: { readonly bins: Analysis["medHistogram"]["bins"] }) {
-  const max = Math.max(1, ...bins.map((b) => b.count));
+  const max = bins.reduce((m, b) => Math.max(m, b.count), 1);
   const barW = 44;
   const W = 40 + bins.length * (barW + 8);
   const H = 180;
