@@ -4,11 +4,11 @@ import type { AssessmentDto, DecisionDto } from "../../../src/http/routes/assess
 import type { DiaryDayDto } from "../../../src/http/routes/check-ins.ts";
 import type { PatientDetail, PlanDto } from "../../../src/http/api/patients.ts";
 import { api, messageOf } from "../api.ts";
-import { EngineAlerts } from "../components/alerts.tsx";
 import { TitrationChart, type ChartDay } from "../components/chart.tsx";
 import { DiaryCorrections } from "../components/diary-corrections.tsx";
 import { ErrorNote } from "../components/field-error.tsx";
-import { SIDE_EFFECT_LABEL, STATE_LABEL, doseText, shortDate, whenText } from "../format.ts";
+import { decisionText, Recommendation } from "../components/recommendation.tsx";
+import { SIDE_EFFECT_LABEL, STATE_LABEL, doseText, shortDate } from "../format.ts";
 import { PlanForm } from "./plan-form.tsx";
 import { Questionnaires } from "./questionnaires.tsx";
 
@@ -20,23 +20,13 @@ function mmeText(text: string | undefined, mme: number): string {
   return text ?? String(mme);
 }
 
-type Decision = DecisionDto;
-
-/** "Accepted by Dr K. Lee, Mon 4 Jan, 10:32" or "Overridden by ...: set the daily dose to 0.7 mg". */
-function decisionText(d: Decision): string {
-  const who = d.decidedByName ?? "a clinician";
-  return d.decision === "accept"
-    ? `Accepted by ${who}, ${whenText(d.decidedAt)}`
-    : `Overridden by ${who}, ${whenText(d.decidedAt)}: ${d.insteadText ?? "a change of plan"}`;
-}
-
 export function PatientChart({ id, role }: { readonly id: string; readonly role: string }) {
   const clinical = role === "clinician";
   const [patient, setPatient] = useState<PatientDetail | null>(null);
   const [plans, setPlans] = useState<PlanDto[]>([]);
   const [checkIns, setCheckIns] = useState<DiaryDayDto[]>([]);
   const [assessment, setAssessment] = useState<AssessmentDto | null>(null);
-  const [decisions, setDecisions] = useState<Decision[]>([]);
+  const [decisions, setDecisions] = useState<DecisionDto[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const reload = () => setVersion((v) => v + 1);
@@ -48,7 +38,7 @@ export function PatientChart({ id, role }: { readonly id: string; readonly role:
         setPatient(await api.get<PatientDetail>(`/api/patients/${id}`));
         setCheckIns(await api.get<DiaryDayDto[]>(`/api/patients/${id}/check-ins`));
         setAssessment(await api.get<AssessmentDto | null>(`/api/patients/${id}/assessment`));
-        setDecisions(await api.get<Decision[]>(`/api/patients/${id}/decisions`));
+        setDecisions(await api.get<DecisionDto[]>(`/api/patients/${id}/decisions`));
       } catch (e) {
         setError(messageOf(e));
       }
@@ -255,140 +245,6 @@ function PlanSummary({
           </a>
         )}
       </p>
-    </div>
-  );
-}
-
-function Recommendation({
-  id,
-  assessment,
-  onDecided,
-}: {
-  readonly id: string;
-  readonly assessment: AssessmentDto;
-  readonly onDecided: () => void;
-}) {
-  const [overriding, setOverriding] = useState(false);
-  const [kind, setKind] = useState("set-dose");
-  const [dose, setDose] = useState("");
-  const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const decided = assessment.decision;
-  const decide = async (decision: "accept" | "override") => {
-    if (busy) return;
-    setError(null);
-    setBusy(true);
-    try {
-      const instead =
-        kind === "set-dose" || kind === "set-med"
-          ? { kind, totalUg: Math.round(Number(dose) * 1000) }
-          : { kind };
-      await api.post(
-        `/api/patients/${id}/decisions`,
-        decision === "accept"
-          ? { decision, asOf: assessment.asOf }
-          : { decision, asOf: assessment.asOf, reason, instead },
-      );
-      setOverriding(false);
-      onDecided();
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <div class={`card recommendation ${assessment.waiting ? "waiting" : ""}`} aria-labelledby="rec-title">
-      <h2 id="rec-title">
-        Engine recommendation {assessment.waiting && <span class="tag attention">waiting for you</span>}
-      </h2>
-      <EngineAlerts alerts={assessment.alerts} />
-      <p class="big">
-        <span class={`state ${assessment.state}`}>{STATE_LABEL[assessment.state]}</span> {assessment.summary}
-        {assessment.hormesis && <span class="tag warning">hormesis: a higher dose was worse</span>}
-      </p>
-      <p>
-        Next ({shortDate(assessment.next.date)}): <strong>{assessment.next.total}</strong> —{" "}
-        {assessment.next.doses.map((d) => `${d.dose} at ${d.time}`).join(", ")}
-      </p>
-      <details>
-        <summary>
-          Why ({assessment.reasons.length} {assessment.reasons.length === 1 ? "reason" : "reasons"}, as of{" "}
-          {shortDate(assessment.asOf)})
-        </summary>
-        <ol class="small reasons">
-          {assessment.reasons.map((r, i) => (
-            <li key={i}>{r}</li>
-          ))}
-        </ol>
-      </details>
-      <p class="muted small">
-        Decision support: the engine recommends, you decide. Your decision is recorded with your name.
-      </p>
-      {decided && (
-        <p class="decided" role="status">
-          <strong>{decisionText(decided)}</strong>
-          {decided.reason ? ` — “${decided.reason}”` : ""}
-        </p>
-      )}
-      <ErrorNote message={error} />
-      {!overriding ? (
-        <div class="row">
-          {!decided && (
-            <button type="button" disabled={busy} onClick={() => decide("accept")}>
-              Accept recommendation
-            </button>
-          )}
-          <button type="button" class="secondary" onClick={() => setOverriding(true)}>
-            Override…
-          </button>
-        </div>
-      ) : (
-        <form
-          class="stack"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void decide("override");
-          }}
-        >
-          <label>
-            Instead
-            <select value={kind} onChange={(e) => setKind(e.currentTarget.value)}>
-              <option value="set-dose">Set the daily dose</option>
-              <option value="set-med">Set the MED</option>
-              <option value="pause">Pause</option>
-              <option value="resume">Resume</option>
-              <option value="stop">Stop</option>
-            </select>
-          </label>
-          {(kind === "set-dose" || kind === "set-med") && (
-            <label>
-              Daily dose (mg)
-              <input
-                type="number"
-                step="0.1"
-                min="0.1"
-                required
-                value={dose}
-                onInput={(e) => setDose(e.currentTarget.value)}
-              />
-            </label>
-          )}
-          <label>
-            Reason (kept in the record)
-            <textarea required value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
-          </label>
-          <div class="row">
-            <button type="submit" disabled={busy}>
-              Record override
-            </button>
-            <button type="button" class="secondary" onClick={() => setOverriding(false)}>
-              Cancel
-            </button>
-          </div>
-        </form>
-      )}
     </div>
   );
 }
