@@ -4,20 +4,16 @@
  * and filters on it, their chart lists the alert with the recommendation, and the patient's
  * phone shows the plain message written for them, never the clinician's. axe-core stays clean.
  */
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { APIRequestContext, Browser, BrowserContext, Page } from "playwright-core";
+import type { APIRequestContext, Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildWeb } from "../scripts/build-web.ts";
-import { SYSTEM_ACTOR } from "../src/app/ports/actor.ts";
-import { scryptHasher } from "../src/http/auth/passwords.ts";
 import { freePort, startServerProcess, type ServerProcess } from "../src/http/testing/server-process.ts";
-import { openStore } from "../src/store/sql-store.ts";
+import { CLINICIAN, PATIENT_PASSWORD, isoDaysAgo, seedClinician, shot } from "./clinic.ts";
 import { axeViolations, launchChromium } from "./browser.ts";
 
-const CLINICIAN = { email: "lee@riverside.example", password: "clinician password 1" };
-const PATIENT_PASSWORD = "patient password 1";
 const SCREENING = {
   ageYears: 52,
   painMonths: 60,
@@ -26,43 +22,10 @@ const SCREENING = {
   mustStayOnOpioids: false,
   riskFactors: ["centralized-pain"],
 };
-const shots = process.env.LDN_SCREENSHOTS;
 /** Words only the clinician's message has (the patient's says "You also take oxycodone"). */
 const CLINICIAN_WORDS = /recorded at screening/;
 
-function isoDaysAgo(n: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() - n);
-  const pad = (x: number) => String(x).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-async function shot(page: Page, name: string) {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-}
-
 /** A clinic with one clinician, written into the SQLite file before the server starts. */
-async function seedClinician(db: string): Promise<void> {
-  const store = await openStore({ kind: "sqlite", path: db });
-  try {
-    const passwordHash = await scryptHasher(10).hash(CLINICIAN.password);
-    await store.transaction(SYSTEM_ACTOR, async (tx) => {
-      const clinic = await tx.clinics.create({ name: "Riverside Pain Clinic" });
-      await tx.staff.create({
-        clinicId: clinic.id,
-        email: CLINICIAN.email,
-        displayName: "Dr K. Lee",
-        role: "clinician",
-        passwordHash,
-      });
-    });
-  } finally {
-    await store.close();
-  }
-}
-
 async function post<T>(request: APIRequestContext, url: string, data: unknown, headers = {}): Promise<T> {
   const res = await request.post(url, { data, headers });
   if (!res.ok()) throw new Error(`${url}: ${res.status()} ${await res.text()}`);

@@ -9,7 +9,7 @@
  * what screening suggests; a flag acknowledged leaves the work to do until something new. axe-core stays clean on
  * every screen touched.
  */
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { APIRequestContext, Browser, BrowserContext, Page } from "playwright-core";
@@ -19,11 +19,10 @@ import { SYSTEM_ACTOR } from "../src/app/ports/actor.ts";
 import { scryptHasher } from "../src/http/auth/passwords.ts";
 import { freePort, startServerProcess, type ServerProcess } from "../src/http/testing/server-process.ts";
 import { openStore } from "../src/store/sql-store.ts";
+import { CLINICIAN, PATIENT_PASSWORD, isoDaysAgo, shot } from "./clinic.ts";
 import { axeViolations, launchChromium } from "./browser.ts";
 
-const CLINICIAN = { email: "lee@riverside.example", password: "clinician password 1", name: "Dr K. Lee" };
 const PHARMACIST = { email: "ash@riverside.example", password: "pharmacist password 1" };
-const PATIENT_PASSWORD = "patient password 1";
 const SCREENING = {
   ageYears: 52,
   painMonths: 60,
@@ -32,14 +31,6 @@ const SCREENING = {
   mustStayOnOpioids: false,
   riskFactors: ["centralized-pain"],
 };
-const shots = process.env.LDN_SCREENSHOTS;
-
-function isoDaysAgo(n: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() - n);
-  const pad = (x: number) => String(x).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 /** As the app writes a date: "2027-01-04" -> "Mon 4 Jan". */
 function shortDate(iso: string): string {
@@ -49,12 +40,6 @@ function shortDate(iso: string): string {
     month: "short",
     timeZone: "UTC",
   });
-}
-
-async function shot(page: Page, name: string) {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 }
 
 /** A clinic with a clinician and a pharmacist, written into the SQLite file before the server starts. */

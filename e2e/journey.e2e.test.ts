@@ -6,7 +6,7 @@
  * the clinician reads the chart and accepts the engine's recommendation. Accessibility is
  * checked with axe-core on every main screen. Set LDN_SCREENSHOTS=dir to save screenshots.
  */
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -14,13 +14,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { buildWeb } from "../scripts/build-web.ts";
 import { freePort, startServerProcess, type ServerProcess } from "../src/http/testing/server-process.ts";
+import { CLINICIAN, PATIENT_PASSWORD, isoDaysAgo, shot } from "./clinic.ts";
 import { axeViolations, launchChromium } from "./browser.ts";
 
 const ADMIN = { email: "admin@riverside.example", password: "admin password 1" };
-const CLINICIAN = { email: "lee@riverside.example", password: "clinician password 1", name: "Dr K. Lee" };
-const PATIENT_PASSWORD = "patient password 1";
 const HOSTILE = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
-const shots = process.env.LDN_SCREENSHOTS;
 
 /** As the app writes a date: "2027-01-04" -> "Mon 4 Jan". */
 function shortDate(iso: string): string {
@@ -30,19 +28,6 @@ function shortDate(iso: string): string {
     month: "short",
     timeZone: "UTC",
   });
-}
-
-function isoDaysAgo(n: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() - n);
-  const pad = (x: number) => String(x).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-async function shot(page: Page, name: string) {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 }
 
 async function signIn(page: Page, login: string, password: string) {

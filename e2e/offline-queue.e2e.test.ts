@@ -14,9 +14,9 @@ import { SYSTEM_ACTOR } from "../src/app/ports/actor.ts";
 import { scryptHasher } from "../src/http/auth/passwords.ts";
 import { freePort, startServerProcess, type ServerProcess } from "../src/http/testing/server-process.ts";
 import { openStore } from "../src/store/sql-store.ts";
+import { CLINICIAN, isoDaysAgo } from "./clinic.ts";
 import { axeViolations, launchChromium } from "./browser.ts";
 
-const CLINICIAN = { email: "lee@riverside.example", password: "clinician password 1" };
 const PENDING = "ldn.pendingCheckIns";
 /** What the server answers when its disk is full: a 500 with its generic message. */
 const SERVER_FAULT = {
@@ -26,13 +26,6 @@ const SERVER_FAULT = {
     error: { code: "internal", message: "Something went wrong on the server; it has been logged" },
   }),
 };
-
-function isoDaysAgo(n: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() - n);
-  const pad = (x: number) => String(x).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 async function post<T>(request: APIRequestContext, url: string, data: unknown): Promise<T> {
   const res = await request.post(url, { data });

@@ -5,21 +5,15 @@
  * schedule page then tells the patient about opioid withdrawal, what to do and whom to call; the
  * patient's check-in offers "Opioid withdrawal" and the chart's diary shows it. axe-core stays clean.
  */
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildWeb } from "../scripts/build-web.ts";
-import { SYSTEM_ACTOR } from "../src/app/ports/actor.ts";
-import { scryptHasher } from "../src/http/auth/passwords.ts";
 import { freePort, startServerProcess, type ServerProcess } from "../src/http/testing/server-process.ts";
-import { openStore } from "../src/store/sql-store.ts";
+import { CLINICIAN, PATIENT_PASSWORD, seedClinician, shot } from "./clinic.ts";
 import { axeViolations, launchChromium } from "./browser.ts";
-
-const CLINICIAN = { email: "lee@riverside.example", password: "clinician password 1" };
-const PATIENT_PASSWORD = "patient password 1";
-const shots = process.env.LDN_SCREENSHOTS;
 
 function isoToday(): string {
   const d = new Date();
@@ -27,32 +21,7 @@ function isoToday(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-async function shot(page: Page, name: string) {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-}
-
 /** A clinic with one clinician, written into the SQLite file before the server starts. */
-async function seedClinician(db: string): Promise<void> {
-  const store = await openStore({ kind: "sqlite", path: db });
-  try {
-    const passwordHash = await scryptHasher(10).hash(CLINICIAN.password);
-    await store.transaction(SYSTEM_ACTOR, async (tx) => {
-      const clinic = await tx.clinics.create({ name: "Riverside Pain Clinic" });
-      await tx.staff.create({
-        clinicId: clinic.id,
-        email: CLINICIAN.email,
-        displayName: "Dr K. Lee",
-        role: "clinician",
-        passwordHash,
-      });
-    });
-  } finally {
-    await store.close();
-  }
-}
-
 describe("screening that holds in a real browser", { timeout: 90_000 }, () => {
   let dir: string;
   let server: ServerProcess;

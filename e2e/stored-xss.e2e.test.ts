@@ -24,6 +24,7 @@ import { scryptHasher } from "../src/http/auth/passwords.ts";
 import { freePort, startServerProcess, type ServerProcess } from "../src/http/testing/server-process.ts";
 import { openStore } from "../src/store/sql-store.ts";
 import { launchChromium } from "./browser.ts";
+import { isoDaysAgo } from "./clinic.ts";
 
 /** Script that sets `window.__pwned` if any part of it is ever run as markup or a URL. */
 const HTML = `<img src=x onerror=window.__pwned=1><script>window.__pwned=1</script>"><svg onload=window.__pwned=1>`;
@@ -58,13 +59,6 @@ const PATIENT_PASSWORD = "patient password 1";
 
 /** Text without white space: a PDF wraps long text, and pdf.js joins the lines with spaces. */
 const squeeze = (text: string) => text.replace(/\s+/g, "");
-
-function isoDaysAgo(n: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() - n);
-  const pad = (x: number) => String(x).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 /** The clinic (its name hostile) with an administrator, a clinician and a pharmacist, all named with hostile text. */
 async function seedClinic(db: string): Promise<void> {
