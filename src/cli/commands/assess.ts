@@ -42,6 +42,7 @@ Each input line is one patient:
 Optional: "settings", "decisions" (clinician decisions), "asOf", "detector", and
 "opioids": {"names": ["oxycodone"], "mmePerDay": 60} (recorded at screening).
 Each output line: {"line", "id", "state", "medUg", "next": {"totalUg", "doses"}, "hormesis", "reasons",
+"reasonData": [{"code", "date", "text", "values"}] (the reasons as data),
 "alerts": [{"code", "date", "message", "patientMessage"?}], ...} (alerts empty when none)
 or, for a bad line, {"line", "id", "error", "code", "field"}. Blank lines are skipped.
 Exit status 2 when any line had an error. Lines are assessed in parallel by --workers
