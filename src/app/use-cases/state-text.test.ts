@@ -22,6 +22,7 @@ describe("the state in words", () => {
     expect(stateDetail(inWindow)).toBe("from 0.3 mg");
     expect(stateText(inWindow)).toBe("in the window from 0.3 mg");
     expect(stateDetail(assess([7]))).toBe("next 0.2 mg a day");
+    expect(stateText(assess([7]))).toBe("titrating, next 0.2 mg a day");
   });
 
   it("names the MED once", () => {

@@ -316,5 +316,7 @@ export function stateDetail(a: Assessment): string {
 
 /** @example stateText(a) // "MED set at 0.7 mg" */
 export function stateText(a: Assessment): string {
-  return `${STATE_WORDS[a.state]} ${stateDetail(a)}`;
+  // "paused, held at 0.8 mg a day" and "stopped: no doses" read as a sentence; the others flow on.
+  const joint = a.state === "paused" || a.state === "titrating" ? ", " : a.state === "stopped" ? ": " : " ";
+  return `${STATE_WORDS[a.state]}${joint}${stateDetail(a)}`;
 }
