@@ -8,8 +8,12 @@ import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
-/** The page's JavaScript budget (minified): a slow phone on a slow network still starts fast. */
-export const JS_BUDGET_BYTES = 80 * 1024;
+/**
+ * The page's JavaScript budget (minified): a slow phone on a slow network still starts fast.
+ * 110 kB minified is about 33 kB gzipped; it was 80 kB before the pharmacist's queue, the
+ * patient's history and the clinician's screening history joined the one bundle.
+ */
+export const JS_BUDGET_BYTES = 110 * 1024;
 
 const root = resolve(import.meta.dirname, "..");
 const out = join(root, "web/dist");
