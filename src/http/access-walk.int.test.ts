@@ -96,6 +96,7 @@ const SAMPLES: Readonly<Record<string, (n: number) => { body?: unknown; headers?
     }),
     "GET /api/audit": () => ({}),
     "GET /api/cohort": () => ({}),
+    "GET /api/cohort.csv": () => ({}),
   };
 
 const keyOf = (r: RouteDefinition) => `${r.method.toUpperCase()} ${r.path}`;
