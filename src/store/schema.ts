@@ -5,7 +5,7 @@
  * the application), timestamps are ISO-8601 text in UTC, calendar dates are `YYYY-MM-DD` text,
  * JSON is text. The only integers are counts, versions and the audit sequence.
  */
-import type { Generated } from "kysely";
+import type { ColumnType, Generated } from "kysely";
 
 export interface ClinicTable {
   id: string;
@@ -155,6 +155,21 @@ export interface AttentionAckTable {
   acknowledged_at: string;
 }
 
+/** A fill the pharmacy dispensed: the days it covers, what was in it, who and when (0007). */
+export interface DispensedFillTable {
+  id: string;
+  patient_id: string;
+  plan_id: string;
+  fill_start: string;
+  fill_end: string;
+  days: number;
+  /** The strengths and quantities and each dose's capsules, JSON. */
+  lines: string;
+  idempotency_key: string;
+  dispensed_by: string;
+  dispensed_at: string;
+}
+
 export interface SessionTable {
   /** sha256 of the session token; the cookie holds the token. */
   id: string;
@@ -188,6 +203,69 @@ export interface AuditChainHeadTable {
   last_hash: string;
 }
 
+/** A login or invitation attempt counted against one throttle counter (migration 0010). */
+export interface LoginAttemptTable {
+  id: string;
+  /** The counter, e.g. `login-account:a@x.example`. */
+  name: string;
+  /** When the attempt began, milliseconds since the epoch (PostgreSQL's bigint reads as text). */
+  began_ms: ColumnType<number | string, number, never>;
+  state: "in_flight" | "failed";
+}
+
+/** The clinic's settings the administrator sets: the phone printed for patients, SMTP (0008). */
+export interface ClinicSettingsTable {
+  clinic_id: string;
+  phone: string;
+  /** Empty when the clinic sends no email. */
+  smtp_host: string;
+  smtp_port: number;
+  /** 1: TLS from the start (port 465); 0: STARTTLS when the server offers it. */
+  smtp_secure: number;
+  smtp_user: string;
+  smtp_from: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** A patient's private calendar feed; only the hash of its secret is kept (0008). */
+export interface CalendarFeedTable {
+  id: string;
+  patient_id: string;
+  token_hash: string;
+  created_by_kind: string;
+  created_by_id: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+/** Whether and where a patient gets email reminders (0008). */
+export interface ReminderPreferencesTable {
+  patient_id: string;
+  email: string;
+  dose_reminders: number;
+  questionnaire_notices: number;
+  updated_at: string;
+}
+
+/** An email to send, kept until sent (0008). */
+export interface OutboxTable {
+  id: string;
+  clinic_id: string;
+  patient_id: string | null;
+  kind: string;
+  dedupe_key: string;
+  to_address: string;
+  subject: string;
+  body: string;
+  due_at: string;
+  next_attempt_at: string;
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
 export interface Schema {
   clinics: ClinicTable;
   staff: StaffTable;
@@ -201,7 +279,13 @@ export interface Schema {
   recommendations: RecommendationTable;
   decisions: DecisionTable;
   attention_acks: AttentionAckTable;
+  dispensed_fills: DispensedFillTable;
   sessions: SessionTable;
   audit_events: AuditEventTable;
   audit_chain_head: AuditChainHeadTable;
+  clinic_settings: ClinicSettingsTable;
+  calendar_feeds: CalendarFeedTable;
+  reminder_preferences: ReminderPreferencesTable;
+  outbox: OutboxTable;
+  login_attempts: LoginAttemptTable;
 }

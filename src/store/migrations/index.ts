@@ -13,6 +13,9 @@ import * as diaryDays from "./0003-diary-one-entry-per-day.ts";
 import * as doseTicks from "./0004-dose-ticks.ts";
 import * as decisionKeys from "./0005-decision-keys.ts";
 import * as attentionAcks from "./0006-attention-acks.ts";
+import * as dispensedFills from "./0007-dispensed-fills.ts";
+import * as reminders from "./0008-reminders-and-clinic-settings.ts";
+import * as loginAttempts from "./0010-login-attempts.ts";
 
 type DialectMigration = (db: Parameters<Migration["up"]>[0], dialect: DialectName) => Promise<void>;
 
@@ -23,6 +26,9 @@ const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   "0004-dose-ticks": doseTicks.up,
   "0005-decision-keys": decisionKeys.up,
   "0006-attention-acks": attentionAcks.up,
+  "0007-dispensed-fills": dispensedFills.up,
+  "0008-reminders-and-clinic-settings": reminders.up,
+  "0010-login-attempts": loginAttempts.up,
 };
 
 /** The names of every migration this program knows, oldest first. */
