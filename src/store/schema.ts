@@ -266,6 +266,16 @@ export interface OutboxTable {
   sent_at: string | null;
 }
 
+/** One rescreen of a patient: the screening JSON before and after, who and when (0009). */
+export interface ScreeningChangeTable {
+  id: string;
+  patient_id: string;
+  before: string;
+  after: string;
+  changed_by: string;
+  changed_at: string;
+}
+
 export interface Schema {
   clinics: ClinicTable;
   staff: StaffTable;
@@ -288,4 +298,5 @@ export interface Schema {
   reminder_preferences: ReminderPreferencesTable;
   outbox: OutboxTable;
   login_attempts: LoginAttemptTable;
+  screening_changes: ScreeningChangeTable;
 }

@@ -15,6 +15,7 @@ import * as decisionKeys from "./0005-decision-keys.ts";
 import * as attentionAcks from "./0006-attention-acks.ts";
 import * as dispensedFills from "./0007-dispensed-fills.ts";
 import * as reminders from "./0008-reminders-and-clinic-settings.ts";
+import * as screeningChanges from "./0009-screening-changes.ts";
 import * as loginAttempts from "./0010-login-attempts.ts";
 
 type DialectMigration = (db: Parameters<Migration["up"]>[0], dialect: DialectName) => Promise<void>;
@@ -28,6 +29,7 @@ const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   "0006-attention-acks": attentionAcks.up,
   "0007-dispensed-fills": dispensedFills.up,
   "0008-reminders-and-clinic-settings": reminders.up,
+  "0009-screening-changes": screeningChanges.up,
   "0010-login-attempts": loginAttempts.up,
 };
 
