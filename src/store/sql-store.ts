@@ -23,6 +23,11 @@ import { sqlRecommendationRepository } from "./repositories/sql-recommendation-r
 import { sqlQuestionnaireRepository } from "./repositories/sql-questionnaire-repository.ts";
 import { sqlClinicRecords } from "./repositories/sql-clinic-records.ts";
 import { sqlAttentionAckRepository } from "./repositories/sql-attention-ack-repository.ts";
+import { sqlCalendarFeedRepository } from "./repositories/sql-calendar-feed-repository.ts";
+import { sqlClinicSettingsRepository } from "./repositories/sql-clinic-settings-repository.ts";
+import { sqlOutboxRepository } from "./repositories/sql-outbox-repository.ts";
+import { sqlReminderPreferencesRepository } from "./repositories/sql-reminder-preferences-repository.ts";
+import { sqlDispensedFillRepository } from "./repositories/sql-dispensed-fill-repository.ts";
 
 const SYSTEM_CLOCK: Clock = { now: () => new Date() };
 
@@ -42,6 +47,11 @@ function repositories(ctx: TxContext): Repositories {
     questionnaires: sqlQuestionnaireRepository(ctx),
     records: sqlClinicRecords(ctx),
     attention: sqlAttentionAckRepository(ctx),
+    clinicSettings: sqlClinicSettingsRepository(ctx),
+    calendarFeeds: sqlCalendarFeedRepository(ctx),
+    reminders: sqlReminderPreferencesRepository(ctx),
+    outbox: sqlOutboxRepository(ctx),
+    fills: sqlDispensedFillRepository(ctx),
   };
 }
 

@@ -6,9 +6,14 @@
 import type { Actor } from "./actor.ts";
 import type { AttentionAckRepository } from "./attention-ack-repository.ts";
 import type { AuditLog } from "./audit-log.ts";
+import type { CalendarFeedRepository } from "./calendar-feed-repository.ts";
+import type { ClinicSettingsRepository } from "./clinic-settings-repository.ts";
+import type { OutboxRepository } from "./outbox-repository.ts";
+import type { ReminderPreferencesRepository } from "./reminder-preferences-repository.ts";
 import type { ClinicRepository } from "./clinic-repository.ts";
 import type { ClinicRecordsReader } from "./clinic-records.ts";
 import type { DiaryRepository } from "./diary-repository.ts";
+import type { DispensedFillRepository } from "./dispensed-fill-repository.ts";
 import type { DoseTickRepository } from "./dose-tick-repository.ts";
 import type { InvitationRepository } from "./invitation-repository.ts";
 import type { QuestionnaireRepository } from "./questionnaire-repository.ts";
@@ -33,6 +38,11 @@ export interface Repositories {
   readonly questionnaires: QuestionnaireRepository;
   readonly records: ClinicRecordsReader;
   readonly attention: AttentionAckRepository;
+  readonly clinicSettings: ClinicSettingsRepository;
+  readonly calendarFeeds: CalendarFeedRepository;
+  readonly reminders: ReminderPreferencesRepository;
+  readonly outbox: OutboxRepository;
+  readonly fills: DispensedFillRepository;
 }
 
 export interface Store {

@@ -1,0 +1,102 @@
+/** The email outbox over `outbox`: a row per message, kept after it is sent. */
+import type { OutboxRepository } from "../../app/ports/outbox-repository.ts";
+import type { TxContext } from "./context.ts";
+
+/** @example await sqlOutboxRepository(ctx).due(new Date().toISOString(), 20); */
+export function sqlOutboxRepository(ctx: TxContext): OutboxRepository {
+  const { trx } = ctx;
+  return {
+    async enqueue(mail) {
+      const result = await trx
+        .insertInto("outbox")
+        .values({
+          id: ctx.newId(),
+          clinic_id: mail.clinicId,
+          patient_id: mail.patientId,
+          kind: mail.kind,
+          dedupe_key: mail.dedupeKey,
+          to_address: mail.to,
+          subject: mail.subject,
+          body: mail.text,
+          due_at: mail.dueAt,
+          next_attempt_at: mail.dueAt,
+          attempts: 0,
+          last_error: null,
+          created_at: ctx.now(),
+          sent_at: null,
+        })
+        .onConflict((oc) => oc.column("dedupe_key").doNothing())
+        .executeTakeFirst();
+      const queued = Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+      if (queued)
+        await ctx.audit([
+          {
+            action: "outbox.enqueue",
+            patientId: mail.patientId,
+            details: { kind: mail.kind, dueAt: mail.dueAt },
+          },
+        ]);
+      return queued;
+    },
+    async due(now, limit) {
+      const rows = await trx
+        .selectFrom("outbox")
+        .selectAll()
+        .where("sent_at", "is", null)
+        .where("next_attempt_at", "<=", now)
+        .orderBy("next_attempt_at")
+        .orderBy("id")
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        clinicId: r.clinic_id,
+        patientId: r.patient_id,
+        kind: r.kind,
+        dedupeKey: r.dedupe_key,
+        to: r.to_address,
+        subject: r.subject,
+        text: r.body,
+        dueAt: r.due_at,
+        attempts: Number(r.attempts),
+      }));
+    },
+    async markSent(id) {
+      const row = await trx
+        .updateTable("outbox")
+        .set({ sent_at: ctx.now() })
+        .where("id", "=", id)
+        .returning(["patient_id", "kind"])
+        .executeTakeFirst();
+      await ctx.audit([
+        {
+          action: "outbox.sent",
+          patientId: row?.patient_id ?? null,
+          subjectId: id,
+          details: { kind: row?.kind },
+        },
+      ]);
+    },
+    async markFailed(id, error, nextAttemptAt) {
+      const row = await trx
+        .updateTable("outbox")
+        .set((eb) => ({
+          attempts: eb("attempts", "+", 1),
+          last_error: error.slice(0, 500),
+          next_attempt_at: nextAttemptAt,
+        }))
+        .where("id", "=", id)
+        .returning(["patient_id", "attempts"])
+        .executeTakeFirst();
+      await ctx.audit([
+        {
+          action: "outbox.failed",
+          patientId: row?.patient_id ?? null,
+          subjectId: id,
+          outcome: "failure",
+          details: { attempts: Number(row?.attempts ?? 0), nextAttemptAt },
+        },
+      ]);
+    },
+  };
+}
