@@ -4,8 +4,10 @@
  * and a plan may be dated are clinic settings too (see date-window.ts).
  */
 import { DEFAULT_DATE_SETTINGS, type DiaryDateSettings } from "../app/use-cases/date-window.ts";
+import { DEFAULT_FILL_SETTINGS, type FillSettings } from "../domain/compounding/next-fill.ts";
 
-export interface ServerSettings extends DiaryDateSettings {
+/** The pharmacy's fill length and notice are clinic settings too (see next-fill.ts). */
+export interface ServerSettings extends DiaryDateSettings, FillSettings {
   /** Sign out after this many minutes without a request (clinic setting; default 30). */
   readonly sessionIdleMinutes: number;
   /** A session ends this many hours after login whatever happens (clinic setting; default 12). */
@@ -41,6 +43,7 @@ export const DEFAULT_SERVER_SETTINGS: ServerSettings = Object.freeze({
   secureCookies: false,
   trustProxy: false,
   ...DEFAULT_DATE_SETTINGS,
+  ...DEFAULT_FILL_SETTINGS,
 });
 
 /**
@@ -71,6 +74,8 @@ export function serverSettingsFromEnv(env: Readonly<Record<string, string | unde
     diaryDaysAhead: days("LDN_DIARY_DAYS_AHEAD", DEFAULT_SERVER_SETTINGS.diaryDaysAhead),
     baselineDays: days("LDN_BASELINE_DAYS", DEFAULT_SERVER_SETTINGS.baselineDays),
     planStartDaysAhead: days("LDN_PLAN_START_DAYS_AHEAD", DEFAULT_SERVER_SETTINGS.planStartDaysAhead),
+    fillDays: num("LDN_FILL_DAYS", DEFAULT_SERVER_SETTINGS.fillDays),
+    fillLeadDays: days("LDN_FILL_LEAD_DAYS", DEFAULT_SERVER_SETTINGS.fillLeadDays),
     sessionIdleMinutes: num("LDN_SESSION_IDLE_MINUTES", DEFAULT_SERVER_SETTINGS.sessionIdleMinutes),
     sessionMaxHours: num("LDN_SESSION_MAX_HOURS", DEFAULT_SERVER_SETTINGS.sessionMaxHours),
     invitationDays: num("LDN_INVITATION_DAYS", DEFAULT_SERVER_SETTINGS.invitationDays),
