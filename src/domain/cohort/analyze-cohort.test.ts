@@ -26,19 +26,43 @@ const promis: Scale = { name: "promis_gmh", direction: "higher-is-better", direc
 
 describe("analyzeOutcome", () => {
   it("signs improvement so that positive is better, for either direction", () => {
-    const pain = [patient(1), patient(2), patient(3)].map((p, i) => ({
-      ...p,
+    const pain = [1, 2, 3, 4, 5].map((id, i) => ({
+      ...patient(id),
       outcomes: { bpi_pain: { pre: 6 + i, post: 3 + i * 0.5 }, promis_gmh: { pre: 40, post: 45 + i } },
     }));
     const down = analyzeOutcome(pain, bpi);
-    expect(down.improvement.mean).toBeCloseTo(3.5, 12);
+    expect(down.improvement.mean).toBeCloseTo(4, 12);
     expect(down.pOneTailed).toBeLessThan(0.05);
+    expect(down.notTested).toBeNull();
     const up = analyzeOutcome(pain, promis);
-    expect(up.improvement.mean).toBeCloseTo(6, 12);
+    expect(up.improvement.mean).toBeCloseTo(7, 12);
     expect(up.pOneTailed).toBeLessThan(0.05);
   });
 
-  it("counts only patients with both values and leaves the tests empty below two pairs", () => {
+  it("says the tests cannot be computed below five pairs, where no p could reach 0.05, and keeps the means", () => {
+    const four = [1, 2, 3, 4].map((id, i) =>
+      patient(id, { outcomes: { bpi_pain: { pre: 7, post: 3 + i } } }),
+    );
+    const r = analyzeOutcome(four, bpi);
+    expect(r.n).toBe(4);
+    expect(r.improvement).toEqual({ mean: 2.5, ci95: null });
+    expect([r.pOneTailed, r.pTwoTailed, r.wilcoxon, r.dz]).toEqual([null, null, null, null]);
+    expect(r.notTested?.reason).toBe("too-few-pairs");
+    expect(r.notTested?.text).toContain("4 of the at least 5");
+    const five = analyzeOutcome([...four, patient(5, { outcomes: { bpi_pain: { pre: 7, post: 2 } } })], bpi);
+    expect(five.notTested).toBeNull();
+    expect(five.pOneTailed).not.toBeNull();
+  });
+
+  it("says the tests cannot be computed when every patient improved by the same amount (no 'p < 0.001', no '3.00 to 3.00')", () => {
+    const same = [1, 2, 3, 4, 5, 6].map((id) => patient(id, { outcomes: { bpi_pain: { pre: 7, post: 4 } } }));
+    const r = analyzeOutcome(same, bpi);
+    expect(r.improvement).toEqual({ mean: 3, ci95: null });
+    expect(r.pOneTailed).toBeNull();
+    expect(r.notTested?.reason).toBe("no-variation");
+  });
+
+  it("counts only patients with both values and leaves the tests empty below the minimum", () => {
     const patients = [
       patient(1, { outcomes: { bpi_pain: { pre: 6, post: 4 } } }),
       patient(2, { outcomes: { bpi_pain: { pre: 6, post: null } } }),

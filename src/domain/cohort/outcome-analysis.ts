@@ -48,10 +48,23 @@ export interface OutcomeResult {
   } | null;
   /** Mean improvement / SD of improvements. */
   readonly dz: number | null;
+  /** Why the tests, the CI and dz are null; null when they were computed. */
+  readonly notTested: NotTested | null;
 }
 
-/** Paired tests need two pairs at least (the t-test's SD needs n - 1 > 0). */
-export const MIN_PAIRS = 2;
+/** Why a scale's tests could not be computed, in words a clinician reads beside the row. */
+export interface NotTested {
+  readonly reason: "too-few-pairs" | "no-variation";
+  readonly text: string;
+}
+
+/**
+ * Design setting (not a clinical fact): the fewest pairs this analysis tests at all. With 4
+ * pairs the exact one-tailed signed-rank test's smallest possible p is 1/2^4 = 0.0625, so no
+ * result could reach 0.05; with 5 it is 1/32 = 0.031. Below this the row shows its means and
+ * says the test cannot be computed, instead of a p-value two patients cannot support.
+ */
+export const MIN_PAIRS_FOR_TESTS = 5;
 
 /**
  * One scale's analysis, one patient at a time.
@@ -90,14 +103,16 @@ export class OutcomeAccumulator {
       pre: meanSd(this.pre),
       post: meanSd(this.post),
     };
-    if (n < MIN_PAIRS) {
-      const mean = n === 0 ? null : improvements[0]!;
+    const notTested = whyNotTested(improvements);
+    if (notTested !== null) {
+      const mean = n === 0 ? null : improvementMean(improvements);
       const none = { t: null, df: null, pOneTailed: null, pTwoTailed: null, wilcoxon: null, dz: null };
-      return { ...base, improvement: { mean, ci95: null }, ...none };
+      return { ...base, improvement: { mean, ci95: null }, ...none, notTested };
     }
     const t = pairedTTestOfDifferences(improvements);
     const w = wilcoxonSignedRankOfDifferences(improvements);
     return {
+      notTested: null,
       ...base,
       improvement: { mean: t.estimate, ci95: [t.ci95[0], t.ci95[1]] },
       t: finiteOrNull(t.t),
@@ -126,6 +141,34 @@ export function analyzeOutcome(patients: readonly CohortPatient[], scale: Scale)
   const o = new OutcomeAccumulator(scale);
   for (const p of patients) o.add(p.outcomes[scale.name]);
   return o.result();
+}
+
+/**
+ * Null when the paired tests can be computed; otherwise why not: fewer pairs than
+ * `MIN_PAIRS_FOR_TESTS`, or every patient changed by the same amount (SD 0: t is infinite,
+ * the CI has no width and the signed-rank test has nothing to rank).
+ *
+ * @example whyNotTested(new Float64Array([3, 3, 3, 3, 3]))?.reason; // "no-variation"
+ */
+export function whyNotTested(improvements: ArrayLike<number>): NotTested | null {
+  const n = improvements.length;
+  if (n < MIN_PAIRS_FOR_TESTS) {
+    return {
+      reason: "too-few-pairs",
+      text: `Cannot be computed: ${n} of the at least ${MIN_PAIRS_FOR_TESTS} patients needed have answers before and after.`,
+    };
+  }
+  for (let i = 1; i < n; i++) if (improvements[i] !== improvements[0]) return null;
+  return {
+    reason: "no-variation",
+    text: `Cannot be computed: all ${n} patients changed by exactly the same amount, so there is no variation to test.`,
+  };
+}
+
+function improvementMean(improvements: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < improvements.length; i++) sum += improvements[i]!;
+  return sum / improvements.length;
 }
 
 function meanSd(m: RunningMoments): MeanSd {

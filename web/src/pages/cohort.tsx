@@ -1,9 +1,17 @@
 /**
  * The clinic's cohort analysis (GET /api/cohort): 004's Table 1 and Table 2, its subgroup and
- * correlation tests, the MED histogram and the hormesis count, on the clinic's own patients.
+ * correlation tests, the MED histogram and the hormesis count, on the clinic's own patients,
+ * filtered by protocol and start dates, with the responder rate, time to MED and drop-outs.
  */
 import { useEffect, useState } from "preact/hooks";
 import { api, messageOf } from "../api.ts";
+import {
+  CohortFilters,
+  CourseCard,
+  filterQuery,
+  type CohortFilterValues,
+  type Course,
+} from "../components/cohort-filters.tsx";
 import { ErrorNote } from "../components/field-error.tsx";
 
 interface MeanSd {
@@ -27,11 +35,15 @@ interface Outcome {
   readonly post: MeanSd;
   readonly pOneTailed: number | null;
   readonly improvement: { mean: number | null; ci95: readonly [number, number] | null };
-  readonly wilcoxon?: { readonly pOneTailed: number | null };
+  readonly wilcoxon?: { readonly pOneTailed: number | null } | null;
+  /** Why the tests are empty (too few pairs, no variation), in the server's words. */
+  readonly notTested?: { readonly text: string } | null;
 }
 /** The shape of the domain's CohortAnalysis that this page reads (the route types it loosely). */
 interface Analysis {
   readonly patients: number;
+  readonly protocols: readonly { id: string; name: string }[];
+  readonly course: Course;
   readonly table1?: {
     readonly male: Count;
     readonly female: Count;
@@ -43,18 +55,18 @@ interface Analysis {
     readonly hormesis: Count;
     readonly medMg: Summary;
   };
-  readonly outcomes: readonly Outcome[];
+  readonly outcomes?: readonly Outcome[];
   readonly medByGroup?: {
     readonly hypermobile: Summary;
     readonly others: Summary;
     readonly p: number | null;
   };
   readonly bmiVsMed?: { readonly rho: number | null; readonly p: number | null; readonly n: number };
-  readonly medHistogram: {
+  readonly medHistogram?: {
     readonly n: number;
     readonly bins: readonly { fromMg: number; toMg: number; count: number }[];
   };
-  readonly hormesisCount: number;
+  readonly hormesisCount?: number;
 }
 
 const SCALE: Readonly<Record<string, string>> = {
@@ -72,7 +84,9 @@ const meanSd = (s: MeanSd | undefined, d = 1) => (s ? `${fmt(s.mean, d)} (${fmt(
 const count = (c: Count | undefined) =>
   c ? `${c.n} of ${c.known}${c.percent === null ? "" : ` (${c.percent.toFixed(0)}%)`}` : "—";
 
-function Histogram({ bins }: { readonly bins: Analysis["medHistogram"]["bins"] }) {
+type Bins = NonNullable<Analysis["medHistogram"]>["bins"];
+
+function Histogram({ bins }: { readonly bins: Bins }) {
   const max = bins.reduce((m, b) => Math.max(m, b.count), 1);
   const barW = 44;
   const W = 40 + bins.length * (barW + 8);
@@ -103,25 +117,43 @@ function Histogram({ bins }: { readonly bins: Analysis["medHistogram"]["bins"] }
   );
 }
 
+const NO_FILTER: CohortFilterValues = { protocol: "", from: "", to: "" };
+
 export function Cohort() {
   const [analysis, setAnalysis] = useState<Analysis | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
+  const [filter, setFilter] = useState<CohortFilterValues>(NO_FILTER);
   useEffect(() => {
-    api.get<Analysis | null>("/api/cohort").then(setAnalysis, (e) => setError(messageOf(e)));
-  }, []);
-  if (error) return <ErrorNote message={error} />;
-  if (analysis === undefined) return <p class="loading">Analysing…</p>;
+    setError(null);
+    api
+      .get<Analysis | null>(`/api/cohort${filterQuery(filter)}`)
+      .then(setAnalysis, (e) => setError(messageOf(e)));
+  }, [filter]);
+  if (analysis === undefined && !error) return <p class="loading">Analysing…</p>;
   if (analysis === null) return <p>No patient has a plan yet.</p>;
-  const t1 = analysis.table1;
-  const groups = analysis.medByGroup;
   return (
     <section>
       <h1>Cohort analysis</h1>
+      {analysis && <CohortFilters value={filter} protocols={analysis.protocols} onChange={setFilter} />}
+      {error && <ErrorNote message={error} />}
+      {analysis && <CohortBody analysis={analysis} />}
+    </section>
+  );
+}
+
+function CohortBody({ analysis }: { readonly analysis: Analysis }) {
+  const t1 = analysis.table1;
+  const groups = analysis.medByGroup;
+  if (analysis.patients === 0 || !analysis.medHistogram || !analysis.outcomes)
+    return <p class="notice">No patient on a plan matches these filters.</p>;
+  return (
+    <>
       <p class="muted">
         {analysis.patients} patients on a plan, analysed as study 004 did (what the clinic does not record,
         such as BMI or hypermobility, is left out). Outcomes pair the questionnaire before the plan with the
         first at least 4 weeks after the MED.
       </p>
+      <CourseCard course={analysis.course} />
       <div class="grid-2">
         {t1 && (
           <div class="card">
@@ -205,17 +237,26 @@ export function Cohort() {
                     ? `(${fmt(o.improvement.ci95[0])} to ${fmt(o.improvement.ci95[1])})`
                     : ""}
                 </td>
-                <td>{pText(o.pOneTailed)}</td>
-                <td>{pText(o.wilcoxon?.pOneTailed)}</td>
+                {o.notTested ? (
+                  <td colSpan={2} class="not-tested">
+                    {o.notTested.text}
+                  </td>
+                ) : (
+                  <>
+                    <td>{pText(o.pOneTailed)}</td>
+                    <td>{pText(o.wilcoxon?.pOneTailed)}</td>
+                  </>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
         <p class="small muted">
           Improvement is positive when patients got better, whichever way the scale runs. With few patients
-          the tests say little; n is in each row.
+          the tests say little; n is in each row. Below 5 patients with answers before and after, no test is
+          computed: with 4 the smallest possible p of the signed-rank test is 0.0625 (a design setting).
         </p>
       </div>
-    </section>
+    </>
   );
 }
