@@ -63,6 +63,7 @@ const SAMPLES: Readonly<Record<string, (n: number) => { body?: unknown; headers?
     "POST /api/patients": (n) => ({ body: { displayName: `Walk ${n}`, screening: ELIGIBLE_SCREENING } }),
     "GET /api/patients/:patientId": () => ({}),
     "POST /api/patients/:patientId/screening": () => ({ body: ELIGIBLE_SCREENING }),
+    "GET /api/patients/:patientId/screening-history": () => ({}),
     "POST /api/patients/:patientId/invitations": () => ({ body: {} }),
     // Nothing is raised for the walk's patients: an allowed caller is answered 409, audited.
     "POST /api/patients/:patientId/attention": () => ({ body: { code: "side-effect", facts: [] } }),
@@ -97,6 +98,24 @@ const SAMPLES: Readonly<Record<string, (n: number) => { body?: unknown; headers?
     "GET /api/audit": () => ({}),
     "GET /api/cohort": () => ({}),
     "GET /api/cohort.csv": () => ({}),
+    "GET /api/clinic": () => ({}),
+    "GET /api/clinic/settings": () => ({}),
+    "PUT /api/clinic/settings": () => ({
+      body: {
+        name: "North Clinic",
+        phone: "555 0100",
+        smtp: { host: "", port: 587, secure: false, user: "", from: "" },
+      },
+    }),
+    "GET /api/patients/:patientId/calendar": () => ({}),
+    "POST /api/patients/:patientId/calendar": () => ({ body: {} }),
+    "DELETE /api/patients/:patientId/calendar": () => ({}),
+    // An unknown feed: 404, audited (the lifecycle is in calendar-feed.int.test.ts).
+    "GET /api/calendar/:feed": () => ({}),
+    "GET /api/patients/:patientId/reminders": () => ({}),
+    "PUT /api/patients/:patientId/reminders": () => ({
+      body: { email: "walk@example.org", doseReminders: true, questionnaireNotices: false },
+    }),
   };
 
 const keyOf = (r: RouteDefinition) => `${r.method.toUpperCase()} ${r.path}`;
@@ -231,6 +250,7 @@ for (const dialect of DIALECTS)
       }
       const path = route.path
         .replace(":patientId", patientIds.get(target)!)
+        .replace(":feed", `${"x".repeat(43)}.ics`)
         .replace(
           ":staffId",
           target === "other" ? victims.south : target === "missing" ? MISSING_ID : victims.north,

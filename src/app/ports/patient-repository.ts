@@ -1,4 +1,14 @@
 /** Patients and their screening answers. */
+/** One rescreen: the stored screening (answers and result) before and after. */
+export interface ScreeningChange {
+  readonly before: Readonly<Record<string, unknown>>;
+  readonly after: Readonly<Record<string, unknown>>;
+  /** Staff id of who changed it, and their name (null if the account is gone). */
+  readonly by: string;
+  readonly byName: string | null;
+  readonly at: string;
+}
+
 export interface Patient {
   readonly id: string;
   readonly clinicId: string;
@@ -46,12 +56,20 @@ export interface PatientRepository {
    */
   listByClinic(clinicId: string): Promise<readonly Patient[]>;
   /**
-   * Replaces the patient's screening with a newer one (the latest is the one that holds).
-   * Audited as `patient.screen`; the audit keeps no clinical detail.
+   * Replaces the patient's screening with a newer one (the latest is the one that holds), and
+   * keeps the change (before, after, who, when) in the screening history. Audited as
+   * `patient.screen`; the audit keeps no clinical detail.
    *
    * @example await tx.patients.updateScreening(id, { answers, result });
    */
   updateScreening(patientId: string, screening: Readonly<Record<string, unknown>>): Promise<void>;
+  /**
+   * Every change to the patient's screening, oldest first, with the name of who made it.
+   * Audited as `patient.screening-history`.
+   *
+   * @example const changes = await tx.patients.screeningHistory(id);
+   */
+  screeningHistory(patientId: string): Promise<readonly ScreeningChange[]>;
   /** Sets the login code and password hash when the patient joins. Audited as `patient.join`. */
   setCredentials(patientId: string, loginCode: string, passwordHash: string): Promise<void>;
   /**

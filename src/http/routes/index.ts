@@ -3,12 +3,16 @@ import type { RouteDefinition } from "../route.ts";
 import { assessmentRoutes } from "./assessment.ts";
 import { attentionRoutes } from "./attention.ts";
 import { auditRoutes } from "./audit.ts";
+import { calendarRoutes } from "./calendar.ts";
 import { checkInRoutes } from "./check-ins.ts";
+import { clinicSettingsRoutes } from "./clinic-settings.ts";
 import { cohortRoutes } from "./cohort.ts";
 import { doseRoutes } from "./doses.ts";
 import { patientRoutes } from "./patients.ts";
 import { planRoutes } from "./plans.ts";
 import { questionnaireRoutes } from "./questionnaires.ts";
+import { reminderRoutes } from "./reminders.ts";
+import { screeningHistoryRoutes } from "./screening-history.ts";
 import { sessionRoutes } from "./session.ts";
 import { staffRoutes } from "./staff.ts";
 import { systemRoutes } from "./system.ts";
@@ -18,6 +22,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   ...sessionRoutes,
   ...staffRoutes,
   ...patientRoutes,
+  ...screeningHistoryRoutes,
   ...attentionRoutes,
   ...planRoutes,
   ...checkInRoutes,
@@ -26,4 +31,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   ...questionnaireRoutes,
   ...cohortRoutes,
   ...auditRoutes,
+  ...clinicSettingsRoutes,
+  ...calendarRoutes,
+  ...reminderRoutes,
 ];

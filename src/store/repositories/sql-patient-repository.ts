@@ -49,12 +49,56 @@ export function sqlPatientRepository(ctx: TxContext): PatientRepository {
       return rows.map(toPatient);
     },
     async updateScreening(patientId, screening) {
+      const old = await ctx.trx
+        .selectFrom("patients")
+        .select("screening")
+        .where("id", "=", patientId)
+        .executeTakeFirst();
+      if (old) {
+        await ctx.trx
+          .insertInto("screening_changes")
+          .values({
+            id: ctx.newId(),
+            patient_id: patientId,
+            before: old.screening,
+            after: JSON.stringify(screening),
+            changed_by: ctx.actor.id,
+            changed_at: ctx.now(),
+          })
+          .execute();
+      }
       await ctx.trx
         .updateTable("patients")
         .set({ screening: JSON.stringify(screening) })
         .where("id", "=", patientId)
         .execute();
       await ctx.audit([{ action: "patient.screen", patientId, subjectId: patientId }]);
+    },
+    async screeningHistory(patientId) {
+      const rows = await ctx.trx
+        .selectFrom("screening_changes")
+        .leftJoin("staff", "staff.id", "screening_changes.changed_by")
+        .selectAll("screening_changes")
+        .select("staff.display_name as by_name")
+        .where("screening_changes.patient_id", "=", patientId)
+        .orderBy("screening_changes.changed_at")
+        .orderBy("screening_changes.id")
+        .execute();
+      await ctx.audit([
+        {
+          action: "patient.screening-history",
+          patientId,
+          subjectId: patientId,
+          details: { changes: rows.length },
+        },
+      ]);
+      return rows.map((r) => ({
+        before: JSON.parse(r.before) as Record<string, unknown>,
+        after: JSON.parse(r.after) as Record<string, unknown>,
+        by: r.changed_by,
+        byName: r.by_name ?? null,
+        at: r.changed_at,
+      }));
     },
     async setCredentials(patientId, loginCode, passwordHash) {
       await ctx.trx
