@@ -19,6 +19,7 @@ import { logDetail, logSafe } from "./log-text.ts";
 import { actorOf, type Principal } from "./principal.ts";
 import type { RouteDefinition, RouteResult, Services } from "./route.ts";
 import { securityHeaders } from "./security-headers.ts";
+import { storageFault } from "./storage-fault.ts";
 import { parseJsonBody, refuseHostileText } from "./request-input.ts";
 import { parseWith } from "./validate.ts";
 
@@ -126,6 +127,13 @@ async function handle(c: Context, route: RouteDefinition, services: Services): P
     // Public routes open their own transactions (login hashes a password outside any lock) and
     // audit their own outcomes.
     result = await route.handler({ ...base, tx: NO_TRANSACTION });
+  } else if (route.ownTransactions && decision === "allow") {
+    try {
+      result = await route.handler({ ...base, tx: NO_TRANSACTION });
+    } catch (error) {
+      await auditFailure(services, route, principal, params, error);
+      throw error;
+    }
   } else {
     try {
       result = await services.store.transaction(actorOf(principal), async (tx) => {
@@ -305,7 +313,7 @@ async function mayReach(
 
 const NO_TRANSACTION = new Proxy({} as Repositories, {
   get() {
-    throw new Error("public routes open their own transactions (services.store.transaction)");
+    throw new Error("this route opens its own transactions (services.store.transaction)");
   },
 });
 
@@ -363,9 +371,23 @@ function errorResponse(c: Context, error: unknown, log: (m: string) => void): Re
   if (error instanceof HttpError) return jsonError(c, error);
   if (error instanceof DomainError) {
     const field = typeof error.details.field === "string" ? error.details.field : undefined;
-    return jsonError(c, new HttpError(error.code, error.message, field));
+    const retry = error.details.retryAfterSeconds;
+    return jsonError(
+      c,
+      new HttpError(error.code, error.message, field, typeof retry === "number" ? retry : undefined),
+    );
   }
   if (error instanceof ZodError) return jsonError(c, new HttpError("invalid_request", error.message));
+  const fault = storageFault(error);
+  if (fault) {
+    // The request was fine: the database could not serve it (disk full, locked, gone). 503 and
+    // when to try again, never a 500 that reads as the clinic's own fault.
+    log(
+      `ldn server: database ${fault.kind} on ${logSafe(c.req.method)} ${logSafe(c.req.path)}: ${logSafe(String((error as Error).message))}`,
+    );
+    c.header("Retry-After", String(fault.retryAfterSeconds));
+    return c.json({ error: { code: "unavailable", message: fault.message } }, 503);
+  }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   log(`ldn server: internal error on ${logSafe(c.req.method)} ${logSafe(c.req.path)}\n${logDetail(detail)}`);
   return c.json(

@@ -54,8 +54,7 @@ export function groupCommit(db: Kysely<Schema>) {
           await inner.releaseSavepoint(name).execute();
           outcomes.push({ ok: true, value });
         } catch (error) {
-          await inner.rollbackToSavepoint(name).execute();
-          await inner.releaseSavepoint(name).execute();
+          await undoUnit(inner, name, error);
           outcomes.push({ ok: false, error });
         }
       }
@@ -89,4 +88,22 @@ export function groupCommit(db: Kysely<Schema>) {
       });
     },
   };
+}
+
+/**
+ * Returns to the unit's savepoint. SQLite ends the whole transaction by itself on some errors
+ * (a full disk, an I/O error): then no savepoint is left, nothing in the batch is kept, and the
+ * unit's own error, not "no such savepoint", is what every unit of the batch must hear.
+ */
+async function undoUnit(
+  trx: ControlledTransaction<Schema, [string]>,
+  name: string,
+  error: unknown,
+): Promise<void> {
+  try {
+    await trx.rollbackToSavepoint(name).execute();
+    await trx.releaseSavepoint(name).execute();
+  } catch {
+    throw error;
+  }
 }
