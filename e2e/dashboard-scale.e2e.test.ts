@@ -44,6 +44,7 @@ function patients(): PatientSummaryDto[] {
       enrolledAt: "2026-09-01T09:00:00.000Z",
       joined: i % 3 !== 0,
       protocolKey: "micro-titration@2",
+      protocolName: "Micro-titration",
       startDate: "2026-09-02",
       state: STATES[i % STATES.length]!,
       medUg: null,

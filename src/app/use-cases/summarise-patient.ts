@@ -8,6 +8,7 @@ import type { Patient } from "../ports/patient-repository.ts";
 import { addDays, daysBetween, parseIsoDate } from "../../domain/calendar-date.ts";
 import type { DiaryDay } from "../../domain/diary/diary-day.ts";
 import { formatDose } from "../../domain/dose.ts";
+import { PROTOCOLS } from "../../domain/protocols/catalogue.ts";
 import { SIDE_EFFECT_LABELS } from "../../domain/diary/side-effects.ts";
 import type { Alert } from "../../domain/titration/alerts.ts";
 import type { Assessment, TitrationState } from "../../domain/titration/titration-state.ts";
@@ -82,6 +83,8 @@ export interface PatientSummary {
   readonly enrolledAt: string;
   readonly joined: boolean;
   readonly protocolKey: string | null;
+  /** The protocol's name, what the dashboard shows (the key is for other systems). */
+  readonly protocolName: string | null;
   readonly startDate: string | null;
   readonly state: TitrationState | null;
   readonly medUg: number | null;
@@ -124,6 +127,7 @@ export function summarisePatient(records: PatientRecords, today: string): Patien
     enrolledAt: records.patient.createdAt,
     joined: records.patient.loginCode !== null,
     protocolKey: plan ? `${plan.protocolId}@${plan.protocolVersion}` : null,
+    protocolName: plan ? (PROTOCOLS.find((p) => p.id === plan.protocolId)?.name ?? plan.protocolId) : null,
     startDate: plan?.startDate ?? null,
     state: now?.state ?? null,
     medUg: now?.medUg ?? null,

@@ -40,6 +40,7 @@ export const PatientSummarySchema = z.object({
   enrolledAt: z.string(),
   joined: z.boolean(),
   protocolKey: z.string().nullable(),
+  protocolName: z.string().nullable().describe("the protocol's name, e.g. 'Micro-titration'"),
   startDate: z.string().nullable(),
   state: z.enum(["titrating", "window", "med", "paused", "stopped", "maintenance"]).nullable(),
   medUg: z.number().nullable(),

@@ -180,7 +180,7 @@ export function Dashboard({ role }: { readonly role: string }) {
                   <a href={`/patients/${p.id}`}>{p.displayName}</a>
                   {!p.joined && <span class="tag muted">not joined</span>}
                 </td>
-                <td class="nowrap">{p.protocolKey ?? <span class="muted">none</span>}</td>
+                <td>{p.protocolName ?? <span class="muted">none</span>}</td>
                 <td>{p.state ? <span class={`state ${p.state}`}>{STATE_LABEL[p.state]}</span> : "—"}</td>
                 <td class="nowrap">{p.todayUg === 0 ? "none" : (p.today ?? "—")}</td>
                 {clinical && (
