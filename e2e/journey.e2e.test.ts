@@ -151,7 +151,9 @@ describe("the clinic in a real browser", { timeout: 90_000 }, () => {
     const dayOne = page.getByRole("table").getByRole("row").nth(1);
     await dayOne.getByRole("cell", { name: "1", exact: true }).waitFor();
     expect(await dayOne.getByRole("cell").nth(2).textContent()).toBe("0.1 mg");
-    await page.getByText(/Source: 004/).waitFor();
+    // The citation and protocol key sit behind "Source" (issue 12: ids only where asked for).
+    await page.getByText("Source", { exact: true }).click();
+    await page.getByText(/^004: .*micro-titration@\d+/).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.emulateMedia({ media: "print" });
     expect(await page.getByRole("button", { name: "Print schedule" }).isVisible()).toBe(false);
@@ -280,17 +282,18 @@ describe("the clinic in a real browser", { timeout: 90_000 }, () => {
       downloadThroughput: -1,
       uploadThroughput: -1,
     });
-    await page.getByRole("heading", { name: "Your progress" }).waitFor();
+    await page.getByRole("heading", { name: "Your trends" }).waitFor();
     await page.getByRole("img", { name: /over 6 days/ }).waitFor();
     await shot(page, "phone-home");
 
     // Their own questionnaire, scored by the server.
-    await page.getByRole("button", { name: /Answer the pain questionnaire/ }).click();
+    await page.getByRole("button", { name: /Answer: Pain questionnaire/ }).click();
     const answers = [8, 3, 6, 5, 6, 5, 6, 7, 5, 6, 6];
-    for (const [i, field] of (await page.locator("fieldset.bpi input").all()).entries())
-      await field.fill(String(answers[i]));
-    await page.getByRole("button", { name: "Score and save" }).click();
-    await page.getByRole("cell", { name: "BPI" }).waitFor();
+    const bpi = page.getByRole("form", { name: /Pain questionnaire/ });
+    for (const [i, group] of (await bpi.getByRole("radiogroup").all()).entries())
+      await group.getByRole("radio", { name: String(answers[i]), exact: true }).check();
+    await page.getByRole("button", { name: "Save answers" }).click();
+    await page.getByRole("cell", { name: "Pain questionnaire (BPI)" }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
   });
 

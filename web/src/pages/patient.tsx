@@ -1,4 +1,4 @@
-/** A patient's chart for clinicians (and the plan and compounding for pharmacists). */
+/** A patient's chart for clinicians (pharmacists see the compounding page instead). */
 import { useEffect, useState } from "preact/hooks";
 import type { AssessmentDto, DecisionDto } from "../../../src/http/routes/assessment.ts";
 import type { DiaryDayDto } from "../../../src/http/routes/check-ins.ts";
@@ -7,18 +7,14 @@ import { api, messageOf } from "../api.ts";
 import { TitrationChart, type ChartDay } from "../components/chart.tsx";
 import { DiaryCorrections } from "../components/diary-corrections.tsx";
 import { ErrorNote } from "../components/field-error.tsx";
+import { InvitationBox } from "../components/invitation-box.tsx";
+import { ScreeningCard } from "../components/screening-card.tsx";
+import { Source } from "../components/source.tsx";
 import { decisionText, Recommendation } from "../components/recommendation.tsx";
 import { SIDE_EFFECT_LABEL, STATE_LABEL, doseText, shortDate } from "../format.ts";
+import { Compounding } from "./compounding.tsx";
 import { PlanForm } from "./plan-form.tsx";
 import { Questionnaires } from "./questionnaires.tsx";
-
-/**
- * The server's MME text (the domain's `formatMme`: never rounded across a threshold), or
- * the exact figure for a screening stored before the text was added.
- */
-function mmeText(text: string | undefined, mme: number): string {
-  return text ?? String(mme);
-}
 
 export function PatientChart({ id, role }: { readonly id: string; readonly role: string }) {
   const clinical = role === "clinician";
@@ -46,7 +42,7 @@ export function PatientChart({ id, role }: { readonly id: string; readonly role:
   }, [id, version, clinical]);
 
   const plan = plans.at(-1);
-  if (!clinical) return <PharmacyView id={id} plan={plan} error={error} />;
+  if (!clinical) return <Compounding id={id} role={role} />;
   if (!patient) return error ? <ErrorNote message={error} /> : <p class="loading">Loading…</p>;
   const start = plan?.startDate ?? "9999-12-31";
   const baseline = checkIns.filter((c) => c.date < start).map((c) => c.checkIn.pain);
@@ -61,103 +57,22 @@ export function PatientChart({ id, role }: { readonly id: string; readonly role:
       clarity: c.checkIn.clarity ?? null,
       sideEffects: c.checkIn.sideEffects,
     }));
-  const screening = patient.screening.result as {
-    eligibility: string;
-    reasons: { message: string; source: string }[];
-    mme: {
-      totalMmePerDay: number;
-      totalText?: string;
-      lines: {
-        written: string;
-        amount: number;
-        unit: string;
-        dosesPerDay: number | null;
-        perDay: number;
-        perDayUnit: string;
-        factor: number;
-        mmePerDay: number;
-        mmePerDayText?: string;
-      }[];
-      flags: { message: string; source: string }[];
-    } | null;
-    opioidsWithoutMme?: string[];
-  };
+  const notEligible = patient.screening.result.eligibility === "not-eligible";
   return (
     <section>
       <div class="row spread">
         <h1>{patient.displayName}</h1>
-        <Invite id={id} joined={patient.joined} />
+        {!notEligible && <InvitationBox id={id} joined={patient.joined} />}
       </div>
       <ErrorNote message={error} />
       <div class="grid-2">
-        <div class="card">
-          <h2>Screening</h2>
-          <p>
-            <span class={`eligibility ${screening.eligibility}`}>
-              {screening.eligibility.replace("-", " ")}
-            </span>
-            {screening.mme && (
-              <span class="tag">
-                {mmeText(screening.mme.totalText, screening.mme.totalMmePerDay)} MME/day
-              </span>
-            )}
-          </p>
-          <ul class="small">
-            {screening.reasons.map((r) => (
-              <li key={r.message}>
-                {r.message} <span class="muted">({r.source})</span>
-              </li>
-            ))}
-          </ul>
-          {screening.mme && screening.mme.lines.length > 0 && (
-            <table class="compact small">
-              <caption class="sr-only">Opioids and their morphine equivalents (CDC 2022 factors)</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Opioid, as written</th>
-                  <th scope="col">Per day</th>
-                  <th scope="col">Factor</th>
-                  <th scope="col">MME/day</th>
-                </tr>
-              </thead>
-              <tbody>
-                {screening.mme.lines.map((l) => (
-                  <tr key={l.written + l.amount}>
-                    <td>
-                      {l.written} {l.amount} {l.unit}
-                      {l.dosesPerDay ? ` x${l.dosesPerDay}` : ""}
-                    </td>
-                    <td class="nowrap">
-                      {l.perDay} {l.perDayUnit}
-                    </td>
-                    <td>{l.factor}</td>
-                    <td>{mmeText(l.mmePerDayText, l.mmePerDay)}</td>
-                  </tr>
-                ))}
-                <tr>
-                  <th scope="row" colSpan={3}>
-                    Total (CDC 2022)
-                  </th>
-                  <td>
-                    <strong>{mmeText(screening.mme.totalText, screening.mme.totalMmePerDay)}</strong>
-                  </td>
-                </tr>
-              </tbody>
-            </table>
-          )}
-          {screening.mme?.flags.map((f) => (
-            <p key={f.message} class="small warning">
-              {f.message} <span class="muted">({f.source})</span>
-            </p>
-          ))}
-          {(screening.opioidsWithoutMme ?? []).length > 0 && (
-            <p class="small warning">No MME factor for: {screening.opioidsWithoutMme!.join(", ")}.</p>
-          )}
-        </div>
+        <ScreeningCard id={id} screening={patient.screening} onChanged={reload} />
         <div class="card">
           <h2>Plan</h2>
           {plan ? (
             <PlanSummary id={id} plan={plan} state={assessment?.state} />
+          ) : notEligible ? (
+            <NotEligible screening={patient.screening.result} />
           ) : (
             <PlanForm id={id} screening={patient.screening.result} onCreated={reload} />
           )}
@@ -220,13 +135,11 @@ function PlanSummary({
   return (
     <div class="stack">
       <p>
-        <strong>{plan.protocolName}</strong>{" "}
-        <span class="muted">
-          ({plan.protocolId}@{plan.protocolVersion})
-        </span>
-        <br />
-        from {shortDate(plan.startDate)}, {plan.detector} detector
+        <strong>{plan.protocolName}</strong> from {shortDate(plan.startDate)}
       </p>
+      <Source>
+        Protocol {plan.protocolId}@{plan.protocolVersion}; response judged by the {plan.detector} detector.
+      </Source>
       {plan.interactionAck && (
         <p class="small warning">Opioid interaction acknowledged: “{plan.interactionAck.reason}”</p>
       )}
@@ -290,79 +203,27 @@ function Diary({ entries }: { readonly entries: readonly DiaryDayDto[] }) {
   );
 }
 
-function Invite({ id, joined }: { readonly id: string; readonly joined: boolean }) {
-  const [link, setLink] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const invite = async () => {
-    try {
-      const res = await api.post<{ path: string; expiresAt: string }>(`/api/patients/${id}/invitations`, {});
-      setLink(`${location.origin}${res.path}`);
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  };
+/**
+ * No plan form and no invitation for a patient screening rules out (issue 12): the reasons
+ * instead; screening again (a pregnancy now ruled out, say) brings the form back.
+ */
+function NotEligible({ screening }: { readonly screening: Record<string, unknown> }) {
+  const reasons = (
+    (screening.reasons ?? []) as { message: string; effect?: string; scope?: string }[]
+  ).filter((r) => r.effect === "excludes" && r.scope === "all");
   return (
-    <div class="invite">
-      {link ? (
-        <p class="small">
-          Give the patient this single-use link (shown once):{" "}
-          <input
-            class="invite-link"
-            readOnly
-            value={link}
-            aria-label="Invitation link"
-            onFocus={(e) => e.currentTarget.select()}
-          />
-        </p>
-      ) : (
-        <button type="button" class="secondary" onClick={invite}>
-          {joined ? "New invitation (resets password)" : "Invite to join"}
-        </button>
-      )}
-      <ErrorNote message={error} />
+    <div class="notice not-eligible" role="note">
+      <p>
+        <strong>No plan can start: screening rules LDN out.</strong>
+      </p>
+      <ul class="small">
+        {reasons.map((r) => (
+          <li key={r.message}>{r.message}</li>
+        ))}
+      </ul>
+      <p class="small">
+        If an answer has changed, edit the screening: the plan form returns when it allows a plan.
+      </p>
     </div>
-  );
-}
-
-function PharmacyView({
-  id,
-  plan,
-  error,
-}: {
-  readonly id: string;
-  readonly plan: PlanDto | undefined;
-  readonly error: string | null;
-}) {
-  const [fill, setFill] = useState<Record<string, unknown> | null>(null);
-  useEffect(() => {
-    if (plan)
-      api.get<Record<string, unknown>>(`/api/patients/${id}/compounding`).then(setFill, () => undefined);
-  }, [id, plan]);
-  const strengths = (fill?.strengths ?? []) as { strength: string; quantity: number }[];
-  return (
-    <section>
-      <h1>Compounding</h1>
-      <ErrorNote message={error} />
-      {!plan && <p>No plan yet.</p>}
-      {plan && <PlanSummary id={id} plan={plan} />}
-      {strengths.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Strength</th>
-              <th scope="col">Capsules (next 28 days)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {strengths.map((s) => (
-              <tr key={s.strength}>
-                <td>{s.strength}</td>
-                <td>{s.quantity}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
   );
 }

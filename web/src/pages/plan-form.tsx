@@ -6,6 +6,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { api, messageOf } from "../api.ts";
 import { ErrorNote } from "../components/field-error.tsx";
+import { Source } from "../components/source.tsx";
 import { todayIso } from "../format.ts";
 
 interface Protocol {
@@ -201,9 +202,10 @@ export function PlanForm({
         <div class="small protocol-info">
           <p>{protocol.rule}</p>
           <p class="muted">
-            Source: {protocol.source}. Limits: {protocol.limits.maxPerDay} a day, steps of at most{" "}
-            {protocol.limits.maxStep}, up to {protocol.limits.maxDosesPerDay} doses a day.
+            Limits: {protocol.limits.maxPerDay} a day, steps of at most {protocol.limits.maxStep}, up to{" "}
+            {protocol.limits.maxDosesPerDay} doses a day.
           </p>
+          <Source>{protocol.source}</Source>
           {fit && <p>Screening: {fit.why}</p>}
           <details>
             <summary>Settings</summary>

@@ -9,6 +9,7 @@ import type { z } from "zod/v4";
 import type { ScheduleSchema, TodayDto } from "../../../src/http/api/patients.ts";
 import { api, messageOf } from "../api.ts";
 import { ErrorNote } from "../components/field-error.tsx";
+import { Source } from "../components/source.tsx";
 import { STATE_LABEL, shortDate, todayIso } from "../format.ts";
 
 type Schedule = z.infer<typeof ScheduleSchema>;
@@ -164,9 +165,9 @@ export function SchedulePage({
         LDN schedule{patientName ? ` for ${patientName}` : ""}
         <span class="muted"> · {schedule.protocolName}</span>
       </h1>
-      <p class="small muted">
-        Source: {schedule.source}. Protocol {schedule.protocolKey}.
-      </p>
+      <Source>
+        {schedule.source}. Protocol {schedule.protocolKey}.
+      </Source>
       {schedule.settingNotes.length > 0 && (
         <ul class="small muted">
           {schedule.settingNotes.map((n) => (
