@@ -31,6 +31,8 @@ export interface ServerSettings extends DiaryDateSettings, FillSettings {
    * client's address from the last `X-Forwarded-For` entry (the one the proxy wrote).
    */
   readonly trustProxy: boolean;
+  /** The password for the clinic's SMTP server (LDN_SMTP_PASSWORD), kept out of the database. */
+  readonly smtpPassword: string;
 }
 
 export const DEFAULT_SERVER_SETTINGS: ServerSettings = Object.freeze({
@@ -42,6 +44,7 @@ export const DEFAULT_SERVER_SETTINGS: ServerSettings = Object.freeze({
   loginWindowMinutes: 15,
   secureCookies: false,
   trustProxy: false,
+  smtpPassword: "",
   ...DEFAULT_DATE_SETTINGS,
   ...DEFAULT_FILL_SETTINGS,
 });
@@ -84,5 +87,6 @@ export function serverSettingsFromEnv(env: Readonly<Record<string, string | unde
     loginWindowMinutes: num("LDN_LOGIN_WINDOW_MINUTES", DEFAULT_SERVER_SETTINGS.loginWindowMinutes),
     secureCookies: env.LDN_SECURE_COOKIES === "1",
     trustProxy: env.LDN_TRUST_PROXY === "1",
+    smtpPassword: env.LDN_SMTP_PASSWORD ?? "",
   };
 }
