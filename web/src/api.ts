@@ -17,6 +17,9 @@ export class ApiError extends Error {
   }
 }
 
+/** The event the app hears when the server no longer knows this browser's session. */
+export const SESSION_ENDED = "ldn-session-ended";
+
 async function request<T>(
   method: string,
   path: string,
@@ -28,10 +31,19 @@ async function request<T>(
     credentials: "same-origin",
     headers: { ...(body !== undefined ? { "content-type": "application/json" } : {}), ...headers },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  }).catch((error: unknown) => {
+    window.dispatchEvent(new Event("ldn-unreachable"));
+    throw error;
   });
+  // An answer the service worker kept from earlier (web/src/sw.ts) means the server was not reached.
+  window.dispatchEvent(new Event(res.headers.get("x-ldn-kept") ? "ldn-unreachable" : "ldn-reached"));
   const text = await res.text();
   const data = text ? (JSON.parse(text) as unknown) : null;
   if (!res.ok) {
+    // A session that has ended (idle, signed out elsewhere): the app shows the sign-in page at
+    // this same address and comes back to it once signed in (main.tsx listens).
+    if (res.status === 401 && !path.startsWith("/api/session") && path !== "/api/me")
+      window.dispatchEvent(new Event(SESSION_ENDED));
     const error = (data as { error?: { code: string; message: string; field?: string } } | null)?.error;
     throw new ApiError(
       res.status,

@@ -1,7 +1,7 @@
 /** The clinic web app: one page app over the clinic server's API. */
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { api, type Me } from "./api.ts";
+import { api, SESSION_ENDED, type Me } from "./api.ts";
 import { navigate, onLinkClick, usePath } from "./router.ts";
 import { Login } from "./pages/login.tsx";
 import { Join } from "./pages/join.tsx";
@@ -13,6 +13,7 @@ import { StaffAdmin } from "./pages/staff.tsx";
 import { Cohort } from "./pages/cohort.tsx";
 import { SchedulePage } from "./pages/schedule.tsx";
 import { flushQueue } from "./offline-queue.ts";
+import { OfflineBanner, forgetKeptData, registerServiceWorker } from "./offline.tsx";
 
 function App() {
   const path = usePath();
@@ -23,6 +24,16 @@ function App() {
       .then(setMe)
       .catch(() => setMe(null));
   }, []);
+  // Signed out by the server: sign in again here, then the same page comes back (the path is kept).
+  const [ended, setEnded] = useState(false);
+  useEffect(() => {
+    const end = () => {
+      setEnded(true);
+      setMe(null);
+    };
+    window.addEventListener(SESSION_ENDED, end);
+    return () => window.removeEventListener(SESSION_ENDED, end);
+  }, []);
   useEffect(() => {
     const flush = () => void flushQueue();
     window.addEventListener("online", flush);
@@ -32,10 +43,21 @@ function App() {
 
   if (path === "/join") return <Join onJoined={setMe} />;
   if (me === undefined) return <p class="loading">Loading…</p>;
-  if (me === null) return <Login onSignedIn={setMe} />;
+  if (me === null)
+    return (
+      <Login
+        sessionEnded={ended}
+        onSignedIn={(signedIn) => {
+          setEnded(false);
+          setMe(signedIn);
+        }}
+      />
+    );
 
   const signOut = async () => {
     await api.delete("/api/session").catch(() => undefined);
+    // Nothing of this person's stays on the phone for the next one to sign in.
+    await forgetKeptData();
     setMe(null);
     navigate("/");
   };
@@ -56,6 +78,7 @@ function App() {
           </button>
         </nav>
       </header>
+      <OfflineBanner />
       <main id="main">{page(path, me)}</main>
     </div>
   );
@@ -81,3 +104,4 @@ function page(path: string, me: Me) {
 const root = document.getElementById("app")!;
 root.textContent = ""; // the "Loading…" shown before the script ran
 render(<App />, root);
+registerServiceWorker();

@@ -3,7 +3,14 @@ import { useState } from "preact/hooks";
 import { api, messageOf, type Me } from "../api.ts";
 import { ErrorNote } from "../components/field-error.tsx";
 
-export function Login({ onSignedIn }: { readonly onSignedIn: (me: Me) => void }) {
+export function Login({
+  onSignedIn,
+  sessionEnded = false,
+}: {
+  readonly onSignedIn: (me: Me) => void;
+  /** The session ended on a page: say so, and that signing in returns to it. */
+  readonly sessionEnded?: boolean;
+}) {
   const [login, setLogin] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -24,7 +31,13 @@ export function Login({ onSignedIn }: { readonly onSignedIn: (me: Me) => void })
   return (
     <main class="narrow" id="main">
       <h1>Sign in</h1>
-      <p class="muted">Low-dose naltrexone titration for your pain clinic.</p>
+      {sessionEnded ? (
+        <p class="notice" role="status">
+          Your session has ended. Sign in again to go back to the page you were on.
+        </p>
+      ) : (
+        <p class="muted">Low-dose naltrexone titration for your pain clinic.</p>
+      )}
       <form onSubmit={submit} class="card stack">
         <label>
           Email or login code
