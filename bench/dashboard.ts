@@ -14,7 +14,7 @@ import { addDays, parseIsoDate } from "../src/domain/calendar-date.ts";
 import { getProtocol } from "../src/domain/protocols/catalogue.ts";
 import { buildSchedule } from "../src/domain/protocols/schedule.ts";
 import { buildServer } from "../src/http/server.ts";
-import { scryptHasher } from "../src/http/auth/passwords.ts";
+import { scryptHasher } from "../src/crypto/scrypt-hasher.ts";
 import { openStore } from "../src/store/sql-store.ts";
 
 const PATIENTS = 1000;

@@ -7,7 +7,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { SYSTEM_ACTOR } from "../src/app/ports/actor.ts";
-import { scryptHasher } from "../src/http/auth/passwords.ts";
+import { scryptHasher } from "../src/crypto/scrypt-hasher.ts";
 import { openStore } from "../src/store/sql-store.ts";
 
 export const CLINICIAN = {

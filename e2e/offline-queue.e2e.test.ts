@@ -11,7 +11,7 @@ import type { APIRequestContext, Browser, BrowserContext, Page } from "playwrigh
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildWeb } from "../scripts/build-web.ts";
 import { SYSTEM_ACTOR } from "../src/app/ports/actor.ts";
-import { scryptHasher } from "../src/http/auth/passwords.ts";
+import { scryptHasher } from "../src/crypto/scrypt-hasher.ts";
 import { freePort, startServerProcess, type ServerProcess } from "../src/http/testing/server-process.ts";
 import { openStore } from "../src/store/sql-store.ts";
 import { CLINICIAN, isoDaysAgo } from "./clinic.ts";

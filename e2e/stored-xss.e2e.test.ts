@@ -20,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildWeb } from "../scripts/build-web.ts";
 import { SYSTEM_ACTOR } from "../src/app/ports/actor.ts";
 import { readPdf } from "../src/documents/read-pdf.testing.ts";
-import { scryptHasher } from "../src/http/auth/passwords.ts";
+import { scryptHasher } from "../src/crypto/scrypt-hasher.ts";
 import { freePort, startServerProcess, type ServerProcess } from "../src/http/testing/server-process.ts";
 import { openStore } from "../src/store/sql-store.ts";
 import { launchChromium } from "./browser.ts";

@@ -4,7 +4,8 @@ import { planLiquid } from "../domain/compounding/liquid-plan.ts";
 import { getProtocol } from "../domain/protocols/catalogue.ts";
 import { buildSchedule } from "../domain/protocols/schedule.ts";
 import { directionLines, orderPdf } from "./order-pdf.ts";
-import { clockText, opioidSection, patientInstructions, remindersFor } from "./patient-instructions.ts";
+import { clockText } from "../domain/clock-text.ts";
+import { opioidSection, patientInstructions, remindersFor } from "./patient-instructions.ts";
 import { readPdf } from "./read-pdf.testing.ts";
 import { schedulePdf } from "./schedule-pdf.ts";
 

@@ -14,7 +14,7 @@ import { formatMoney } from "../domain/compounding/money.ts";
 import { formatDose } from "../domain/dose.ts";
 import type { ClinicContact, PatientName, Prescriber } from "./clinic.ts";
 import { howToTake } from "./how-to-take.ts";
-import { clockText } from "./patient-instructions.ts";
+import { clockText } from "../domain/clock-text.ts";
 import { longDate, newPdf, PAGE, shortDate } from "./pdf-output.ts";
 
 export interface OrderPdfInput {

@@ -4,6 +4,7 @@
  * which lines apply depends on the plan (dose times, form) and on the opioids recorded at
  * the patient's screening.
  */
+import { clockText } from "../domain/clock-text.ts";
 
 /** A titled group of short sentences for the patient. */
 export interface InstructionSection {
@@ -27,14 +28,6 @@ export interface InstructionContext {
 
 /** 004: the last dose no later than 4 PM when sleep is disturbed. */
 const SLEEP_CUTOFF = "16:00";
-
-/** "20:00" -> "8 PM", "08:30" -> "8:30 AM": how a patient reads a clock time. */
-export function clockText(time: string): string {
-  const [h, m] = time.split(":").map(Number) as [number, number];
-  const suffix = h < 12 ? "AM" : "PM";
-  const hour = h % 12 === 0 ? 12 : h % 12;
-  return m === 0 ? `${hour} ${suffix}` : `${hour}:${String(m).padStart(2, "0")} ${suffix}`;
-}
 
 /**
  * The short reminders printed on every page of the schedule.

@@ -11,12 +11,8 @@ import type { LiquidPlan } from "../domain/compounding/liquid-plan.ts";
 import { formatDose } from "../domain/dose.ts";
 import type { ClinicContact, PatientName } from "./clinic.ts";
 import { howToTake } from "./how-to-take.ts";
-import {
-  clockText,
-  patientInstructions,
-  remindersFor,
-  type InstructionContext,
-} from "./patient-instructions.ts";
+import { clockText } from "../domain/clock-text.ts";
+import { patientInstructions, remindersFor, type InstructionContext } from "./patient-instructions.ts";
 import { longDate, newPdf, PAGE, shortDate } from "./pdf-output.ts";
 
 export interface SchedulePdfInput {

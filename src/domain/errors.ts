@@ -32,7 +32,16 @@ export type DomainErrorCode =
   | "pregnancy_unknown"
   /** The request contradicts what is stored: e.g. an Idempotency-Key already used for other data. */
   | "conflict"
-  | "not_found";
+  | "not_found"
+  /** Wrong login or password, or no session. */
+  | "unauthenticated"
+  /** Signed in, but this role may not do it. */
+  | "forbidden"
+  /** Too many attempts: `details.retryAfterSeconds` says when to try again. */
+  | "too_many_requests"
+  /** The request is malformed: not JSON, a wrong type, a missing field. */
+  | "invalid_request"
+  | "unsupported_media_type";
 
 export interface DomainErrorDetails {
   readonly field?: string;
@@ -47,6 +56,53 @@ export function invalidArgument(field: string, value: unknown, why: string): Dom
     field,
     value,
   });
+}
+
+/**
+ * A malformed request: a field missing or of the wrong type or shape (400 over HTTP).
+ *
+ * @example badRequest("body.pain", "expected a number")
+ */
+export function badRequest(field: string | undefined, why: string): DomainError {
+  return new DomainError("invalid_request", field ? `${field}: ${why}` : why, field ? { field } : {});
+}
+
+/**
+ * A record that is missing, or that the caller may not see: the two look the same.
+ *
+ * @example throw notFound("plan")
+ */
+export function notFound(what = "record", message = `No such ${what}`): DomainError {
+  return new DomainError("not_found", message);
+}
+
+/**
+ * The request contradicts what is stored (an email already in use, an Idempotency-Key reused
+ * for other data); the same request may succeed once the record changes.
+ *
+ * @example throw conflict("email: a@x.example already has an account", "email")
+ */
+export function conflict(message: string, field?: string): DomainError {
+  return new DomainError("conflict", message, field ? { field } : {});
+}
+
+/** @example throw unauthenticated("Wrong login or password") */
+export function unauthenticated(message: string): DomainError {
+  return new DomainError("unauthenticated", message);
+}
+
+/** @example throw forbidden("Your role cannot do this") */
+export function forbidden(message: string): DomainError {
+  return new DomainError("forbidden", message);
+}
+
+/**
+ * Too many attempts; `retryAfterSeconds` says when to try again.
+ *
+ * @example throw tooManyRequests(30, "Too many attempts at once; try again in 30 seconds")
+ */
+export function tooManyRequests(retryAfterSeconds: number, message: string): DomainError {
+  return new DomainError("too_many_requests", message, { retryAfterSeconds });
 }
 
 /** The longest value an error message quotes in full. */

@@ -8,8 +8,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../store/database.ts";
 import { createSqlStore } from "../store/sql-store.ts";
 import { DIALECTS, testDatabaseConfig } from "../store/testing/test-databases.ts";
-import type { PasswordHasher } from "./auth/passwords.ts";
-import { tokenHash } from "./auth/tokens.ts";
+import type { PasswordHasher } from "../app/ports/password-hasher.ts";
+import { tokenHash } from "../app/tokens.ts";
 import { buildServer } from "./server.ts";
 import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from "./settings.ts";
 import {

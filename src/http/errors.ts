@@ -4,14 +4,7 @@
  */
 import type { DomainErrorCode } from "../domain/errors.ts";
 
-export type HttpErrorCode =
-  | DomainErrorCode
-  | "unauthenticated"
-  | "forbidden"
-  | "conflict"
-  | "too_many_requests"
-  | "unsupported_media_type"
-  | "invalid_request";
+export type HttpErrorCode = DomainErrorCode;
 
 /** The one table from error code to HTTP status. */
 export const STATUS_OF: Readonly<Record<HttpErrorCode, number>> = Object.freeze({

@@ -9,8 +9,8 @@ import type { Clock } from "../app/ports/clock.ts";
 import type { Access } from "./access.ts";
 import type { Principal } from "./principal.ts";
 import type { ServerSettings } from "./settings.ts";
-import type { PasswordHasher } from "./auth/passwords.ts";
-import type { LoginThrottle } from "./auth/login-throttle.ts";
+import type { PasswordHasher } from "../app/ports/password-hasher.ts";
+import type { LoginThrottle } from "../app/ports/login-throttle.ts";
 
 export type Method = "get" | "post" | "put" | "delete";
 
@@ -35,7 +35,7 @@ export interface RequestContext<P, Q, B> {
   header(name: string): string | undefined;
   /**
    * The transaction the route runs in, as the principal; the access check has already run in it.
-   * Public routes get none (they open their own, as the system actor).
+   * Public routes and routes with `ownTransactions` get none (they open their own).
    */
   readonly tx: Repositories;
 }
@@ -78,6 +78,12 @@ export interface RouteDefinition<
   readonly response: R;
   /** The status of a success when the handler does not say (default 200). */
   readonly successStatus?: number;
+  /**
+   * The handler opens its own transactions (`services.store`), because it does slow work that
+   * must not hold a write lock (hashing a password). Only for access rules decided without the
+   * database (`signed-in`, `clinic`); failures are still audited.
+   */
+  readonly ownTransactions?: boolean;
   /** Patient data in the response: sent with `Cache-Control: no-store` (default true). */
   readonly noStore?: boolean;
   handler(ctx: RequestContext<z.infer<P>, z.infer<Q>, z.infer<B>>): Promise<RouteResult<Out<R>> | Out<R>>;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { scryptHasher } from "../../http/auth/passwords.ts";
+import { scryptHasher } from "../../crypto/scrypt-hasher.ts";
 import { openDatabase } from "../../store/database.ts";
 import { runCli } from "../testing.ts";
 
@@ -52,7 +52,7 @@ describe("ldn admin create", () => {
     expect(first.code).toBe(0);
     const again = await runCli(create("--password-stdin"), "another long password\n");
     expect(again.code).toBe(2);
-    expect(again.stderr).toBe("ldn: --email: admin@riverside.example already has an account\n");
+    expect(again.stderr).toBe("ldn: email: admin@riverside.example already has an account\n");
     const short = await runCli(
       [
         "admin",

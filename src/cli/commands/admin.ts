@@ -2,8 +2,9 @@
 import { randomBytes } from "node:crypto";
 import type { Command } from "commander";
 import { SYSTEM_ACTOR } from "../../app/ports/actor.ts";
-import { DomainError, invalidArgument } from "../../domain/errors.ts";
-import { passwordProblem, scryptHasher } from "../../http/auth/passwords.ts";
+import { addStaff } from "../../app/use-cases/add-staff.ts";
+import { scryptHasher } from "../../crypto/scrypt-hasher.ts";
+import { invalidArgument } from "../../domain/errors.ts";
 import { openStore } from "../../store/sql-store.ts";
 import { databaseConfigFor, dbOption, type DatabaseFlags } from "./database-option.ts";
 
@@ -48,30 +49,16 @@ Examples:
         throw invalidArgument("--email", flags.email, "must be an email address");
       const generated = !flags.passwordStdin;
       const password = generated ? randomBytes(12).toString("base64url") : await readStdinLine();
-      const problem = passwordProblem(password);
-      if (problem) throw invalidArgument("password", "(hidden)", problem);
-      const passwordHash = await scryptHasher().hash(password);
       const store = await openStore(databaseConfigFor(flags));
       try {
-        const clinic = await store.transaction(SYSTEM_ACTOR, async (tx) => {
-          if (await tx.staff.findByEmail(email)) {
-            throw new DomainError("invalid_argument", `--email: ${email} already has an account`, {
-              field: "--email",
-            });
-          }
-          const existing = (await tx.clinics.list()).find((c) => c.name === flags.clinic.trim());
-          const clinic = existing ?? (await tx.clinics.create({ name: flags.clinic.trim() }));
-          await tx.staff.create({
-            clinicId: clinic.id,
-            email,
-            displayName: flags.name.trim(),
-            role: "administrator",
-            passwordHash,
-          });
-          return { clinic, created: existing === undefined };
+        // The same use case as POST /api/staff: the password policy, hashing before the
+        // transaction, an email already in use refused as a conflict.
+        const added = await addStaff({ store, passwords: scryptHasher() }, SYSTEM_ACTOR, {
+          clinic: { name: flags.clinic },
+          members: [{ email, displayName: flags.name, role: "administrator", password }],
         });
         process.stdout.write(
-          `Administrator ${email} created for ${clinic.created ? "the new clinic" : "the clinic"} "${clinic.clinic.name}".\n` +
+          `Administrator ${email} created for ${added.clinicCreated ? "the new clinic" : "the clinic"} "${added.clinic.name}".\n` +
             (generated ? `Password (shown once; change it after signing in): ${password}\n` : ""),
         );
       } finally {

@@ -32,7 +32,8 @@ describe("the demo clinic", { timeout: 120_000 }, () => {
     const first = await fillDemoClinic(store, today);
     expect(first.created).toBe(true);
     records = await readClinic();
-  });
+    // Four scrypt hashes at OWASP cost and a clinic's diaries: slow on a busy machine.
+  }, 120_000);
   afterAll(async () => {
     await store.close();
     rmSync(dir, { recursive: true, force: true });

@@ -22,7 +22,9 @@ import { startPlan } from "../../app/use-cases/start-plan.ts";
 import { createRng, normal, type Rng } from "../../domain/simulation/prng.ts";
 import type { Plan } from "../../app/ports/plan-repository.ts";
 import type { SettingOverrides } from "../../domain/protocols/settings.ts";
-import { scryptHasher } from "../../http/auth/passwords.ts";
+import { addStaff } from "../../app/use-cases/add-staff.ts";
+import { scryptHasher } from "../../crypto/scrypt-hasher.ts";
+import { DomainError } from "../../domain/errors.ts";
 
 export const DEMO_CLINIC = "Demo Pain Clinic";
 
@@ -283,28 +285,26 @@ export async function fillDemoClinic(
   const clinics = await store.transaction(SYSTEM_ACTOR, (tx) => tx.clinics.list());
   if (clinics.some((c) => c.name === DEMO_CLINIC)) return already;
   const hasher = scryptHasher();
-  const hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hasher.hash(a.password)));
   const patientHash = await hasher.hash(DEMO_PATIENT.password);
-  const made = await store.transaction(SYSTEM_ACTOR, async (tx) => {
-    // Checked again in the transaction that creates it: two servers started with --demo at once
-    // make one demo clinic (SQLite's writers take turns; on PostgreSQL the name is not unique, so
-    // the window is only narrowed there).
-    if ((await tx.clinics.list()).some((c) => c.name === DEMO_CLINIC)) return null;
-    const clinic = await tx.clinics.create({ name: DEMO_CLINIC });
-    const staff = [];
-    for (const [i, a] of DEMO_ACCOUNTS.entries()) {
-      staff.push(
-        await tx.staff.create({
-          clinicId: clinic.id,
-          email: a.email,
-          displayName: a.name,
-          role: a.role,
-          passwordHash: hashes[i]!,
-        }),
-      );
-    }
-    return { clinicId: clinic.id, clinician: staff[1]! };
-  });
+  // The same use case as POST /api/staff. The clinic is made with its staff, all or none; two
+  // servers started with --demo at once make one demo clinic: the second finds the first's
+  // accounts already there (SQLite's writers take turns; on PostgreSQL the clinic name is not
+  // unique, so the window is only narrowed there).
+  const made = await addStaff({ store, passwords: hasher }, SYSTEM_ACTOR, {
+    clinic: { name: DEMO_CLINIC },
+    members: DEMO_ACCOUNTS.map((a) => ({
+      email: a.email,
+      displayName: a.name,
+      role: a.role,
+      password: a.password,
+    })),
+  }).then(
+    (added) => (added.clinicCreated ? { clinicId: added.clinic.id, clinician: added.staff[1]! } : null),
+    (error: unknown) => {
+      if (error instanceof DomainError && error.code === "conflict") return null;
+      throw error;
+    },
+  );
   if (made === null) return already;
   const { clinicId, clinician } = made;
   const staffActor: Actor = { kind: "staff", id: clinician.id };

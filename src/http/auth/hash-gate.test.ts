@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { HttpError } from "../errors.ts";
 import { gatedHasher, hashGate } from "./hash-gate.ts";
-import type { PasswordHasher } from "./passwords.ts";
+import type { PasswordHasher } from "../../app/ports/password-hasher.ts";
 
 /** A hasher that takes `ms` per hash and records how many ran at once and in which order. */
 function slowHasher(ms: number) {

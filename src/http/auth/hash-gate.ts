@@ -8,7 +8,7 @@
  */
 import { availableParallelism } from "node:os";
 import { HttpError } from "../errors.ts";
-import type { PasswordHasher } from "./passwords.ts";
+import type { PasswordHasher } from "../../app/ports/password-hasher.ts";
 
 /** A waiting hash asks its caller to come back in this many seconds when its queue is full. */
 const BUSY_RETRY_SECONDS = 5;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loginThrottle, type Attempt, type ThrottleKey } from "./login-throttle.ts";
+import type { Attempt, ThrottleKey } from "../../app/ports/login-throttle.ts";
+import { loginThrottle } from "./login-throttle.ts";
 
 const account = (name: string, limit = 5): ThrottleKey => ({
   name: `login-account:${name}`,

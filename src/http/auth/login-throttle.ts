@@ -12,33 +12,7 @@
  * so in the README); a clinic network behind several processes would move this to the database.
  */
 
-/** One counter an attempt counts against. */
-export interface ThrottleKey {
-  /** e.g. `login-account:a@x.example`, `login-address:203.0.113.7`. */
-  readonly name: string;
-  /** Failures (and attempts in flight) allowed in the window before refusing. */
-  readonly limit: number;
-  /** A success clears this counter's failures (an account's; never an address's). */
-  readonly clearOnSuccess?: boolean;
-}
-
-/** An attempt under way: end it exactly once. */
-export interface Attempt {
-  /** The attempt failed: it stays counted for the window. */
-  failed(): void;
-  /** The attempt succeeded: counters marked `clearOnSuccess` forget their failures. */
-  succeeded(): void;
-  /** The check never ran (e.g. the server was too busy): it is not counted. */
-  abandoned(): void;
-}
-
-export interface LoginThrottle {
-  /**
-   * Begins an attempt, or returns the seconds to wait when a counter is at its limit (failures
-   * in the window plus attempts in flight).
-   */
-  begin(keys: readonly ThrottleKey[], nowMs: number): Attempt | { readonly retryAfterSeconds: number };
-}
+import type { LoginThrottle, ThrottleKey } from "../../app/ports/login-throttle.ts";
 
 /** While only attempts in flight fill a counter, they end within seconds: retry then. */
 const IN_FLIGHT_RETRY_SECONDS = 5;

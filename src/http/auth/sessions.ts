@@ -7,7 +7,8 @@ import { SYSTEM_ACTOR } from "../../app/ports/actor.ts";
 import type { SessionSubject, SubjectKind } from "../../app/ports/session-repository.ts";
 import type { Principal } from "../principal.ts";
 import type { Services } from "../route.ts";
-import { newToken, tokenHash } from "./tokens.ts";
+import { openSession } from "../../app/use-cases/open-session.ts";
+import { tokenHash } from "../../app/tokens.ts";
 
 export const SESSION_COOKIE = "ldn_session";
 
@@ -29,17 +30,7 @@ export async function startSession(
   kind: SubjectKind,
   subjectId: string,
 ): Promise<string> {
-  const token = newToken();
-  const now = services.clock.now().getTime();
-  await services.store.transaction(SYSTEM_ACTOR, (tx) =>
-    tx.sessions.create({
-      id: tokenHash(token),
-      subjectKind: kind,
-      subjectId,
-      expiresAt: new Date(now + services.settings.sessionIdleMinutes * 60_000).toISOString(),
-    }),
-  );
-  return token;
+  return services.store.transaction(SYSTEM_ACTOR, (tx) => openSession(tx, services, kind, subjectId));
 }
 
 /**

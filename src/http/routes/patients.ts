@@ -5,7 +5,7 @@ import { enrolPatient, storedScreening } from "../../app/use-cases/enrol-patient
 import { rescreenPatient } from "../../app/use-cases/rescreen-patient.ts";
 import type { Patient } from "../../app/ports/patient-repository.ts";
 import { formatDose } from "../../domain/dose.ts";
-import { newToken, tokenHash } from "../auth/tokens.ts";
+import { newToken, tokenHash } from "../../app/tokens.ts";
 import { alertDto } from "../api/alerts.ts";
 import { PatientParams } from "../api/common.ts";
 import { PatientDetailSchema, PatientSummarySchema, ScreeningAnswersSchema } from "../api/patients.ts";

@@ -1,26 +1,24 @@
 /** Protocols, a patient's plans, their schedule, today's doses and the pharmacy's compounding plan. */
 import { z } from "zod/v4";
+import { instructionsFor } from "../../app/use-cases/advise-patient.ts";
 import { assessRecord, loadPatientRecord } from "../../app/use-cases/assess-patient.ts";
+import { planDays } from "../../app/use-cases/plan-days.ts";
 import { startPlan } from "../../app/use-cases/start-plan.ts";
 import { takenOf } from "../../app/use-cases/tick-dose.ts";
 import { checkInWindow, planStartWindow } from "../../app/use-cases/date-window.ts";
 import type { Plan } from "../../app/ports/plan-repository.ts";
-import type { Repositories } from "../../app/ports/store.ts";
 import { addDays, daysBetween, parseIsoDate } from "../../domain/calendar-date.ts";
 import { planCapsules } from "../../domain/compounding/capsule-plan.ts";
 import type { DiaryDay } from "../../domain/diary/diary-day.ts";
-import { GI_EFFECTS, SLEEP_EFFECTS } from "../../domain/diary/side-effects.ts";
 import { formatDose } from "../../domain/dose.ts";
 import { getProtocol, PROTOCOLS, protocolKey } from "../../domain/protocols/catalogue.ts";
 import type { ProtocolDefinition, SettingDefinition } from "../../domain/protocols/protocol.ts";
-import { buildSchedule } from "../../domain/protocols/schedule.ts";
 import type { ScheduledDose } from "../../domain/protocols/split-doses.ts";
-import { clockText, opioidSection } from "../../documents/patient-instructions.ts";
+import { opioidSection } from "../../documents/patient-instructions.ts";
 import { schedulePdf } from "../../documents/schedule-pdf.ts";
 import { alertDto } from "../api/alerts.ts";
 import { IsoDateSchema, PatientParams } from "../api/common.ts";
 import { NewPlanSchema, PlanSchema, ProtocolSchema, ScheduleSchema, TodaySchema } from "../api/patients.ts";
-import { HttpError } from "../errors.ts";
 import { defineRoute } from "../route.ts";
 import { localDateOf, todayIn } from "../today.ts";
 
@@ -60,89 +58,12 @@ const protocolDto = (p: ProtocolDefinition) => ({
   notes: [...p.notes],
 });
 
-/**
- * The patient's current plan and `length` days of the doses they will take from `from` (from
- * the start when `from` is before it). Not the protocol as written once the titration has
- * moved away from it: a patient in the window, at the MED, paused or in maintenance holds the
- * engine's current doses; a titrating patient continues the protocol from the level the
- * engine recommends now (after a GI hold, say), not from the calendar's; a stopped patient
- * takes none. What is printed and compounded is what the patient takes.
- */
-async function planDays(
-  tx: Repositories,
-  patientId: string,
-  from: string | undefined,
-  length: number,
-  field: string,
-) {
-  const record = await loadPatientRecord(tx, patientId);
-  const plan = record.plan;
-  if (!plan) throw new HttpError("not_found", "This patient has no plan yet");
-  // The opioids recorded at screening reach the patient's instructions (002: withdrawal).
-  const opioids = record.opioids?.names ?? [];
-  const protocol = getProtocol(plan.protocolId);
-  const start = parseIsoDate(plan.startDate);
-  const first =
-    from === undefined || daysBetween(start, parseIsoDate(from, field)) < 0
-      ? start
-      : parseIsoDate(from, field);
-  const offset = daysBetween(start, first);
-  const written = buildSchedule(protocol, { start, days: offset + length, settings: plan.settings }).days;
-  const assessment = offset === 0 ? null : assessRecord(record, addDays(first, -1));
-  if (assessment === null) return { plan, protocol, opioids, days: written.slice(offset) };
-  const dates = Array.from({ length }, (_, i) => addDays(first, i));
-  if (assessment.state !== "titrating") {
-    const held = assessment.next;
-    return {
-      plan,
-      protocol,
-      opioids,
-      days: dates.map((date, i) => ({ day: offset + i + 1, date, totalUg: held.totalUg, doses: held.doses })),
-    };
-  }
-  // Continue the protocol from the engine's level: the first written day at that total.
-  const resume = written.findIndex((d) => d.totalUg === assessment.next.totalUg);
-  const longer =
-    resume < 0
-      ? written
-      : buildSchedule(protocol, { start, days: resume + length, settings: plan.settings }).days;
-  const from0 = resume < 0 ? offset : resume;
-  return {
-    plan,
-    protocol,
-    opioids,
-    // Nothing past the protocol's last written day (004: the titration stops at 6 mg on day 120).
-    days: dates.flatMap((date, i) => {
-      const d = longer[from0 + i];
-      return d ? [{ day: offset + i + 1, date, totalUg: d.totalUg, doses: d.doses }] : [];
-    }),
-  };
-}
-
 const dayDto = (date: string, totalUg: number, doses: readonly ScheduledDose[], unit: "mg" | "mcg") => ({
   date,
   totalUg,
   total: formatDose(totalUg, unit),
   doses: doses.map((d) => ({ time: d.time, ug: d.ug, dose: formatDose(d.ug, unit) })),
 });
-
-/** Plain-language instructions from the patient's recent diary (004's side-effect advice). */
-function instructionsFor(days: readonly DiaryDay[], latestTime: string | undefined): string[] {
-  const recent = days.slice(-7);
-  const lines: string[] = [];
-  if (recent.some((d) => d.sideEffects.some((e) => GI_EFFECTS.includes(e)))) {
-    // 004: GI upset -> take LDN with food.
-    lines.push("Your stomach has been upset: take your doses with food.");
-  }
-  if (recent.some((d) => d.sideEffects.some((e) => SLEEP_EFFECTS.includes(e)))) {
-    // 004: sleep problems -> last dose no later than 4 PM, then earlier.
-    lines.push(
-      `Your sleep has been disturbed: take your last dose of the day by ${latestTime ? clockText(latestTime) : "4 PM"}, as shown.`,
-    );
-  }
-  lines.push("If you miss a dose, skip it. Do not take two doses together.");
-  return lines;
-}
 
 export const planRoutes = [
   defineRoute({

@@ -1,8 +1,9 @@
 /** The clinic's staff accounts: administrators add and disable them. */
 import { z } from "zod/v4";
-import { passwordProblem } from "../auth/passwords.ts";
+import { addStaff } from "../../app/use-cases/add-staff.ts";
+import { disableStaff } from "../../app/use-cases/disable-staff.ts";
 import { IdSchema, OkSchema } from "../api/common.ts";
-import { HttpError, notFound } from "../errors.ts";
+import { actorOf } from "../principal.ts";
 import { defineRoute } from "../route.ts";
 
 export const StaffSchema = z.object({
@@ -53,21 +54,15 @@ export const staffRoutes = [
     }),
     response: StaffSchema,
     successStatus: 201,
-    handler: async ({ tx, principal, body, services, clientAddress }) => {
-      const problem = passwordProblem(body.password);
-      if (problem) throw new HttpError("invalid_request", `password: ${problem}`, "password");
-      const email = body.email.toLowerCase();
-      if (await tx.staff.findByEmail(email))
-        throw new HttpError("conflict", `email: ${email} already has an account`, "email");
-      const passwordHash = await services.passwords.hash(body.password, clientAddress);
-      const staff = await tx.staff.create({
-        clinicId: principal!.clinicId,
-        email,
-        displayName: body.displayName,
-        role: body.role,
-        passwordHash,
+    // Hashes the password before its transaction opens (add-staff.ts).
+    ownTransactions: true,
+    handler: async ({ principal, body, services, clientAddress }) => {
+      const { staff } = await addStaff(services, actorOf(principal!), {
+        clinic: { id: principal!.clinicId },
+        members: [body],
+        queue: clientAddress,
       });
-      return toStaff(staff);
+      return toStaff(staff[0]!);
     },
   }),
   defineRoute({
@@ -81,11 +76,7 @@ export const staffRoutes = [
     body: z.object({}).optional(),
     response: OkSchema,
     handler: async ({ tx, principal, params }) => {
-      const staff = await tx.staff.get(params.staffId);
-      if (!staff || staff.clinicId !== principal!.clinicId) throw notFound();
-      if (staff.id === principal!.id) throw new HttpError("conflict", "You cannot disable your own account");
-      await tx.staff.disable(staff.id);
-      await tx.sessions.endAllFor("staff", staff.id);
+      await disableStaff(tx, principal!, params.staffId);
       return { ok: true as const };
     },
   }),

@@ -5,7 +5,7 @@
  */
 import { SYSTEM_ACTOR } from "../../app/ports/actor.ts";
 import { openStore } from "../../store/sql-store.ts";
-import { newToken, tokenHash } from "../auth/tokens.ts";
+import { newToken, tokenHash } from "../../app/tokens.ts";
 
 /**
  * @example const { patientId, cookie } = await seedSignedInPatient("/tmp/x/ldn.sqlite");

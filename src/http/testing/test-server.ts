@@ -11,7 +11,7 @@ import { openDatabase, type Database } from "../../store/database.ts";
 import type { DialectName } from "../../store/migrations/dialect-name.ts";
 import { createSqlStore } from "../../store/sql-store.ts";
 import { testDatabaseConfig } from "../../store/testing/test-databases.ts";
-import { scryptHasher } from "../auth/passwords.ts";
+import { scryptHasher } from "../../crypto/scrypt-hasher.ts";
 import { buildServer } from "../server.ts";
 import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from "../settings.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { OWASP_LOG_N, passwordProblem, scryptHasher } from "./passwords.ts";
+import { OWASP_LOG_N, scryptHasher } from "./scrypt-hasher.ts";
 
 describe("password hashing", () => {
   const hasher = scryptHasher(10);
@@ -20,11 +20,5 @@ describe("password hashing", () => {
 
   it("defaults to OWASP's scrypt cost, N = 2^17", () => {
     expect(OWASP_LOG_N).toBe(17);
-  });
-
-  it("asks for 8 to 200 characters", () => {
-    expect(passwordProblem("1234567")).toBe("must be at least 8 characters");
-    expect(passwordProblem("12345678")).toBeNull();
-    expect(passwordProblem("x".repeat(201))).toBe("must be at most 200 characters");
   });
 });

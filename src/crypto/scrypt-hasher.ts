@@ -5,22 +5,13 @@
  * old hashes still verify.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
-
-export interface PasswordHasher {
-  /** `queue`: whose turn this hash takes where hashing is bounded (the client address; see hash-gate.ts). */
-  hash(password: string, queue?: string): Promise<string>;
-  verify(password: string, stored: string, queue?: string): Promise<boolean>;
-}
+import type { PasswordHasher } from "../app/ports/password-hasher.ts";
 
 /** OWASP Password Storage Cheat Sheet: scrypt N=2^17, r=8, p=1. */
 export const OWASP_LOG_N = 17;
 const R = 8;
 const P = 1;
 const KEY_LENGTH = 32;
-/** Shortest password accepted (NIST SP 800-63B: at least 8 characters). */
-export const MIN_PASSWORD_LENGTH = 8;
-/** Longest password accepted; bounds the work an attacker can make the server do. */
-export const MAX_PASSWORD_LENGTH = 200;
 
 function derive(password: string, salt: Buffer, logN: number, r: number, p: number): Promise<Buffer> {
   const N = 2 ** logN;
@@ -56,15 +47,4 @@ export function scryptHasher(logN = OWASP_LOG_N): PasswordHasher {
       return actual.length === expected.length && timingSafeEqual(actual, expected);
     },
   };
-}
-
-/**
- * Checks a new password's length; returns the problem, or null when it is acceptable.
- *
- * @example passwordProblem("short") // "must be at least 8 characters"
- */
-export function passwordProblem(password: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `must be at least ${MIN_PASSWORD_LENGTH} characters`;
-  if (password.length > MAX_PASSWORD_LENGTH) return `must be at most ${MAX_PASSWORD_LENGTH} characters`;
-  return null;
 }
