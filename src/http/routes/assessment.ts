@@ -6,6 +6,8 @@ import {
   recommendationFingerprint,
 } from "../../app/use-cases/decide-recommendation.ts";
 import { describeDecision } from "../../app/use-cases/describe-decision.ts";
+import { explainDoseForPatient } from "../../app/use-cases/explain-dose-for-patient.ts";
+import { questionnaireDue } from "../../app/use-cases/questionnaire-due.ts";
 import type { Decision, Recommendation } from "../../app/ports/recommendation-repository.ts";
 import { recommendationWaiting, stateDetail } from "../../app/use-cases/summarise-patient.ts";
 import { formatDose } from "../../domain/dose.ts";
@@ -13,6 +15,7 @@ import { getProtocol, PROTOCOLS } from "../../domain/protocols/catalogue.ts";
 import { AlertSchema, alertDto } from "../api/alerts.ts";
 import { IsoDateSchema, PatientParams } from "../api/common.ts";
 import { defineRoute } from "../route.ts";
+import { todayIn } from "../today.ts";
 
 export const DecisionSchema = z.object({
   recommendationId: z.string(),
@@ -70,6 +73,16 @@ export const AssessmentSchema = z.object({
   decision: DecisionSchema.nullable().describe(
     "the clinician's decision on this very recommendation (who, when, what an override set); null while none",
   ),
+  forPatient: z
+    .object({
+      why: z.string(),
+      confirmed: z.string(),
+      questionnaireDue: z
+        .object({ kind: z.enum(["start", "follow-up"]), since: z.string() })
+        .nullable()
+        .describe("the outcome questionnaire due now (none yet, or 4 weeks after the MED), or null"),
+    })
+    .describe("for the patient's phone: why the dose is what it is, and whether the clinician confirmed it"),
 });
 export type AssessmentDto = z.infer<typeof AssessmentSchema>;
 
@@ -103,7 +116,7 @@ export const assessmentRoutes = [
     params: PatientParams,
     query: z.object({ asOf: IsoDateSchema.optional() }),
     response: AssessmentSchema.nullable(),
-    handler: async ({ tx, params, query }) => {
+    handler: async ({ tx, params, query, services }) => {
       const record = await loadPatientRecord(tx, params.patientId);
       const a = assessRecord(record, query.asOf);
       if (!a || !record.plan) return null;
@@ -118,6 +131,13 @@ export const assessmentRoutes = [
           decidedOn.has(r.id) && (body.fingerprint === fingerprint || body.settledFingerprint === fingerprint)
         );
       });
+      const waiting = recommendationWaiting(
+        { recommendations, decisions: record.decisions },
+        a,
+        record.plan.startDate,
+      );
+      const started = a.asOf >= record.plan.startDate;
+      const decision = settledHere ? decisionDto(settledHere, decidedOn.get(settledHere.id)!) : null;
       return {
         ...a,
         summary: stateDetail(a),
@@ -128,13 +148,18 @@ export const assessmentRoutes = [
         },
         levels: a.levels as unknown as Record<string, unknown>[],
         alerts: a.alerts.map(alertDto),
-        waiting: recommendationWaiting(
-          { recommendations, decisions: record.decisions },
-          a,
-          record.plan.startDate,
-        ),
-        started: a.asOf >= record.plan.startDate,
-        decision: settledHere ? decisionDto(settledHere, decidedOn.get(settledHere.id)!) : null,
+        waiting,
+        started,
+        decision,
+        forPatient: {
+          ...explainDoseForPatient(a, { started, startDate: record.plan.startDate, waiting, decision }, unit),
+          questionnaireDue: questionnaireDue(
+            a,
+            record.plan.startDate,
+            (await tx.questionnaires.listForPatient(params.patientId)).map((q) => q.answeredOn),
+            todayIn(services.clock),
+          ),
+        },
       };
     },
   }),
