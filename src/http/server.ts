@@ -2,6 +2,7 @@
  * Starting the clinic server: the store, the services and the Hono app on a port.
  */
 import { serve, type ServerType } from "@hono/node-server";
+import type { MiddlewareHandler } from "hono";
 import type { Clock } from "../app/ports/clock.ts";
 import type { Store } from "../app/ports/store.ts";
 import { createApp } from "./app.ts";
@@ -14,6 +15,9 @@ import { ROUTES } from "./routes/index.ts";
 import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from "./settings.ts";
 import { WEB_DIST, webAssets } from "./web-assets.ts";
 
+/** The mail dispatcher the server process runs beside the app (`ldn serve`). */
+export { startMailDispatcher } from "./mail/mail-dispatcher.ts";
+
 export interface ServerOptions {
   readonly store: Store;
   readonly clock?: Clock;
@@ -24,6 +28,8 @@ export interface ServerOptions {
   /** The web app's folder; null serves the API alone. */
   readonly webRoot?: string | null;
   readonly log?: (message: string) => void;
+  /** Run first on every request (see observability/request-log.ts). */
+  readonly middleware?: readonly MiddlewareHandler[];
 }
 
 /**
@@ -47,6 +53,7 @@ export function buildServer(options: ServerOptions) {
   const app = createApp(ROUTES, services, {
     ...(webRoot ? { web: webAssets(webRoot) } : {}),
     ...(options.log ? { log: options.log } : {}),
+    ...(options.middleware ? { middleware: options.middleware } : {}),
   });
   return { app, services };
 }

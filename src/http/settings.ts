@@ -33,6 +33,8 @@ export interface ServerSettings extends DiaryDateSettings, FillSettings {
   readonly trustProxy: boolean;
   /** The password for the clinic's SMTP server (LDN_SMTP_PASSWORD), kept out of the database. */
   readonly smtpPassword: string;
+  /** How often the mail dispatcher sends what is due, in seconds (clinic setting; 30). */
+  readonly mailPollSeconds: number;
 }
 
 export const DEFAULT_SERVER_SETTINGS: ServerSettings = Object.freeze({
@@ -45,6 +47,7 @@ export const DEFAULT_SERVER_SETTINGS: ServerSettings = Object.freeze({
   secureCookies: false,
   trustProxy: false,
   smtpPassword: "",
+  mailPollSeconds: 30,
   ...DEFAULT_DATE_SETTINGS,
   ...DEFAULT_FILL_SETTINGS,
 });
@@ -88,5 +91,6 @@ export function serverSettingsFromEnv(env: Readonly<Record<string, string | unde
     secureCookies: env.LDN_SECURE_COOKIES === "1",
     trustProxy: env.LDN_TRUST_PROXY === "1",
     smtpPassword: env.LDN_SMTP_PASSWORD ?? "",
+    mailPollSeconds: num("LDN_MAIL_POLL_SECONDS", DEFAULT_SERVER_SETTINGS.mailPollSeconds),
   };
 }

@@ -1,7 +1,7 @@
 /** `ldn serve`: the clinic server (HTTP API and web app) on SQLite or PostgreSQL. */
 import type { Command } from "commander";
 import { SYSTEM_ACTOR } from "../../app/ports/actor.ts";
-import { buildServer, listen } from "../../http/server.ts";
+import { buildServer, listen, startMailDispatcher } from "../../http/server.ts";
 import { serverSettingsFromEnv } from "../../http/settings.ts";
 import { openStore } from "../../store/sql-store.ts";
 import { parsePositiveInt } from "../output.ts";
@@ -30,6 +30,9 @@ Security settings (clinic settings, not published facts): LDN_SESSION_IDLE_MINUT
 LDN_SESSION_MAX_HOURS (12), LDN_INVITATION_DAYS (7), LDN_LOGIN_FAILURES (5) per
 LDN_LOGIN_WINDOW_MINUTES (15); LDN_SECURE_COOKIES=1 behind TLS, LDN_TRUST_PROXY=1 behind a
 reverse proxy that sets X-Forwarded-Proto.
+Email reminders go through the SMTP server the administrator sets in the web app; its password
+is LDN_SMTP_PASSWORD (never stored in the database); LDN_MAIL_POLL_SECONDS (30) says how often
+the outbox is sent.
 
 Examples:
   ldn serve
@@ -48,8 +51,10 @@ Examples:
       const clinics = await store.transaction(SYSTEM_ACTOR, (tx) => tx.clinics.list());
       const port =
         flags.port ?? (process.env.PORT ? parsePositiveInt("PORT", 65_535)(process.env.PORT) : 3000);
-      const { app } = buildServer({ store, settings });
+      const { app, services } = buildServer({ store, settings });
       const { server, port: bound } = await listen(app, port, flags.host);
+      // Email reminders: sent from the outbox, so a restart resumes where it stands.
+      const mail = startMailDispatcher(services, { log: (m) => process.stderr.write(m + "\n") });
       process.stdout.write(`ldn clinic server on http://${flags.host}:${bound} (database: ${where})\n`);
       if (clinics.length === 0) {
         process.stdout.write(
@@ -63,6 +68,7 @@ Examples:
         process.once("SIGINT", stop);
         process.once("SIGTERM", stop);
       });
+      await mail.stop();
       await store.close();
     });
 }
