@@ -7,6 +7,7 @@ import type { AccountServices } from "../ports/account-services.ts";
 import type { Invitation } from "../ports/invitation-repository.ts";
 import { newLoginCode, tokenHash } from "../tokens.ts";
 import { badRequest, notFound } from "../../domain/errors.ts";
+import { refuseCommonPassword } from "../../domain/accounts/common-passwords.ts";
 import { passwordProblem } from "../../domain/accounts/password-policy.ts";
 import { attempted, beginAttempt } from "./throttle-attempt.ts";
 import { openSession } from "./open-session.ts";
@@ -41,8 +42,9 @@ export async function acceptInvitation(
 ): Promise<Joined> {
   const problem = passwordProblem(input.password);
   if (problem) throw badRequest("password", problem);
+  refuseCommonPassword(input.password, "password");
   // Its own counter: bad links from an address never lock that address out of signing in.
-  const attempt = beginAttempt(services, [
+  const attempt = await beginAttempt(services, [
     { name: `invitation-address:${input.address}`, limit: services.settings.loginAddressFailures },
   ]);
   const hash = tokenHash(input.token);
@@ -51,11 +53,11 @@ export async function acceptInvitation(
     services.store.transaction(SYSTEM_ACTOR, (tx) => tx.invitations.findByTokenHash(hash)),
   );
   if (!invitation || invitation.usedAt !== null || invitation.expiresAt <= now) {
-    attempt.failed();
+    await attempt.failed();
     await auditRefusal(services, invitation, input.address);
     throw notFound("invitation", INVALID_LINK);
   }
-  attempt.succeeded();
+  await attempt.succeeded();
   const passwordHash = await services.passwords.hash(input.password, input.address);
   const patientId = invitation.patientId;
   return services.store.transaction({ kind: "patient", id: patientId }, async (tx) => {

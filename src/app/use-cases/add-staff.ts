@@ -9,6 +9,7 @@ import type { PasswordHasher } from "../ports/password-hasher.ts";
 import type { Staff, StaffRole } from "../ports/staff-repository.ts";
 import type { Repositories, Store } from "../ports/store.ts";
 import { badRequest, conflict, notFound } from "../../domain/errors.ts";
+import { refuseCommonPassword } from "../../domain/accounts/common-passwords.ts";
 import { passwordProblem } from "../../domain/accounts/password-policy.ts";
 
 export interface NewMember {
@@ -55,6 +56,7 @@ export async function addStaff(
   for (const m of members) {
     const problem = passwordProblem(m.password);
     if (problem) throw badRequest("password", problem);
+    refuseCommonPassword(m.password, "password");
   }
   const hashes = await Promise.all(members.map((m) => deps.passwords.hash(m.password, input.queue)));
   return deps.store.transaction(actor, async (tx) => {

@@ -8,6 +8,7 @@ import type { AccountServices } from "../ports/account-services.ts";
 import type { SubjectKind } from "../ports/session-repository.ts";
 import type { Repositories } from "../ports/store.ts";
 import { badRequest } from "../../domain/errors.ts";
+import { refuseCommonPassword } from "../../domain/accounts/common-passwords.ts";
 import { passwordProblem } from "../../domain/accounts/password-policy.ts";
 import { accountKeys, attempted, beginAttempt } from "./throttle-attempt.ts";
 import { openSession } from "./open-session.ts";
@@ -31,8 +32,9 @@ export async function changePassword(
 ): Promise<string> {
   const problem = passwordProblem(input.newPassword);
   if (problem) throw badRequest("newPassword", problem);
+  refuseCommonPassword(input.newPassword, "newPassword");
   // A session left open must not become a way to guess the password: the same limits as logins.
-  const attempt = beginAttempt(
+  const attempt = await beginAttempt(
     services,
     accountKeys(services, `password-account:${subject.kind}:${subject.id}`, input.address),
   );
@@ -42,10 +44,10 @@ export async function changePassword(
     async () => !!stored && (await services.passwords.verify(input.currentPassword, stored, input.address)),
   );
   if (!current) {
-    attempt.failed();
+    await attempt.failed();
     throw badRequest("currentPassword", "this is not your current password");
   }
-  attempt.succeeded();
+  await attempt.succeeded();
   const hash = await services.passwords.hash(input.newPassword, input.address);
   return services.store.transaction(subject, async (tx) => {
     if (subject.kind === "staff") await tx.staff.setPassword(subject.id, hash);
