@@ -1,7 +1,7 @@
 /** An error shown next to what caused it, announced to screen readers. */
-export function ErrorNote({ message }: { readonly message: string | null }) {
+export function ErrorNote({ message, id }: { readonly message: string | null; readonly id?: string }) {
   return message ? (
-    <p class="error" role="alert">
+    <p class="error" role="alert" id={id}>
       {message}
     </p>
   ) : null;
