@@ -42,6 +42,30 @@ const write = (items: readonly PendingCheckIn[]) => localStorage.setItem(KEY, JS
 /** How many check-ins are waiting to be sent. */
 export const pendingCount = (): number => read().length;
 
+/** A check-in of this patient waiting on the phone: its own day and pain, as made. */
+export interface WaitingCheckIn {
+  readonly key: string;
+  readonly date: string;
+  readonly pain: number | null;
+}
+
+/**
+ * This patient's check-ins waiting to be sent, each with the day it was made for (a backdated
+ * one keeps its day: it is never taken for today, nor for a day before the plan).
+ */
+export function waitingCheckIns(patientId: string): WaitingCheckIn[] {
+  return read()
+    .filter((p) => p.patientId === patientId)
+    .map((p) => {
+      const body = (p.body ?? {}) as { date?: unknown; pain?: unknown };
+      return {
+        key: p.key,
+        date: typeof body.date === "string" ? body.date : "",
+        pain: typeof body.pain === "number" ? body.pain : null,
+      };
+    });
+}
+
 /** Check-ins of this patient the server refused while they waited, oldest first. */
 export const refusedCheckIns = (patientId: string): RefusedCheckIn[] =>
   readList<RefusedCheckIn>(REFUSED_KEY).filter((r) => r.patientId === patientId);

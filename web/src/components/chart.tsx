@@ -5,7 +5,7 @@
  * week shows as a gap. Plain SVG: no chart library, no inline styles (the CSP forbids them);
  * colours come from classes in app.css.
  */
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { SIDE_EFFECT_LABEL, doseText } from "../format.ts";
 
 export interface ChartDay {
@@ -23,8 +23,13 @@ interface Props {
   readonly windowUg: number | null;
   readonly medUg: number | null;
   readonly baselinePain?: number | null;
-  /** The phone's chart: pain and dose only, drawn for a narrow screen. */
+  /**
+   * The phone's chart: pain and dose only, drawn for a narrow screen. Without it the chart still
+   * lays itself out for the width it is given (a clinician's phone), every series kept.
+   */
   readonly compact?: boolean;
+  /** On the phone, every series with its toggle too: the patient's own trends. */
+  readonly everySeries?: boolean;
 }
 
 type Series = "pain" | "mood" | "energy" | "clarity";
@@ -63,16 +68,45 @@ export function doseTicks(maxUg: number): number[] {
 
 /**
  * The days (as day numbers) that get a date tick: every 2 days for a short diary, a week, two
- * weeks, or as many days as keeps them to MAX_DATE_TICKS, however long the span.
+ * weeks, or as many days as keeps them to `most` (MAX_DATE_TICKS unless a narrow chart asks for
+ * fewer), however long the span.
  */
-export function dateTickDays(first: number, last: number): number[] {
+export function dateTickDays(first: number, last: number, most = MAX_DATE_TICKS): number[] {
   const span = last - first;
   if (!Number.isFinite(span) || span <= 0) return [];
+  const limit = Math.max(1, Math.min(most, MAX_DATE_TICKS));
   const base = span <= 10 ? 2 : span <= 60 ? 7 : 14;
-  const every = Math.max(base, Math.ceil(span / MAX_DATE_TICKS));
+  const every = Math.max(base, Math.ceil(span / limit));
   const ticks: number[] = [];
-  for (let n = first; n < last && ticks.length < MAX_DATE_TICKS; n += every) ticks.push(n);
+  for (let n = first; n < last && ticks.length < limit; n += every) ticks.push(n);
   return ticks;
+}
+
+/** Room a date label ("28 Dec", 12 px) needs with a gap either side, in px. */
+const DATE_LABEL_PX = 56;
+/** The widest chart drawn, and below what width the narrow layout is used (px). */
+const WIDE_PX = 860;
+const NARROW_BELOW_PX = 560;
+
+/**
+ * The width the chart is given on the page, followed as it changes (a phone turned, a window
+ * resized), so the SVG is drawn at that size and its 12 px labels stay 12 px instead of being
+ * scaled down with the picture. Null until measured.
+ */
+function useWidth(active: boolean) {
+  const ref = useRef<HTMLElement>(null);
+  const [width, setWidth] = useState<number | null>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver((entries) => {
+      const w = entries[0]?.contentRect.width;
+      if (w) setWidth(Math.round(w));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [active]);
+  return { ref, width };
 }
 
 /** The days to draw: valid dates only, one per date (the last given), in date order. */
@@ -82,7 +116,7 @@ function orderedDays(days: readonly ChartDay[]): ChartDay[] {
   return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
-export function TitrationChart({ days: given, windowUg, medUg, baselinePain, compact }: Props) {
+export function TitrationChart({ days: given, windowUg, medUg, baselinePain, compact, everySeries }: Props) {
   const [shown, setShown] = useState<Record<Series, boolean>>({
     pain: true,
     mood: true,
@@ -90,11 +124,13 @@ export function TitrationChart({ days: given, windowUg, medUg, baselinePain, com
     clarity: true,
   });
   const days = orderedDays(given);
+  const { ref, width } = useWidth(days.length > 0);
   if (days.length === 0) return <p class="muted">No check-ins yet: the chart starts with the first one.</p>;
-  const W = compact ? 400 : 860;
-  const H = compact ? 230 : 320;
-  const PAD = compact
-    ? { left: 26, right: 52, top: 12, bottom: 40 }
+  const W = compact ? 400 : Math.max(280, Math.min(WIDE_PX, width ?? WIDE_PX));
+  const narrow = compact || W < NARROW_BELOW_PX;
+  const H = narrow ? 240 : 320;
+  const PAD = narrow
+    ? { left: 26, right: 56, top: 12, bottom: 40 }
     : { left: 36, right: 70, top: 14, bottom: 46 };
   const first = dayNumber(days[0]!.date);
   const last = Math.max(first + 1, dayNumber(days.at(-1)!.date) + 1);
@@ -135,8 +171,9 @@ export function TitrationChart({ days: given, windowUg, medUg, baselinePain, com
   const windowStart = windowUg === null ? undefined : days.find((d) => d.totalUg >= windowUg);
   // Date ticks a week apart (or every few days for a short diary), from the first day; never
   // more than MAX_DATE_TICKS, however far apart the first and last days are.
-  const dateTicks = dateTickDays(first, last);
-  const visible = compact ? (["pain"] as Series[]) : SERIES.map((s) => s.key).filter((k) => shown[k]);
+  const dateTicks = dateTickDays(first, last, Math.floor(plotW / DATE_LABEL_PX));
+  const painOnly = compact && !everySeries;
+  const visible = painOnly ? (["pain"] as Series[]) : SERIES.map((s) => s.key).filter((k) => shown[k]);
   const painDays = days.filter((d) => d.pain !== null).length;
   const label =
     `Daily dose steps and pain over ${days.length} days, ${days[0]!.date} to ${days.at(-1)!.date}` +
@@ -144,7 +181,7 @@ export function TitrationChart({ days: given, windowUg, medUg, baselinePain, com
     (medUg ? `; MED ${doseText(medUg)}` : "") +
     `; ${painDays} pain ratings`;
   return (
-    <figure class={compact ? "chart compact" : "chart"}>
+    <figure class={narrow ? "chart compact" : "chart"} ref={ref}>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
         <title>{label}</title>
         {windowStart && (
@@ -156,7 +193,7 @@ export function TitrationChart({ days: given, windowUg, medUg, baselinePain, com
             height={plotH}
           />
         )}
-        {(compact ? [0, 5, 10] : [0, 2, 4, 6, 8, 10]).map((v) => (
+        {(narrow ? [0, 5, 10] : [0, 2, 4, 6, 8, 10]).map((v) => (
           <g key={`p${v}`}>
             <line class="grid" x1={PAD.left} x2={W - PAD.right} y1={yPain(v)} y2={yPain(v)} />
             <text class="axis pain-axis" x={PAD.left - 6} y={yPain(v) + 4} text-anchor="end">
@@ -205,14 +242,14 @@ export function TitrationChart({ days: given, windowUg, medUg, baselinePain, com
         {days.map((d) =>
           d.sideEffects.length > 0 ? (
             <g key={`s${d.date}`} class="side-effect">
-              <circle cx={x(dayNumber(d.date) + 0.5)} cy={H - PAD.bottom + 28} r={compact ? 4 : 5} />
+              <circle cx={x(dayNumber(d.date) + 0.5)} cy={H - PAD.bottom + 28} r={narrow ? 4 : 5} />
               <title>{`${d.date}: ${d.sideEffects.map((e) => SIDE_EFFECT_LABEL[e] ?? e).join(", ")}`}</title>
             </g>
           ) : null,
         )}
       </svg>
       <figcaption class="legend">
-        {compact ? (
+        {painOnly ? (
           <span class="key pain">Pain (0-10, left)</span>
         ) : (
           SERIES.map((s) => (
