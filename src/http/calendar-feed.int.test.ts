@@ -6,6 +6,7 @@
  */
 import ICAL from "ical.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { readPdf } from "../documents/read-pdf.testing.ts";
 import { DIALECTS } from "../store/testing/test-databases.ts";
 import {
   enrolAndJoin,
@@ -202,6 +203,30 @@ for (const dialect of DIALECTS) {
       });
       expect(badFrom.status).toBe(400);
       expect(badFrom.body.error.message).toContain("from");
+    });
+
+    it("prints the clinic's name and the phone the administrator set on the patient's schedule PDF, with no citation or clinic-setting label", async () => {
+      const a = await enrolAndJoin(server, clinician, "A. Print");
+      await startPlan(a.patientId, "2027-01-04");
+      const admin = server.client();
+      await admin.login(north.staff.administrator.email);
+      await admin.request("PUT", "/api/clinic/settings", {
+        name: "Riverside Pain Clinic",
+        phone: "555 0199",
+        smtp: { host: "", port: 587, secure: false, user: "", from: "" },
+      });
+      const res = await server.app.request(
+        `http://ldn.test/api/patients/${a.patientId}/schedule.pdf?days=14`,
+        {
+          headers: { cookie: a.patient.cookie! },
+        },
+      );
+      expect(res.status).toBe(200);
+      const pdf = await readPdf(new Uint8Array(await res.arrayBuffer()));
+      const text = pdf.text.join("\n");
+      expect(text).toContain("Riverside Pain Clinic");
+      expect(text).toContain("555 0199");
+      expect(text).not.toMatch(/clinic setting|Source:|Protocol micro-titration@/i);
     });
 
     it("keeps a patient's email reminder choices, refusing reminders with no address", async () => {

@@ -147,7 +147,7 @@ export const planRoutes = [
         query.days ?? 28,
         "from",
       );
-      const clinic = await tx.clinics.get(principal!.clinicId);
+      const clinic = await tx.clinicSettings.get(principal!.clinicId);
       return {
         protocolKey: protocolKey(protocol),
         protocolName: protocol.name,
@@ -164,6 +164,7 @@ export const planRoutes = [
                 withOpioids: protocol.withOpioids,
                 opioids,
                 clinicName: clinic?.name ?? "your clinic",
+                clinicPhone: clinic?.phone || undefined,
               })
             : null,
       };
@@ -187,14 +188,18 @@ export const planRoutes = [
       const from = query.from ?? todayIn(services.clock);
       const { protocol, days, opioids } = await planDays(tx, params.patientId, from, query.days, "from");
       const patient = (await tx.patients.get(params.patientId))!;
-      const clinic = await tx.clinics.get(principal!.clinicId);
+      const clinic = await tx.clinicSettings.get(principal!.clinicId);
       const bytes = await schedulePdf({
         protocolName: protocol.name,
         withOpioids: protocol.withOpioids,
         opioids,
         patient: { name: patient.displayName },
-        // The number when the clinic gives one for this print; otherwise the clinic is named alone.
-        clinic: { name: clinic?.name ?? "your clinic", phone: query.clinicPhone },
+        // The number the administrator set in clinic settings (or one given for this print);
+        // with none, the clinic is named alone.
+        clinic: {
+          name: clinic?.name ?? "your clinic",
+          phone: query.clinicPhone || clinic?.phone || undefined,
+        },
         days,
         plan: planCapsules(days),
         createdAt: services.clock.now(),
