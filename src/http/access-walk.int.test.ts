@@ -76,6 +76,15 @@ const SAMPLES: Readonly<Record<string, (n: number) => { body?: unknown; headers?
     "GET /api/patients/:patientId/today": () => ({}),
     "GET /api/patients/:patientId/schedule.pdf": () => ({}),
     "GET /api/patients/:patientId/compounding": () => ({}),
+    "GET /api/pharmacy/queue": () => ({}),
+    "GET /api/patients/:patientId/fills": () => ({}),
+    // Not the fill due (the walk's patients' fills start on the clinic's "today"): an allowed
+    // pharmacist is answered 409, audited, and nothing is dispensed.
+    "POST /api/patients/:patientId/fills": (n) => ({
+      body: { fillStart: "2027-01-04", strengths: [{ ug: 100, quantity: 1 }] },
+      headers: { "idempotency-key": `walk-fill-${n}-${randomUUID()}` },
+    }),
+    "GET /api/patients/:patientId/order.pdf": () => ({}),
     "POST /api/patients/:patientId/check-ins": (n) => ({
       body: { date: "2027-01-05", doses: [{ time: "08:00", ug: 100 }], pain: 5, sideEffects: [] },
       headers: { "idempotency-key": `walk-${n}-${randomUUID()}` },

@@ -9,6 +9,7 @@ import { clinicSettingsRoutes } from "./clinic-settings.ts";
 import { cohortRoutes } from "./cohort.ts";
 import { doseRoutes } from "./doses.ts";
 import { patientRoutes } from "./patients.ts";
+import { pharmacyRoutes } from "./pharmacy.ts";
 import { planRoutes } from "./plans.ts";
 import { questionnaireRoutes } from "./questionnaires.ts";
 import { reminderRoutes } from "./reminders.ts";
@@ -25,6 +26,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   ...screeningHistoryRoutes,
   ...attentionRoutes,
   ...planRoutes,
+  ...pharmacyRoutes,
   ...checkInRoutes,
   ...doseRoutes,
   ...assessmentRoutes,
