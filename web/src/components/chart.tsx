@@ -130,7 +130,7 @@ export function TitrationChart({ days: given, windowUg, medUg, baselinePain, com
   const narrow = compact || W < NARROW_BELOW_PX;
   const H = narrow ? 240 : 320;
   const PAD = narrow
-    ? { left: 26, right: 56, top: 12, bottom: 40 }
+    ? { left: 26, right: 64, top: 12, bottom: 40 }
     : { left: 36, right: 70, top: 14, bottom: 46 };
   const first = dayNumber(days[0]!.date);
   const last = Math.max(first + 1, dayNumber(days.at(-1)!.date) + 1);
@@ -209,7 +209,13 @@ export function TitrationChart({ days: given, windowUg, medUg, baselinePain, com
         {dateTicks.map((n) => (
           <g key={`t${n}`}>
             <line class="tick" x1={x(n)} x2={x(n)} y1={H - PAD.bottom} y2={H - PAD.bottom + 4} />
-            <text class="axis" x={x(n)} y={H - PAD.bottom + 16} text-anchor="middle">
+            {/* The first date starts at the axis, clear of the pain scale's 0 beside it. */}
+            <text
+              class="axis"
+              x={x(n)}
+              y={H - PAD.bottom + 16}
+              text-anchor={n === first ? "start" : "middle"}
+            >
               {tickDate(isoOf(n))}
             </text>
           </g>
