@@ -12,6 +12,9 @@ import { PatientHome } from "./pages/patient-home.tsx";
 import { StaffAdmin } from "./pages/staff.tsx";
 import { Cohort } from "./pages/cohort.tsx";
 import { SchedulePage } from "./pages/schedule.tsx";
+import { PharmacyQueue } from "./pages/pharmacy-queue.tsx";
+import { PasswordPage } from "./pages/password.tsx";
+import { ClinicSettingsPage } from "./pages/clinic-settings.tsx";
 import { flushQueue } from "./offline-queue.ts";
 import { OfflineBanner, forgetKeptData, registerServiceWorker } from "./offline.tsx";
 
@@ -69,9 +72,12 @@ function App() {
         </a>
         <nav aria-label="Main">
           {me.kind === "staff" && me.role !== "administrator" && <a href="/">Patients</a>}
+          {me.kind === "staff" && me.role !== "administrator" && <a href="/queue">Queue</a>}
           {me.kind === "staff" && me.role === "clinician" && <a href="/patients/new">Enrol</a>}
           {me.kind === "staff" && me.role === "clinician" && <a href="/cohort">Cohort</a>}
           {me.kind === "staff" && me.role === "administrator" && <a href="/">Staff</a>}
+          {me.kind === "staff" && me.role === "administrator" && <a href="/clinic">Clinic</a>}
+          <a href="/password">Password</a>
           <span class="who">{me.displayName}</span>
           <button type="button" class="link" onClick={signOut}>
             Sign out
@@ -85,15 +91,17 @@ function App() {
 }
 
 function page(path: string, me: Me) {
+  if (path === "/password") return <PasswordPage />;
   if (me.kind === "patient")
     return path === "/schedule" ? (
-      <SchedulePage id={me.id} name={me.displayName} back="/" />
+      <SchedulePage id={me.id} name={me.displayName} back="/" patientView />
     ) : (
       <PatientHome me={me} />
     );
-  if (me.role === "administrator") return <StaffAdmin />;
+  if (me.role === "administrator") return path === "/clinic" ? <ClinicSettingsPage /> : <StaffAdmin />;
   if (path === "/patients/new" && me.role === "clinician") return <Enrol />;
   if (path === "/cohort" && me.role === "clinician") return <Cohort />;
+  if (path === "/queue") return <PharmacyQueue role={me.role} />;
   const schedule = /^\/patients\/([\w-]+)\/schedule$/.exec(path);
   if (schedule) return <SchedulePage id={schedule[1]!} name={null} back={`/patients/${schedule[1]!}`} />;
   const match = /^\/patients\/([\w-]+)$/.exec(path);
