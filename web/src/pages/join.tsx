@@ -1,6 +1,7 @@
 /** Joining by invitation: the token is in the link's #fragment, so it never reaches server logs. */
 import { useState } from "preact/hooks";
 import { api, messageOf, type Me } from "../api.ts";
+import { CopyButton } from "../components/copy-button.tsx";
 import { ErrorNote } from "../components/field-error.tsx";
 import { navigate } from "../router.ts";
 
@@ -25,10 +26,14 @@ export function Join({ onJoined }: { readonly onJoined: (me: Me) => void }) {
     return (
       <main class="narrow" id="main">
         <h1>Welcome, {joined.me.displayName}</h1>
+        <p data-testid="join-clinic">You have joined {joined.me.clinicName}.</p>
         <div class="card stack">
           <p>Your login code is</p>
           <p class="login-code" data-testid="login-code">
             {joined.loginCode}
+          </p>
+          <p>
+            <CopyButton text={joined.loginCode} label="Copy login code" />
           </p>
           <p>Write it down: you sign in with this code and your password.</p>
           <button

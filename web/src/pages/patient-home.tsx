@@ -7,6 +7,7 @@ import { ApiError, api, messageOf, type Me } from "../api.ts";
 import { PatientAlerts } from "../components/alerts.tsx";
 import { ErrorNote } from "../components/field-error.tsx";
 import { RefusedCheckIns } from "../components/refused-check-ins.tsx";
+import { Reminders } from "../components/reminders.tsx";
 import { todayIso } from "../format.ts";
 import { CheckInForm } from "./check-in-form.tsx";
 import { PatientHistory } from "./patient-history.tsx";
@@ -145,6 +146,7 @@ export function PatientHome({ me }: { readonly me: PatientMe }) {
         due={assessment?.forPatient.questionnaireDue ?? null}
         onSaved={reload}
       />
+      <Reminders patientId={me.id} />
     </section>
   );
 }

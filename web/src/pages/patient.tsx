@@ -8,6 +8,7 @@ import { TitrationChart, type ChartDay } from "../components/chart.tsx";
 import { DiaryCorrections } from "../components/diary-corrections.tsx";
 import { ErrorNote } from "../components/field-error.tsx";
 import { InvitationBox } from "../components/invitation-box.tsx";
+import { Reminders } from "../components/reminders.tsx";
 import { ScreeningCard } from "../components/screening-card.tsx";
 import { Source } from "../components/source.tsx";
 import { decisionText, Recommendation } from "../components/recommendation.tsx";
@@ -65,6 +66,7 @@ export function PatientChart({ id, role }: { readonly id: string; readonly role:
         {!notEligible && <InvitationBox id={id} joined={patient.joined} />}
       </div>
       <ErrorNote message={error} />
+      {role === "clinician" && !notEligible && <Reminders patientId={id} />}
       <div class="grid-2">
         <ScreeningCard id={id} screening={patient.screening} onChanged={reload} />
         <div class="card">

@@ -1,8 +1,10 @@
 /**
  * The patient's schedule and instructions, on screen and on paper: the protocol's days with a box
- * per dose, its source, the clinic settings in force, and the plain-language instructions (with
+ * per dose, the clinic's name and phone number, and the plain-language instructions (with
  * opioid withdrawal, what to do and whom to call, for a patient with opioids recorded at
- * screening). The print stylesheet (@media print in app.css) drops the app around it.
+ * screening). Its source and the clinic settings in force are for clinicians on screen: never on
+ * paper nor on the patient's own view. The print stylesheet (@media print in app.css) drops the
+ * app around it.
  */
 import { useEffect, useState } from "preact/hooks";
 import type { z } from "zod/v4";
@@ -85,10 +87,13 @@ export function SchedulePage({
   id,
   name,
   back,
+  patientView = false,
 }: {
   readonly id: string;
   readonly name: string | null;
   readonly back: string;
+  /** The patient's own view: no citations or clinic-setting labels (those are for clinicians). */
+  readonly patientView?: boolean;
 }) {
   const [days, setDays] = useState<number>(28);
   const [schedule, setSchedule] = useState<Schedule | null>(null);
@@ -96,6 +101,10 @@ export function SchedulePage({
   const [today, setToday] = useState<TodayDto | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [patientName, setPatientName] = useState<string | null>(name);
+  const [clinic, setClinic] = useState<{ name: string; phone: string } | null>(null);
+  useEffect(() => {
+    api.get<{ name: string; phone: string }>("/api/clinic").then(setClinic, () => undefined);
+  }, []);
   useEffect(() => {
     if (name !== null) return;
     // Staff: the name for the printout (pharmacists may not read the record; then none is shown).
@@ -165,15 +174,26 @@ export function SchedulePage({
         LDN schedule{patientName ? ` for ${patientName}` : ""}
         <span class="muted"> · {schedule.protocolName}</span>
       </h1>
-      <Source>
-        {schedule.source}. Protocol {schedule.protocolKey}.
-      </Source>
-      {schedule.settingNotes.length > 0 && (
-        <ul class="small muted">
-          {schedule.settingNotes.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
+      {clinic && (
+        <p class="clinic-contact" data-testid="clinic-contact">
+          {clinic.name}
+          {clinic.phone && ` · Questions? Call ${clinic.phone}`}
+        </p>
+      )}
+      {/* Citations and clinic-setting labels are for clinicians, on screen: never on paper or the patient's view. */}
+      {!patientView && (
+        <div class="no-print" data-testid="clinician-notes">
+          <Source>
+            {schedule.source}. Protocol {schedule.protocolKey}.
+          </Source>
+          {schedule.settingNotes.length > 0 && (
+            <ul class="small muted">
+              {schedule.settingNotes.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          )}
+        </div>
       )}
       {engineSets && (
         <div class="alert">
