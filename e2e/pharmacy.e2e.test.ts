@@ -1,0 +1,196 @@
+/**
+ * The pharmacist's day in a real browser against the real server process: the queue shows a
+ * patient's next fill from their real path (whose, from when to when, prescriber, capsules per
+ * dose, overdue), the order PDF downloads and names the patient and prescriber, a fill is
+ * dispensed after a confirmation, and the next fill date moves on by the fill's 28 days.
+ * Saves docs/images/pharmacist-queue.png. axe-core stays clean on both screens.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { APIRequestContext, Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildWeb } from "../scripts/build-web.ts";
+import { SYSTEM_ACTOR } from "../src/app/ports/actor.ts";
+import { readPdf } from "../src/documents/read-pdf.testing.ts";
+import { freePort, startServerProcess, type ServerProcess } from "../src/http/testing/server-process.ts";
+import { openStore } from "../src/store/sql-store.ts";
+import { axeViolations, launchChromium } from "./browser.ts";
+import { CLINICIAN, isoDaysAgo, seedClinician } from "./clinic.ts";
+
+const PHARMACIST = { email: "ash@riverside.example", name: "A. Ash" };
+const IMAGES = resolve(import.meta.dirname, "../docs/images");
+
+/** As the app writes a date: "2027-01-04" -> "Mon 4 Jan". */
+function shortDate(iso: string): string {
+  return new Date(`${iso}T12:00:00Z`).toLocaleDateString("en-GB", {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    timeZone: "UTC",
+  });
+}
+
+/**
+ * Adds the pharmacist to the seeded clinic, with the clinician's password hash (so the same
+ * password): no second hash to make, and nothing of the accounts code to import.
+ */
+async function seedPharmacist(db: string): Promise<void> {
+  const store = await openStore({ kind: "sqlite", path: db });
+  try {
+    await store.transaction(SYSTEM_ACTOR, async (tx) => {
+      const lee = (await tx.staff.findByEmail(CLINICIAN.email))!;
+      await tx.staff.create({
+        clinicId: lee.clinicId,
+        email: PHARMACIST.email,
+        displayName: PHARMACIST.name,
+        role: "pharmacist",
+        passwordHash: lee.passwordHash,
+      });
+    });
+  } finally {
+    await store.close();
+  }
+}
+
+async function send<T>(request: APIRequestContext, url: string, data?: unknown, headers = {}): Promise<T> {
+  const res = data === undefined ? await request.get(url) : await request.post(url, { data, headers });
+  if (!res.ok()) throw new Error(`${url}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+describe("the pharmacist's queue in a real browser", { timeout: 120_000 }, () => {
+  let dir: string;
+  let server: ServerProcess;
+  let browser: Browser;
+  let patientId: string;
+  const api = (path: string) => `${server.url}${path}`;
+
+  beforeAll(async () => {
+    await buildWeb();
+    dir = mkdtempSync(join(tmpdir(), "ldn-e2e-pharmacy-"));
+    const db = join(dir, "ldn.sqlite");
+    await seedClinician(db);
+    await seedPharmacist(db);
+    server = await startServerProcess(db, await freePort());
+    browser = await launchChromium();
+    // The clinician enrols a patient on micro-titration six days ago, checked in every day since,
+    // and another whose plan starts in three days (a fill due within the 7 days' notice).
+    const clinic = await browser.newContext();
+    await send(clinic.request, api("/api/session"), { login: CLINICIAN.email, password: CLINICIAN.password });
+    const enrol = async (displayName: string, startDaysAgo: number) => {
+      const { id } = await send<{ id: string }>(clinic.request, api("/api/patients"), {
+        displayName,
+        screening: {
+          ageYears: 50,
+          painMonths: 40,
+          pregnancy: "no",
+          opioids: [],
+          mustStayOnOpioids: false,
+          riskFactors: ["centralized-pain"],
+        },
+      });
+      await send(clinic.request, api(`/api/patients/${id}/plans`), {
+        protocolId: "micro-titration",
+        startDate: isoDaysAgo(startDaysAgo),
+      });
+      return id;
+    };
+    patientId = await enrol("Q. Queue", 6);
+    await enrol("D. Due", -3);
+    for (let ago = 6; ago >= 1; ago--) {
+      const date = isoDaysAgo(ago);
+      const today = await send<{ today: { doses: { time: string; ug: number }[] } }>(
+        clinic.request,
+        api(`/api/patients/${patientId}/today?today=${date}`),
+      );
+      await send(
+        clinic.request,
+        api(`/api/patients/${patientId}/check-ins`),
+        { date, doses: today.today.doses.map((d) => ({ time: d.time, ug: d.ug })), pain: 6, sideEffects: [] },
+        { "idempotency-key": `pharmacy-${date}` },
+      );
+    }
+    await clinic.close();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.child.kill("SIGTERM");
+    await server?.exited;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("shows the fill due, downloads its order, dispenses it after a confirmation, and moves the next fill on", async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByLabel("Email or login code").fill(PHARMACIST.email);
+    await page.getByLabel("Password").fill(CLINICIAN.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "Queue", exact: true })
+      .click();
+    await page.getByRole("heading", { name: "Pharmacy queue" }).waitFor();
+
+    // No fill recorded yet: needed since the plan's first day, so it is made from today.
+    const row = page.getByRole("row").filter({ hasText: "Q. Queue" });
+    const cells = row.getByRole("cell");
+    await row.waitFor();
+    expect(await cells.nth(1).textContent()).toBe(`Overdue since ${shortDate(isoDaysAgo(6))}`);
+    expect(await cells.nth(2).textContent()).toBe(
+      `${shortDate(isoDaysAgo(0))} to ${shortDate(isoDaysAgo(-27))}28 days`,
+    );
+    expect(await cells.nth(3).textContent()).toMatch(/^(\d+ x \d\.\d+ mg)+$/);
+    expect(await cells.nth(4).textContent()).toMatch(/mg: .* \([12] capsules?\), \d+ doses?/);
+    expect(await cells.nth(5).textContent()).toBe(CLINICIAN.name);
+    // The most pressing first: the overdue fill, then the one due in three days.
+    const due = page.getByRole("row").filter({ hasText: "D. Due" });
+    expect(await due.getByRole("cell").nth(1).textContent()).toBe(`Due ${shortDate(isoDaysAgo(-3))}`);
+    expect(await page.locator("table.queue tbody tr td:first-child a").allTextContents()).toEqual([
+      "Q. Queue",
+      "D. Due",
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+    mkdirSync(IMAGES, { recursive: true });
+    await page.screenshot({ path: join(IMAGES, "pharmacist-queue.png"), fullPage: true });
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      row.getByRole("link", { name: "Order PDF for Q. Queue" }).click(),
+    ]);
+    const pdfPath = join(dir, "order.pdf");
+    await download.saveAs(pdfPath);
+    const text = (await readPdf(new Uint8Array(readFileSync(pdfPath)))).text.join(" ");
+    expect(text).toContain("Compounding order");
+    expect(text).toContain("Patient: Q. Queue");
+    expect(text).toContain(`Prescriber: ${CLINICIAN.name}`);
+    expect(text).toContain("(28 days)");
+
+    await row.getByRole("button", { name: "Dispense Q. Queue's fill" }).click();
+    const confirm = page.getByRole("group", { name: "Confirm dispensing for Q. Queue" });
+    await confirm.getByText(/Record as dispensed now, by you: .* x .* mg/).waitFor();
+    await confirm.getByRole("button", { name: "Confirm dispensed" }).click();
+    await page
+      .getByRole("status")
+      .getByText(/Dispensed Q\. Queue's fill/)
+      .waitFor();
+    // The next fill follows on from the one dispensed: 28 days on, not due for three weeks.
+    await row.getByText(`Upcoming ${shortDate(isoDaysAgo(-28))}`).waitFor();
+    expect(await cells.nth(2).textContent()).toBe(
+      `${shortDate(isoDaysAgo(-28))} to ${shortDate(isoDaysAgo(-55))}28 days`,
+    );
+
+    await row.getByRole("link", { name: "Q. Queue", exact: true }).click();
+    await page.getByRole("heading", { name: "Compounding for Q. Queue" }).waitFor();
+    await page.getByText(`Prescriber: ${CLINICIAN.name}`).waitFor();
+    await page.getByRole("heading", { name: "Dispensed (1)" }).waitFor();
+    await page.getByText(new RegExp(`dispensed by ${PHARMACIST.name} on`)).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
