@@ -251,7 +251,8 @@ function attentionFor(
     const due = addDays(a.decidedOn, OUTCOME_DUE_DAYS_AFTER_MED);
     const answeredSince = records.questionnaires.some((q) => q.answeredOn >= due);
     if (today >= due && !answeredSince)
-      add("questionnaire-due", `Outcome questionnaire due since ${due} (4 weeks after the MED, 004)`, [
+      // 004: outcomes again at least 4 weeks after the MED; the source stays out of the clinician's words.
+      add("questionnaire-due", `Outcome questionnaire due since ${due} (4 weeks after the MED)`, [
         `due: ${due}`,
       ]);
   }
