@@ -1,0 +1,225 @@
+/**
+ * Reminders and accounts in a real chromium against the real server process (issue 12): the
+ * patient makes a private calendar link on their phone, copies it, and the feed fetched with no
+ * session parses with ical.js and holds today's dose times; the password page refuses
+ * "password" at its field, then takes a good one; the administrator sets the clinic's phone in
+ * clinic settings and it is on the printed schedule, where no citation or clinic-setting note is.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ICAL from "ical.js";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildWeb } from "../scripts/build-web.ts";
+import { SYSTEM_ACTOR } from "../src/app/ports/actor.ts";
+import { scryptHasher } from "../src/crypto/scrypt-hasher.ts";
+import { freePort, startServerProcess, type ServerProcess } from "../src/http/testing/server-process.ts";
+import { openStore } from "../src/store/sql-store.ts";
+import { launchChromium } from "./browser.ts";
+import { CLINICIAN, PATIENT_PASSWORD, isoDaysAgo, seedClinician, shot } from "./clinic.ts";
+import { send } from "./phone-patient.ts";
+
+const ADMIN = { email: "admin@riverside.example", password: "admin password 1" };
+const NEW_PASSWORD = "violet kettle harbour";
+
+/** The first administrator, written into the clinic seedClinician made. */
+async function seedAdministrator(db: string): Promise<void> {
+  const store = await openStore({ kind: "sqlite", path: db });
+  try {
+    const passwordHash = await scryptHasher(10).hash(ADMIN.password);
+    await store.transaction(SYSTEM_ACTOR, async (tx) => {
+      const [clinic] = await tx.clinics.list();
+      await tx.staff.create({
+        clinicId: clinic!.id,
+        email: ADMIN.email,
+        displayName: "A. Admin",
+        role: "administrator",
+        passwordHash,
+      });
+    });
+  } finally {
+    await store.close();
+  }
+}
+
+async function signIn(page: Page, login: string, password: string) {
+  await page.getByLabel("Email or login code").fill(login);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+describe("reminders and accounts in a real browser", { timeout: 120_000 }, () => {
+  let dir: string;
+  let server: ServerProcess;
+  let browser: Browser;
+  let phone: BrowserContext;
+  let patientId: string;
+  let loginCode: string;
+  const api = (path: string) => `${server.url}${path}`;
+
+  beforeAll(async () => {
+    await buildWeb();
+    browser = await launchChromium();
+    dir = mkdtempSync(join(tmpdir(), "ldn-e2e-remind-"));
+    const db = join(dir, "ldn.sqlite");
+    await seedClinician(db);
+    await seedAdministrator(db);
+    server = await startServerProcess(db, await freePort());
+    const staff = await browser.newContext();
+    await send(staff.request, api("/api/session"), { login: CLINICIAN.email, password: CLINICIAN.password });
+    patientId = (
+      await send<{ id: string }>(staff.request, api("/api/patients"), {
+        displayName: "R. Remind",
+        screening: {
+          ageYears: 52,
+          painMonths: 60,
+          pregnancy: "no",
+          opioids: [],
+          mustStayOnOpioids: false,
+          riskFactors: ["centralized-pain"],
+        },
+      })
+    ).id;
+    await send(staff.request, api(`/api/patients/${patientId}/plans`), {
+      protocolId: "micro-titration",
+      startDate: isoDaysAgo(9),
+    });
+    const invite = await send<{ token: string }>(
+      staff.request,
+      api(`/api/patients/${patientId}/invitations`),
+      {},
+    );
+    await staff.close();
+    phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    await phone.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    loginCode = (
+      await send<{ loginCode: string }>(phone.request, api("/api/invitations/accept"), {
+        token: invite.token,
+        password: PATIENT_PASSWORD,
+      })
+    ).loginCode;
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server) {
+      server.child.kill("SIGTERM");
+      await server.exited;
+    }
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("gives the patient a calendar link whose feed, fetched with no session, has today's dose times", async () => {
+    const page = await phone.newPage();
+    await page.goto(server.url);
+    await page.getByText("Reminders", { exact: true }).click();
+    await page.getByRole("button", { name: "Make a calendar link" }).click();
+    const url = (await page.getByTestId("calendar-url").textContent())!;
+    expect(url).toMatch(new RegExp(`^${server.url}/api/calendar/[A-Za-z0-9_-]{43}\\.ics$`));
+    expect(await page.getByTestId("webcal-link").getAttribute("href")).toBe(url.replace(/^http:/, "webcal:"));
+    await page.getByRole("button", { name: "Copy link" }).click();
+    await page.getByText("Copied").waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+    await shot(page, "reminders-calendar-link");
+
+    // A calendar app has no session: a fresh context with no cookie fetches it.
+    const calendarApp = await browser.newContext();
+    const res = await calendarApp.request.get(url);
+    expect(res.status()).toBe(200);
+    expect(res.headers()["content-type"]).toContain("text/calendar");
+    const events = new ICAL.Component(ICAL.parse(await res.text()) as unknown[])
+      .getAllSubcomponents("vevent")
+      .map((v) => new ICAL.Event(v));
+    await calendarApp.close();
+    const today = isoDaysAgo(0);
+    const pad = (n: number) => String(n).padStart(2, "0");
+    const todays = events
+      .filter((e) => `${e.startDate.year}-${pad(e.startDate.month)}-${pad(e.startDate.day)}` === today)
+      .map((e) => `${pad(e.startDate.hour)}:${pad(e.startDate.minute)}`);
+    const planned = (await (await phone.request.get(api(`/api/patients/${patientId}/today`))).json()) as {
+      today: { doses: { time: string }[] };
+    };
+    expect(planned.today.doses.length).toBeGreaterThan(0);
+    expect(todays).toEqual(planned.today.doses.map((d) => d.time));
+    await page.close();
+  });
+
+  it("refuses 'password' at the new password's field, then takes a good one", async () => {
+    const page = await phone.newPage();
+    await page.goto(`${server.url}/password`);
+    await page.getByLabel("Current password").fill(PATIENT_PASSWORD);
+    await page.getByLabel(/^New password/).fill("password");
+    await page.getByLabel("The new password again").fill("password");
+    await page.getByRole("button", { name: "Change password" }).click();
+    const note = page.locator("#newPassword-error");
+    await note.waitFor();
+    expect(await note.textContent()).toMatch(/too common/);
+    expect(await page.getByLabel(/^New password/).getAttribute("aria-invalid")).toBe("true");
+    await shot(page, "password-common-refused");
+
+    await page.getByLabel(/^New password/).fill(NEW_PASSWORD);
+    await page.getByLabel("The new password again").fill(NEW_PASSWORD);
+    await page.getByRole("button", { name: "Change password" }).click();
+    await page.getByText("Your password is changed").waitFor();
+    expect(await page.locator("#newPassword-error").count()).toBe(0);
+    const fresh = await browser.newContext();
+    expect(
+      (
+        await fresh.request.post(api("/api/session"), { data: { login: loginCode, password: NEW_PASSWORD } })
+      ).status(),
+    ).toBe(200);
+    expect(
+      (
+        await fresh.request.post(api("/api/session"), {
+          data: { login: loginCode, password: PATIENT_PASSWORD },
+        })
+      ).status(),
+    ).toBe(401);
+    await fresh.close();
+    await page.close();
+  });
+
+  it("puts the phone the administrator sets on the printed schedule, with no citation or clinic-setting note", async () => {
+    const adminContext = await browser.newContext();
+    const admin = await adminContext.newPage();
+    await admin.goto(server.url);
+    await signIn(admin, ADMIN.email, ADMIN.password);
+    await admin.getByRole("link", { name: "Clinic", exact: true }).click();
+    await admin.getByLabel("Phone number patients call").fill("555 0142");
+    await admin.getByRole("button", { name: "Save clinic settings" }).click();
+    await admin.getByText("Saved.").waitFor();
+    await shot(admin, "clinic-settings");
+    await adminContext.close();
+
+    const page = await phone.newPage();
+    await page.goto(`${server.url}/schedule`);
+    const contact = page.getByTestId("clinic-contact");
+    await contact.waitFor();
+    expect(await contact.textContent()).toBe("Riverside Pain Clinic · Questions? Call 555 0142");
+    await page.emulateMedia({ media: "print" });
+    expect(await contact.isVisible()).toBe(true);
+    const printed = (await page.locator("main").innerText()).toLowerCase();
+    expect(printed).not.toMatch(/source|clinic setting|micro-titration@/);
+    await shot(page, "schedule-printed-with-clinic-phone");
+    await page.close();
+
+    // The clinician still sees the citation on screen, and it is not printed.
+    const staff = await browser.newContext();
+    const chart = await staff.newPage();
+    await chart.goto(server.url);
+    await signIn(chart, CLINICIAN.email, CLINICIAN.password);
+    await chart.goto(`${server.url}/patients/${patientId}/schedule`);
+    const notes = chart.getByTestId("clinician-notes");
+    await notes.waitFor();
+    expect(await notes.isVisible()).toBe(true);
+    await chart.emulateMedia({ media: "print" });
+    expect(await notes.isVisible()).toBe(false);
+    expect(await chart.getByTestId("clinic-contact").textContent()).toContain("555 0142");
+    await staff.close();
+  });
+});
