@@ -7,7 +7,6 @@ import type { Clock } from "../app/ports/clock.ts";
 import type { Store } from "../app/ports/store.ts";
 import { createApp } from "./app.ts";
 import { gatedHasher, hashGate } from "./auth/hash-gate.ts";
-import { loginThrottle } from "./auth/login-throttle.ts";
 import type { PasswordHasher } from "../app/ports/password-hasher.ts";
 import { scryptHasher } from "../crypto/scrypt-hasher.ts";
 import type { Services } from "./route.ts";
@@ -47,7 +46,7 @@ export function buildServer(options: ServerOptions) {
       options.passwords ?? scryptHasher(),
       hashGate(options.hashConcurrency === undefined ? {} : { concurrent: options.hashConcurrency }),
     ),
-    throttle: loginThrottle(settings.loginWindowMinutes * 60_000),
+    throttle: options.store.loginThrottle(settings.loginWindowMinutes * 60_000),
   };
   const webRoot = options.webRoot === undefined ? WEB_DIST : options.webRoot;
   const app = createApp(ROUTES, services, {

@@ -18,12 +18,17 @@ interface Unit {
   reject(error: unknown): void;
 }
 
+export interface GroupCommitOptions {
+  /** Told the size of each batch committed (for the metrics). */
+  readonly onBatch?: (size: number) => void;
+}
+
 /**
  * @example
  * const group = groupCommit(db);
  * await group.run((trx) => trx.insertInto("diary_entries").values(row).execute());
  */
-export function groupCommit(db: Kysely<Schema>) {
+export function groupCommit(db: Kysely<Schema>, options: GroupCommitOptions = {}) {
   const queue: Unit[] = [];
   let draining = false;
 
@@ -59,6 +64,7 @@ export function groupCommit(db: Kysely<Schema>) {
         }
       }
       await trx.commit().execute();
+      options.onBatch?.(batch.length);
     } catch (error) {
       // The commit itself failed (or a savepoint command did): nothing in the batch is durable.
       await trx

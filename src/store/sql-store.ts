@@ -23,6 +23,7 @@ import { sqlRecommendationRepository } from "./repositories/sql-recommendation-r
 import { sqlQuestionnaireRepository } from "./repositories/sql-questionnaire-repository.ts";
 import { sqlClinicRecords } from "./repositories/sql-clinic-records.ts";
 import { sqlAttentionAckRepository } from "./repositories/sql-attention-ack-repository.ts";
+import { sqlLoginThrottle } from "./repositories/sql-login-throttle.ts";
 import { sqlCalendarFeedRepository } from "./repositories/sql-calendar-feed-repository.ts";
 import { sqlClinicSettingsRepository } from "./repositories/sql-clinic-settings-repository.ts";
 import { sqlOutboxRepository } from "./repositories/sql-outbox-repository.ts";
@@ -55,6 +56,12 @@ function repositories(ctx: TxContext): Repositories {
   };
 }
 
+export interface StoreOptions {
+  readonly clock?: Clock;
+  /** Told the size of each SQLite group commit (the server's metrics). */
+  readonly onCommitBatch?: (size: number) => void;
+}
+
 /**
  * A `Store` over an open database.
  *
@@ -62,9 +69,12 @@ function repositories(ctx: TxContext): Repositories {
  * const store = createSqlStore(await openDatabase(config));
  * await store.transaction(actor, (tx) => tx.patients.get(id));
  */
-export function createSqlStore(database: Database, options: { readonly clock?: Clock } = {}): Store {
+export function createSqlStore(database: Database, options: StoreOptions = {}): Store {
   const clock = options.clock ?? SYSTEM_CLOCK;
-  const group = database.dialect === "sqlite" ? groupCommit(database.db) : null;
+  const group =
+    database.dialect === "sqlite"
+      ? groupCommit(database.db, options.onCommitBatch ? { onBatch: options.onCommitBatch } : {})
+      : null;
   // SQLite commits concurrent units together (one disk sync); PostgreSQL runs them side by side.
   const run = <T>(unit: (trx: Transaction<Schema>) => Promise<T>): Promise<T> =>
     group ? group.run(unit) : database.db.transaction().execute(unit);
@@ -98,6 +108,7 @@ export function createSqlStore(database: Database, options: { readonly clock?: C
       }
     },
     lookupSession: (id) => lookupSession(database, id),
+    loginThrottle: (windowMs) => sqlLoginThrottle(database.db, database.dialect, windowMs),
     close: () => database.close(),
   };
 }
@@ -114,9 +125,6 @@ function errorCode(error: unknown): string {
  * @example
  * const store = await openStore({ kind: "sqlite", path: "./data/ldn.sqlite" });
  */
-export async function openStore(
-  config: DatabaseConfig,
-  options: { readonly clock?: Clock } = {},
-): Promise<Store> {
+export async function openStore(config: DatabaseConfig, options: StoreOptions = {}): Promise<Store> {
   return createSqlStore(await openDatabase(config), options);
 }

@@ -16,6 +16,7 @@ import type { DiaryRepository } from "./diary-repository.ts";
 import type { DispensedFillRepository } from "./dispensed-fill-repository.ts";
 import type { DoseTickRepository } from "./dose-tick-repository.ts";
 import type { InvitationRepository } from "./invitation-repository.ts";
+import type { LoginThrottle } from "./login-throttle.ts";
 import type { QuestionnaireRepository } from "./questionnaire-repository.ts";
 import type { RecommendationRepository } from "./recommendation-repository.ts";
 import type { SessionRepository, SessionSubject } from "./session-repository.ts";
@@ -62,6 +63,13 @@ export interface Store {
    * @example const found = await store.lookupSession(tokenHash(cookie));
    */
   lookupSession(id: string): Promise<SessionSubject | undefined>;
+  /**
+   * The login throttle's counters over `windowMs`, kept in the database so every server process
+   * sharing it counts the same attempts. Holds no patient data.
+   *
+   * @example const throttle = store.loginThrottle(15 * 60_000);
+   */
+  loginThrottle(windowMs: number): LoginThrottle;
   /** Closes the connection (SQLite) or the pool (PostgreSQL). */
   close(): Promise<void>;
 }

@@ -6,7 +6,7 @@ import { SYSTEM_ACTOR } from "../ports/actor.ts";
 import type { AccountServices } from "../ports/account-services.ts";
 import type { Invitation } from "../ports/invitation-repository.ts";
 import { newLoginCode, tokenHash } from "../tokens.ts";
-import { badRequest, notFound } from "../../domain/errors.ts";
+import { notFound, unacceptable } from "../../domain/errors.ts";
 import { refuseCommonPassword } from "../../domain/accounts/common-passwords.ts";
 import { passwordProblem } from "../../domain/accounts/password-policy.ts";
 import { attempted, beginAttempt } from "./throttle-attempt.ts";
@@ -32,7 +32,7 @@ const INVALID_LINK =
 
 /**
  * Accepts the invitation, or throws `not_found` for a link unknown, used, replaced or expired
- * (audited with which), `invalid_request` for a password too short or long.
+ * (audited with which), `invalid_argument` for a password the policy refuses.
  *
  * @example const { loginCode, token } = await acceptInvitation(services, { token: link, password, address });
  */
@@ -41,7 +41,7 @@ export async function acceptInvitation(
   input: AcceptInvitationInput,
 ): Promise<Joined> {
   const problem = passwordProblem(input.password);
-  if (problem) throw badRequest("password", problem);
+  if (problem) throw unacceptable("password", problem);
   refuseCommonPassword(input.password, "password");
   // Its own counter: bad links from an address never lock that address out of signing in.
   const attempt = await beginAttempt(services, [

@@ -22,6 +22,7 @@ function watched(store: Store): Store & { readonly open: () => number } {
   return {
     open: () => open,
     lookupSession: (id) => store.lookupSession(id),
+    loginThrottle: (windowMs) => store.loginThrottle(windowMs),
     close: () => store.close(),
     async transaction(actor, work) {
       open += 1;
@@ -44,7 +45,7 @@ function hasherWatching(store: { open: () => number }, seen: number[]): Password
 }
 
 const NO_THROTTLE: LoginThrottle = {
-  begin: () => ({ failed() {}, succeeded() {}, abandoned() {} }),
+  begin: async () => ({ failed: async () => {}, succeeded: async () => {}, abandoned: async () => {} }),
 };
 const SETTINGS = { loginFailures: 5, loginAddressFailures: 20, sessionIdleMinutes: 30 };
 const CLOCK = { now: () => new Date("2027-01-05T09:00:00Z") };
@@ -110,7 +111,7 @@ for (const dialect of DIALECTS) {
         members: [member("s@x.example", "short")],
       });
       await expect(short).rejects.toBeInstanceOf(DomainError);
-      await expect(short).rejects.toMatchObject({ code: "invalid_request", details: { field: "password" } });
+      await expect(short).rejects.toMatchObject({ code: "invalid_argument", details: { field: "password" } });
       expect(seen).toEqual([]);
     });
 
@@ -127,7 +128,7 @@ for (const dialect of DIALECTS) {
         address: "203.0.113.7",
       });
       await expect(wrong).rejects.toMatchObject({
-        code: "invalid_request",
+        code: "invalid_argument",
         details: { field: "currentPassword" },
       });
       const token = await changePassword(services, subject, {

@@ -7,7 +7,7 @@
 import type { AccountServices } from "../ports/account-services.ts";
 import type { SubjectKind } from "../ports/session-repository.ts";
 import type { Repositories } from "../ports/store.ts";
-import { badRequest } from "../../domain/errors.ts";
+import { unacceptable } from "../../domain/errors.ts";
 import { refuseCommonPassword } from "../../domain/accounts/common-passwords.ts";
 import { passwordProblem } from "../../domain/accounts/password-policy.ts";
 import { accountKeys, attempted, beginAttempt } from "./throttle-attempt.ts";
@@ -31,7 +31,7 @@ export async function changePassword(
   input: ChangePasswordInput,
 ): Promise<string> {
   const problem = passwordProblem(input.newPassword);
-  if (problem) throw badRequest("newPassword", problem);
+  if (problem) throw unacceptable("newPassword", problem);
   refuseCommonPassword(input.newPassword, "newPassword");
   // A session left open must not become a way to guess the password: the same limits as logins.
   const attempt = await beginAttempt(
@@ -45,7 +45,7 @@ export async function changePassword(
   );
   if (!current) {
     await attempt.failed();
-    throw badRequest("currentPassword", "this is not your current password");
+    throw unacceptable("currentPassword", "this is not your current password");
   }
   await attempt.succeeded();
   const hash = await services.passwords.hash(input.newPassword, input.address);

@@ -37,7 +37,10 @@ let decoyHash: Promise<string> | undefined;
 export async function signIn(services: AccountServices, input: SignInInput): Promise<SignedIn> {
   const isStaff = input.login.includes("@");
   const login = isStaff ? input.login.trim().toLowerCase() : normaliseLoginCode(input.login);
-  const attempt = beginAttempt(services, accountKeys(services, `login-account:${login}`, input.address));
+  const attempt = await beginAttempt(
+    services,
+    accountKeys(services, `login-account:${login}`, input.address),
+  );
   const { account, ok } = await attempted(attempt, () =>
     checkLogin(services, isStaff, login, input.password, input.address),
   );
@@ -53,10 +56,10 @@ export async function signIn(services: AccountServices, input: SignInInput): Pro
     return success ? openSession(tx, services, account.kind, account.id) : null;
   });
   if (!success || token === null) {
-    attempt.failed();
+    await attempt.failed();
     throw unauthenticated("Wrong login or password");
   }
-  attempt.succeeded();
+  await attempt.succeeded();
   return { kind: account.kind, id: account.id, token };
 }
 

@@ -7,10 +7,13 @@ import { tooManyRequests } from "../../domain/errors.ts";
  * Begins a throttled attempt, counted before any slow check, or refuses with
  * `too_many_requests` and when to retry.
  *
- * @example const attempt = beginAttempt(services, loginKeys(services, "a@x.example", "203.0.113.7"));
+ * @example const attempt = await beginAttempt(services, loginKeys(services, "a@x.example", "203.0.113.7"));
  */
-export function beginAttempt(services: AccountServices, keys: readonly ThrottleKey[]): Attempt {
-  const attempt = services.throttle.begin(keys, services.clock.now().getTime());
+export async function beginAttempt(
+  services: AccountServices,
+  keys: readonly ThrottleKey[],
+): Promise<Attempt> {
+  const attempt = await services.throttle.begin(keys, services.clock.now().getTime());
   if ("retryAfterSeconds" in attempt) {
     const wait = attempt.retryAfterSeconds;
     throw tooManyRequests(
@@ -32,7 +35,7 @@ export async function attempted<T>(attempt: Attempt, check: () => Promise<T>): P
   try {
     return await check();
   } catch (error) {
-    attempt.abandoned();
+    await attempt.abandoned();
     throw error;
   }
 }
