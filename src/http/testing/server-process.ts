@@ -28,28 +28,39 @@ export interface ServerProcess {
 }
 
 /**
- * Starts `ldn serve` on `db` and `port`; resolves once it says it is listening.
+ * Starts `ldn serve` on `db` and `port`; resolves once it says it is listening. `db` is a
+ * SQLite file, or a `postgres://` URL given to the server as `DATABASE_URL`.
  *
  * @example const server = await startServerProcess(dbPath, await freePort());
+ * @example const server = await startServerProcess("postgres://postgres@127.0.0.1/ldn_x", await freePort());
  */
 export function startServerProcess(
   db: string,
   port: number,
   env: NodeJS.ProcessEnv = {},
 ): Promise<ServerProcess> {
+  const postgres = db.startsWith("postgres://");
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "src/cli/main.ts", "serve", "--db", db, "--port", String(port)],
+    [
+      "--import",
+      "tsx",
+      "src/cli/main.ts",
+      "serve",
+      ...(postgres ? [] : ["--db", db]),
+      "--port",
+      String(port),
+    ],
     {
       cwd: ROOT,
-      env: { ...process.env, ...env, DATABASE_URL: "" },
+      env: { ...process.env, ...env, DATABASE_URL: postgres ? db : "" },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
   const exited = new Promise<void>((done) => child.once("exit", () => done()));
   return new Promise((done, fail) => {
     let out = "";
-    const timer = setTimeout(() => fail(new Error(`server did not start in 30 s: ${out}`)), 30_000);
+    const timer = setTimeout(() => fail(new Error(`server did not start in 90 s: ${out}`)), 90_000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       if (out.includes("ldn clinic server on")) {
