@@ -69,7 +69,7 @@ for (const dialect of DIALECTS) {
       const id = await enrol({ ...ELIGIBLE_SCREENING, pregnancy: "yes" });
       const refused = await clinician.post<ErrorBody>(`/api/patients/${id}/plans`, PLAN);
       expect(refused.status).toBe(422);
-      expect(refused.body.error.message).toContain("pregnant: 004 excluded pregnancy");
+      expect(refused.body.error.message).toContain("pregnant: the study excluded pregnancy");
     });
 
     it("names a bad answer when screening again, and keeps the screening as it was", async () => {

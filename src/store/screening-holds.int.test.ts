@@ -88,7 +88,7 @@ for (const dialect of DIALECTS) {
       const patient = await enrol({ ...ANSWERS, pregnancy: "yes" });
       const error = await refusal(start(patient.id));
       expect(error.code).toBe("invalid_argument");
-      expect(error.message).toContain("pregnant: 004 excluded pregnancy");
+      expect(error.message).toContain("pregnant: the study excluded pregnancy");
     });
 
     it("starts the plan once the pregnancy status is recorded by screening again, and audits the new screening", async () => {

@@ -36,6 +36,8 @@ const opioidNames = (f: ScreeningFacts) => [...new Set(f.activeOpioids.map((o) =
 const months = (n: number) => (n === 1 ? "1 month" : `${n} months`);
 const hasOpioids = (f: ScreeningFacts) => f.activeOpioids.length > 0;
 
+// Messages are in a clinician's words: the document numbers (004, 000) are in each rule's
+// `source`, which the web shows behind "Source" (issue 12), not in the sentence itself.
 export const SCREENING_RULES: readonly ScreeningRule[] = Object.freeze([
   {
     code: "under-18",
@@ -44,7 +46,7 @@ export const SCREENING_RULES: readonly ScreeningRule[] = Object.freeze([
     source: `${STUDY_004}, inclusion criteria`,
     applies: (f) => f.input.ageYears < MIN_AGE_YEARS,
     message: (f) =>
-      `age ${f.input.ageYears}: 004 treated adults aged ${MIN_AGE_YEARS} and older; the sources give no ` +
+      `age ${f.input.ageYears}: the study treated adults aged ${MIN_AGE_YEARS} and older; the sources give no ` +
       "evidence for younger patients",
   },
   {
@@ -54,7 +56,7 @@ export const SCREENING_RULES: readonly ScreeningRule[] = Object.freeze([
     source: `${STUDY_004}, inclusion criteria`,
     applies: (f) => f.input.painMonths <= MIN_PAIN_MONTHS_EXCLUSIVE,
     message: (f) =>
-      `pain for ${months(f.input.painMonths)}: 004 included pain for more than ${MIN_PAIN_MONTHS_EXCLUSIVE} ` +
+      `pain for ${months(f.input.painMonths)}: the study included pain for more than ${MIN_PAIN_MONTHS_EXCLUSIVE} ` +
       `months; screen again once it has lasted longer`,
   },
   {
@@ -63,7 +65,7 @@ export const SCREENING_RULES: readonly ScreeningRule[] = Object.freeze([
     scope: "all",
     source: `${STUDY_004}, exclusion criteria`,
     applies: (f) => f.input.pregnancy === "yes",
-    message: () => "pregnant: 004 excluded pregnancy",
+    message: () => "pregnant: the study excluded pregnancy",
   },
   {
     code: "pregnancy-unknown",
@@ -72,7 +74,7 @@ export const SCREENING_RULES: readonly ScreeningRule[] = Object.freeze([
     source: `${STUDY_004}, exclusion criteria`,
     applies: (f) => f.input.pregnancy === "unknown",
     message: () =>
-      "pregnancy status unknown: 004 excluded pregnancy; confirm it before naltrexone is started " +
+      "pregnancy status unknown: the study excluded pregnancy; confirm it before naltrexone is started " +
       '(record "not-applicable" for a patient who cannot be pregnant)',
   },
   {
@@ -82,8 +84,8 @@ export const SCREENING_RULES: readonly ScreeningRule[] = Object.freeze([
     source: `${STUDY_004}, exclusion criteria`,
     applies: (f) => f.mmeFlags.has("above-004-exclusion"),
     message: (f) =>
-      `opioids total ${total(f)} MME/day, more than 90: 004 excluded patients above 90 MME/day, so mg-range ` +
-      "naltrexone is ruled out; ULDN alongside opioids (000) is for the clinician to consider",
+      `opioids total ${total(f)} MME/day, more than 90: the study excluded patients above 90 MME/day, so mg-range ` +
+      "naltrexone is ruled out; ULDN alongside opioids is for the clinician to consider",
   },
   {
     code: "mme-cdc-90",
@@ -143,7 +145,7 @@ export const SCREENING_RULES: readonly ScreeningRule[] = Object.freeze([
     applies: (f) => hasOpioids(f) && f.riskFactors.length > 0,
     message: (f) =>
       `OIH/OAT risk factors with opioid therapy: ${f.riskFactors.map((r) => r.label).join("; ")}. ` +
-      "000: ULDN is preferred for OIH and OAT in patients who must remain on opioids",
+      "ULDN is preferred for OIH and OAT in patients who must remain on opioids",
   },
   {
     code: "centralized-pain",
@@ -152,6 +154,6 @@ export const SCREENING_RULES: readonly ScreeningRule[] = Object.freeze([
     source: SOURCE_000,
     applies: (f) => f.riskFactors.some((r) => r.id === "centralized-pain"),
     message: () =>
-      "centralized pain: 000 finds LDN especially effective for fibromyalgia and other centralized pain syndromes",
+      "centralized pain: LDN is reported especially effective for fibromyalgia and other centralized pain syndromes",
   },
 ] satisfies ScreeningRule[]);
