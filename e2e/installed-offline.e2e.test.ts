@@ -15,7 +15,7 @@ import { phonePatient, type PhonePatient } from "./phone-patient.ts";
 const shots = process.env.LDN_SCREENSHOTS;
 const PENDING = "ldn.pendingCheckIns";
 /** The banner's words (the check-in's own "You are offline: ..." status is another thing). */
-const BANNER = "You are offline. Today’s doses are kept on this phone";
+const BANNER = "Offline: today’s doses are kept on this phone";
 
 /** As the app writes a date: "2027-01-04" -> "Mon 4 Jan". */
 const shortDate = (iso: string) =>
@@ -68,7 +68,13 @@ describe("the installed app offline", { timeout: 120_000 }, () => {
   });
 
   it("registers the service worker, and offline a reload shows the app, today's doses and an offline banner", async () => {
-    const state = await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state);
+    const state = await page.evaluate(async () => {
+      const worker = (await navigator.serviceWorker.ready).active!;
+      // Ready once it is activating; activated once its cache of the app shell is in place.
+      if (worker.state !== "activated")
+        await new Promise((done) => worker.addEventListener("statechange", done, { once: true }));
+      return worker.state;
+    });
     expect(state).toBe("activated");
     // Once the worker controls the page, the answers it reads are kept.
     await page.reload();

@@ -105,6 +105,9 @@ describe("the offline queue in a real browser", { timeout: 90_000 }, () => {
       viewport: { width: 390, height: 844 },
       isMobile: true,
       hasTouch: true,
+      // The queue itself, with the server's answers faked by page.route, which a service worker
+      // would bypass (e2e/installed-offline.e2e.test.ts tests the worker).
+      serviceWorkers: "block",
     });
     await post(phone.request, api("/api/invitations/accept"), {
       token: invite.token,

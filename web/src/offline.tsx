@@ -3,9 +3,7 @@
  * knows whether the phone is online, and empties the phone's copy of patient data on sign-out.
  */
 import { useEffect, useState } from "preact/hooks";
-
-/** The cache of API answers kept for offline use; the service worker writes it (same name there). */
-export const DATA_CACHE = "ldn-data";
+import { DATA_CACHE } from "./kept-data.ts";
 
 /** Registers the service worker where the browser has one (a secure context: https or localhost). */
 export function registerServiceWorker(): void {
@@ -51,8 +49,8 @@ export function OfflineBanner() {
   if (online) return null;
   return (
     <p class="offline-banner" role="status">
-      You are offline. Today’s doses are kept on this phone, and check-ins are saved here and sent when you
-      are back online.
+      Offline: today’s doses are kept on this phone, and check-ins are saved here and sent when you are back
+      online.
     </p>
   );
 }

@@ -14,6 +14,8 @@
  *   page empties it on sign-out too, offline.tsx), so no one sees another patient's data.
  */
 
+import { DATA_CACHE } from "./kept-data.ts";
+
 declare const SHELL_VERSION: string;
 
 interface ExtendableEvent extends Event {
@@ -33,8 +35,6 @@ interface WorkerScope {
 const worker = self as unknown as WorkerScope;
 
 const SHELL_CACHE = `ldn-shell-${SHELL_VERSION}`;
-/** The same name as DATA_CACHE in offline.tsx. */
-const DATA_CACHE = "ldn-data";
 const SHELL_FILES = [
   "/",
   "/app.js",
