@@ -117,6 +117,9 @@ describe("reminders and accounts in a real browser", { timeout: 120_000 }, () =>
   it("gives the patient a calendar link whose feed, fetched with no session, has today's dose times", async () => {
     const page = await phone.newPage();
     await page.goto(server.url);
+    // The phone's page settled (its cards loaded) before the Reminders card is opened.
+    await page.getByRole("heading", { name: "Your questionnaires" }).waitFor();
+    await page.waitForLoadState("networkidle");
     await page.getByText("Reminders", { exact: true }).click();
     await page.getByRole("button", { name: "Make a calendar link" }).click();
     const url = (await page.getByTestId("calendar-url").textContent())!;

@@ -61,7 +61,7 @@ function CalendarLink({ patientId }: { readonly patientId: string }) {
           </a>{" "}
           <CopyButton text={https} label="Copy link" />
           <br />
-          <code class="small" data-testid="calendar-url">
+          <code class="small feed-url" data-testid="calendar-url">
             {https}
           </code>
         </p>
