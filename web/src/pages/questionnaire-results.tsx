@@ -40,7 +40,7 @@ export function QuestionnaireResults({
       <p class="muted">
         {forPatient
           ? "None yet. Your clinic asks about your pain before you start and again about 4 weeks after your best dose is found."
-          : "None yet. 004 measured outcomes before titration and again at least 4 weeks after the MED."}
+          : "None yet. Outcomes are measured before titration and again at least 4 weeks after the MED."}
       </p>
     );
   const bpi = responses.filter((r) => r.instrument === "bpi");
