@@ -15,7 +15,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   domain: [],
   app: ["domain"],
   store: ["domain", "app"],
-  http: ["domain", "app", "store", "documents", "crypto"],
+  // FHIR out of the API: the routes serve the mapping's Bundles, as the CLI writes its files.
+  http: ["domain", "app", "store", "documents", "crypto", "fhir"],
   fhir: ["domain", "app"],
   documents: ["domain"],
   // Password hashing with node:crypto, behind the app's PasswordHasher port.

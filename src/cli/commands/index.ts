@@ -18,6 +18,7 @@ import { register as registerAudit } from "./audit.ts";
 import { register as registerAnalyze } from "./analyze.ts";
 import { register as registerServe } from "./serve.ts";
 import { register as registerAdmin } from "./admin.ts";
+import { register as registerFhir } from "./fhir.ts";
 
 export function registerCommands(program: Command): void {
   registerProtocols(program);
@@ -35,4 +36,5 @@ export function registerCommands(program: Command): void {
   registerAnalyze(program);
   registerServe(program);
   registerAdmin(program);
+  registerFhir(program);
 }

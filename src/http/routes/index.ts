@@ -8,6 +8,7 @@ import { checkInRoutes } from "./check-ins.ts";
 import { clinicSettingsRoutes } from "./clinic-settings.ts";
 import { cohortRoutes } from "./cohort.ts";
 import { doseRoutes } from "./doses.ts";
+import { fhirRoutes } from "./fhir.ts";
 import { patientRoutes } from "./patients.ts";
 import { pharmacyRoutes } from "./pharmacy.ts";
 import { planRoutes } from "./plans.ts";
@@ -33,6 +34,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   ...questionnaireRoutes,
   ...cohortRoutes,
   ...auditRoutes,
+  ...fhirRoutes,
   ...clinicSettingsRoutes,
   ...calendarRoutes,
   ...reminderRoutes,

@@ -1,0 +1,97 @@
+/** `ldn fhir export` and `ldn fhir import`: the clinic's records as FHIR R4, out and in. */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Command } from "commander";
+import { SYSTEM_ACTOR } from "../../app/ports/actor.ts";
+import { gatherExport } from "../../app/use-cases/gather-export.ts";
+import { DomainError } from "../../domain/errors.ts";
+import { countsByType, ndjsonFiles } from "../../fhir/bulk.ts";
+import { exportResources } from "../../fhir/export-resources.ts";
+import { openStore } from "../../store/sql-store.ts";
+import { dbOption, databaseConfigFor, type DatabaseFlags } from "./database-option.ts";
+import { progressBar } from "./progress-bar.ts";
+
+interface ExportFlags extends DatabaseFlags {
+  readonly out: string;
+  readonly patient?: string;
+  readonly clinic?: string;
+  readonly asOf?: string;
+}
+
+export function register(program: Command): void {
+  const fhir = program.command("fhir").description("the clinic's records as FHIR R4: export, import");
+  fhir
+    .command("export")
+    .description("write a FHIR Bulk Data export: one <ResourceType>.ndjson file per resource type")
+    .requiredOption("--out <dir>", "directory to write the .ndjson files to (created if missing)")
+    .option("--patient <id>", "one patient only")
+    .option("--clinic <id>", "the clinic, when the database holds more than one")
+    .option("--as-of <date>", "the export's date, YYYY-MM-DD (default today): plans are ordered up to it")
+    .addOption(dbOption())
+    .addHelpText(
+      "after",
+      `
+Every reference resolves inside the export: the clinic, its staff, ldn's Device, the protocols
+and questionnaires used are written with the patients. Each patient exported is audited.
+
+Examples:
+  ldn fhir export --db data/ldn.sqlite --out export/
+  ldn fhir export --out export/ --patient 6f1c...`,
+    )
+    .action(async (flags: ExportFlags) => {
+      const store = await openStore(databaseConfigFor(flags));
+      try {
+        const clinics = await store.transaction(SYSTEM_ACTOR, (tx) => tx.clinics.list());
+        const clinic = chooseClinic(clinics, flags.clinic);
+        const bar = progressBar(process.stderr, "patients");
+        const gathered = await store.transaction(SYSTEM_ACTOR, (tx) =>
+          gatherExport(tx, clinic.id, { patientId: flags.patient, onPatient: bar.update }),
+        );
+        bar.done();
+        const asOf = flags.asOf ?? localToday();
+        const resources = exportResources(
+          { clinic: gathered.clinic, staff: gathered.staff, asOf },
+          gathered.patients,
+        );
+        mkdirSync(flags.out, { recursive: true });
+        for (const [type, text] of ndjsonFiles(resources))
+          writeFileSync(join(flags.out, `${type}.ndjson`), text);
+        const counts = countsByType(resources);
+        process.stdout.write(
+          `exported ${gathered.patients.length} patient(s) of ${clinic.name} to ${flags.out}: ` +
+            `${resources.length} resources\n` +
+            Object.entries(counts)
+              .map(([type, n]) => `  ${type.padEnd(22)} ${n}\n`)
+              .join(""),
+        );
+      } finally {
+        await store.close();
+      }
+    });
+}
+
+function chooseClinic<C extends { readonly id: string; readonly name: string }>(
+  clinics: readonly C[],
+  wanted: string | undefined,
+): C {
+  if (wanted !== undefined) {
+    const found = clinics.find((c) => c.id === wanted);
+    if (found) return found;
+    throw new DomainError("not_found", `no clinic ${wanted}`, { field: "clinic", value: wanted });
+  }
+  if (clinics.length === 1) return clinics[0]!;
+  throw new DomainError(
+    "invalid_argument",
+    clinics.length === 0
+      ? "the database has no clinic yet"
+      : `the database holds ${clinics.length} clinics: choose one with --clinic (${clinics.map((c) => `${c.id} ${c.name}`).join("; ")})`,
+    { field: "clinic" },
+  );
+}
+
+/** Today's date on this machine's clock, YYYY-MM-DD. */
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
