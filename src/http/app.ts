@@ -3,23 +3,23 @@
  * session, access rule, validation, one transaction as the signed-in person with the patient
  * access check inside it, the handler, and errors mapped by the one table in errors.ts.
  */
-import { Hono, type Context } from "hono";
+import { Hono, type Context, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { getCookie, setCookie, deleteCookie } from "hono/cookie";
-import { ZodError } from "zod/v4";
 import type { Repositories } from "../app/ports/store.ts";
-import { DomainError } from "../domain/errors.ts";
+import { problemOf } from "../domain/problem.ts";
 import { decideAccess, mayReachPatient } from "./access.ts";
 import { authenticate, SESSION_COOKIE } from "./auth/sessions.ts";
 import { clientAddressOf } from "./client-address.ts";
 import { csrfGuard } from "./csrf.ts";
-import { HttpError, STATUS_OF, notFound } from "./errors.ts";
-import { logDetail, logSafe } from "./log-text.ts";
+import { errorResponse } from "./error-response.ts";
+import { HttpError, notFound } from "./errors.ts";
+import { inRequest } from "./field-paths.ts";
+import { logSafe } from "./log-text.ts";
 import { actorOf, type Principal } from "./principal.ts";
 import type { RouteDefinition, RouteResult, Services } from "./route.ts";
 import { securityHeaders } from "./security-headers.ts";
-import { storageFault } from "./storage-fault.ts";
 import { parseJsonBody, refuseHostileText } from "./request-input.ts";
 import { parseWith } from "./validate.ts";
 
@@ -28,6 +28,8 @@ export interface AppOptions {
   readonly web?: (c: Context) => Promise<Response>;
   /** Where internal faults are reported (never to the client). */
   readonly log?: (message: string) => void;
+  /** Run first on every request (the request id, its log line and metrics). */
+  readonly middleware?: readonly MiddlewareHandler[];
 }
 
 /** No request here needs more: a day's check-in is under 3 KiB with the longest note. */
@@ -59,6 +61,7 @@ export function createApp(
 ): Hono {
   const app = new Hono();
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
+  for (const middleware of options.middleware ?? []) app.use("*", middleware);
   app.use(
     "*",
     securityHeaders((c) => isSecure(c, services)),
@@ -126,24 +129,23 @@ async function handle(c: Context, route: RouteDefinition, services: Services): P
   if (principal === null || route.access.kind === "public") {
     // Public routes open their own transactions (login hashes a password outside any lock) and
     // audit their own outcomes.
-    result = await route.handler({ ...base, tx: NO_TRANSACTION });
-  } else if (route.ownTransactions && decision === "allow") {
-    try {
-      result = await route.handler({ ...base, tx: NO_TRANSACTION });
-    } catch (error) {
-      await auditFailure(services, route, principal, params, error);
-      throw error;
-    }
+    result = await route.handler({ ...base, tx: NO_TRANSACTION }).catch((error: unknown) => {
+      throw inRequest(error, input);
+    });
   } else {
     try {
-      result = await services.store.transaction(actorOf(principal), async (tx) => {
-        if (decision === "check-patient" && !(await mayReach(tx, principal, params, route.action)))
-          return DENIED;
-        return route.handler({ ...base, tx });
-      });
+      result =
+        route.ownTransactions && decision === "allow"
+          ? await route.handler({ ...base, tx: NO_TRANSACTION })
+          : await services.store.transaction(actorOf(principal), async (tx) => {
+              if (decision === "check-patient" && !(await mayReach(tx, principal, params, route.action)))
+                return DENIED;
+              return route.handler({ ...base, tx });
+            });
     } catch (error) {
-      await auditFailure(services, route, principal, params, error);
-      throw error;
+      const located = inRequest(error, input);
+      await auditFailure(services, route, principal, params, located);
+      throw located;
     }
     if (result === DENIED) throw notFound();
   }
@@ -164,14 +166,9 @@ async function readInput(c: Context, route: RouteDefinition) {
 
 /** What an audit event says about an error: its code, and the field it names. */
 function errorDetails(error: unknown): Record<string, unknown> {
-  const field =
-    error instanceof HttpError
-      ? error.field
-      : error instanceof DomainError && typeof error.details.field === "string"
-        ? error.details.field
-        : undefined;
-  const code = error instanceof HttpError || error instanceof DomainError ? error.code : "internal";
-  return { code, ...(field ? { field: field.slice(0, 200) } : {}) };
+  const problem = problemOf(error);
+  const field = problem?.field;
+  return { code: problem?.code ?? "internal", ...(field ? { field: field.slice(0, 200) } : {}) };
 }
 
 /** A path's patient id when it is fit to look up (hostile text never reaches a query). */
@@ -198,7 +195,7 @@ async function auditBadInput(
   decision: string,
   error: unknown,
 ): Promise<boolean> {
-  if (!(error instanceof HttpError || error instanceof DomainError)) return false;
+  if (!problemOf(error)) return false;
   const patientId = route.access.kind === "patient" ? patientIdIn(c) : undefined;
   const actor = principal ? actorOf(principal) : ANONYMOUS;
   const result = await services.store.transaction(actor, async (tx) => {
@@ -364,42 +361,4 @@ function clientAddress(c: Context, services: Services): string {
     c.req.header("x-forwarded-for"),
     services.settings.trustProxy,
   );
-}
-
-function errorResponse(c: Context, error: unknown, log: (m: string) => void): Response {
-  c.header("Cache-Control", "no-store");
-  if (error instanceof HttpError) return jsonError(c, error);
-  if (error instanceof DomainError) {
-    const field = typeof error.details.field === "string" ? error.details.field : undefined;
-    const retry = error.details.retryAfterSeconds;
-    return jsonError(
-      c,
-      new HttpError(error.code, error.message, field, typeof retry === "number" ? retry : undefined),
-    );
-  }
-  if (error instanceof ZodError) return jsonError(c, new HttpError("invalid_request", error.message));
-  const fault = storageFault(error);
-  if (fault) {
-    // The request was fine: the database could not serve it (disk full, locked, gone). 503 and
-    // when to try again, never a 500 that reads as the clinic's own fault.
-    log(
-      `ldn server: database ${fault.kind} on ${logSafe(c.req.method)} ${logSafe(c.req.path)}: ${logSafe(String((error as Error).message))}`,
-    );
-    c.header("Retry-After", String(fault.retryAfterSeconds));
-    return c.json({ error: { code: "unavailable", message: fault.message } }, 503);
-  }
-  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  log(`ldn server: internal error on ${logSafe(c.req.method)} ${logSafe(c.req.path)}\n${logDetail(detail)}`);
-  return c.json(
-    { error: { code: "internal", message: "Something went wrong on the server; it has been logged" } },
-    500,
-  );
-}
-
-function jsonError(c: Context, error: HttpError): Response {
-  if (error.retryAfterSeconds !== undefined) c.header("Retry-After", String(error.retryAfterSeconds));
-  const body = {
-    error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) },
-  };
-  return c.json(body, STATUS_OF[error.code] as 400);
 }

@@ -2,8 +2,17 @@
 import type { Command } from "commander";
 import { SYSTEM_ACTOR } from "../../app/ports/actor.ts";
 import { buildServer, listen, startMailDispatcher } from "../../http/server.ts";
-import { serverSettingsFromEnv } from "../../http/settings.ts";
+import type { Server } from "node:http";
+import type { Store } from "../../app/ports/store.ts";
+import { closeGracefully } from "../../http/graceful-close.ts";
+import { createLogger } from "../../http/observability/logger.ts";
+import { createMetrics } from "../../http/observability/metrics.ts";
+import { listenMetrics } from "../../http/observability/metrics-server.ts";
+import { requestLog } from "../../http/observability/request-log.ts";
+import { sqliteWriteProblem } from "../../store/sqlite-write-check.ts";
 import { openStore } from "../../store/sql-store.ts";
+import { EXIT_USAGE } from "../program.ts";
+import { serveSettingsFromEnv } from "./serve-settings.ts";
 import { parsePositiveInt } from "../output.ts";
 import { databaseConfigFor, dbOption, type DatabaseFlags } from "./database-option.ts";
 import { fillDemoClinic } from "../demo/fill-demo-clinic.ts";
@@ -30,6 +39,9 @@ Security settings (clinic settings, not published facts): LDN_SESSION_IDLE_MINUT
 LDN_SESSION_MAX_HOURS (12), LDN_INVITATION_DAYS (7), LDN_LOGIN_FAILURES (5) per
 LDN_LOGIN_WINDOW_MINUTES (15); LDN_SECURE_COOKIES=1 behind TLS, LDN_TRUST_PROXY=1 behind a
 reverse proxy that sets X-Forwarded-Proto.
+Operations: LDN_LOG_LEVEL (info; JSON lines on stdout), LDN_METRICS_PORT (off; Prometheus
+/metrics), LDN_METRICS_HOST (127.0.0.1), LDN_SHUTDOWN_SECONDS (10: SIGTERM waits this long for
+requests in flight). A bad setting, or a database that cannot be written, exits 2 naming it.
 Email reminders go through the SMTP server the administrator sets in the web app; its password
 is LDN_SMTP_PASSWORD (never stored in the database); LDN_MAIL_POLL_SECONDS (30) says how often
 the outbox is sent.
@@ -40,35 +52,74 @@ Examples:
   PORT=8080 DATABASE_URL=postgres://ldn@db.example/ldn ldn serve --host 0.0.0.0`,
     )
     .action(async (flags: ServeFlags) => {
-      const config = databaseConfigFor(flags);
-      const settings = serverSettingsFromEnv(process.env);
-      const store = await openStore(config);
-      const where = config.kind === "sqlite" ? config.path : "PostgreSQL (DATABASE_URL)";
-      if (flags.demo) {
-        const demo = await fillDemoClinic(store);
-        process.stdout.write(demo.message + "\n");
-      }
-      const clinics = await store.transaction(SYSTEM_ACTOR, (tx) => tx.clinics.list());
-      const port =
-        flags.port ?? (process.env.PORT ? parsePositiveInt("PORT", 65_535)(process.env.PORT) : 3000);
-      const { app, services } = buildServer({ store, settings });
-      const { server, port: bound } = await listen(app, port, flags.host);
-      // Email reminders: sent from the outbox, so a restart resumes where it stands.
-      const mail = startMailDispatcher(services, { log: (m) => process.stderr.write(m + "\n") });
-      process.stdout.write(`ldn clinic server on http://${flags.host}:${bound} (database: ${where})\n`);
-      if (clinics.length === 0) {
-        process.stdout.write(
-          "No clinic yet. Create the first administrator (in another terminal):\n" +
-            '  npm run ldn -- admin create --clinic "Riverside Pain Clinic" --email admin@clinic.example --name "A. Admin"\n' +
-            "or start with `npm start -- --demo` to look around a demo clinic.\n",
-        );
-      }
-      await new Promise<void>((resolve) => {
-        const stop = () => server.close(() => resolve());
-        process.once("SIGINT", stop);
-        process.once("SIGTERM", stop);
-      });
-      await mail.stop();
-      await store.close();
+      process.exitCode = await serveUntilStopped(flags);
     });
+}
+
+/**
+ * Checks the settings and the database, serves until SIGTERM or SIGINT, then stops gracefully.
+ * Returns the exit status: 0 after a clean stop, 2 when a setting or the database is unusable.
+ */
+async function serveUntilStopped(flags: ServeFlags): Promise<number> {
+  const config = databaseConfigFor(flags);
+  const { server: settings, operations } = serveSettingsFromEnv(process.env);
+  const port = flags.port ?? (process.env.PORT ? parsePositiveInt("PORT", 65_535)(process.env.PORT) : 3000);
+  const logger = createLogger(operations.logLevel);
+  const where = config.kind === "sqlite" ? config.path : "PostgreSQL (DATABASE_URL)";
+  const problem = config.kind === "sqlite" ? sqliteWriteProblem(config.path) : null;
+  if (problem) {
+    process.stderr.write(`ldn: ${problem}\n`);
+    return EXIT_USAGE;
+  }
+  const metrics = createMetrics();
+  let store: Store;
+  try {
+    store = await openStore(config, { onCommitBatch: (n) => metrics.commitBatch(n) });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`ldn: cannot open the database ${where}: ${message}\n`);
+    return EXIT_USAGE;
+  }
+  if (flags.demo) logger.info((await fillDemoClinic(store)).message);
+  const clinics = await store.transaction(SYSTEM_ACTOR, (tx) => tx.clinics.list());
+  const { app, services } = buildServer({
+    store,
+    settings,
+    log: (message) => logger.error(message),
+    middleware: [requestLog(logger, metrics)],
+  });
+  const { server, port: bound } = await listen(app, port, flags.host);
+  // Email reminders: sent from the outbox, so a restart resumes where it stands.
+  const mail = startMailDispatcher(services, { log: (m) => logger.warn(m) });
+  const scrape =
+    operations.metricsPort === null
+      ? null
+      : await listenMetrics(metrics, operations.metricsPort, operations.metricsHost);
+  logger.info(
+    {
+      port: bound,
+      database: where,
+      metrics: scrape ? `${operations.metricsHost}:${operations.metricsPort}` : null,
+    },
+    `ldn clinic server on http://${flags.host}:${bound} (database: ${where})`,
+  );
+  if (clinics.length === 0) {
+    logger.info(
+      'No clinic yet. Create the first administrator (in another terminal): npm run ldn -- admin create --clinic "Riverside Pain Clinic" --email admin@clinic.example --name "A. Admin"; or start with `npm start -- --demo` to look around a demo clinic.',
+    );
+  }
+  const signal = await new Promise<string>((resolve) => {
+    process.once("SIGINT", () => resolve("SIGINT"));
+    process.once("SIGTERM", () => resolve("SIGTERM"));
+  });
+  logger.info({ signal }, "stopping: no new connections; finishing the requests in flight");
+  const how = await closeGracefully(server as Server, operations.shutdownSeconds * 1000);
+  scrape?.close();
+  await mail.stop();
+  await store.close();
+  logger.info(
+    { how },
+    how === "clean" ? "stopped: every request answered" : "stopped: grace period over, connections cut",
+  );
+  return 0;
 }

@@ -1,0 +1,37 @@
+/**
+ * Per request: a request id (the proxy's `X-Request-Id` when it is a plain token, else a new
+ * one), returned as `X-Request-Id`, carried by every log line written meanwhile; then one log
+ * line and the metrics for the answer.
+ */
+import { randomUUID } from "node:crypto";
+import type { MiddlewareHandler } from "hono";
+import { routePath } from "hono/route";
+import type { Logger } from "pino";
+import { storageFault } from "../storage-fault.ts";
+import { requestIds } from "./logger.ts";
+import type { Metrics } from "./metrics.ts";
+
+/** A proxy's id is kept only when it cannot forge anything in a log line. */
+const PLAIN_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/**
+ * @example app.use("*", requestLog(logger, metrics));
+ */
+export function requestLog(logger: Logger, metrics?: Metrics): MiddlewareHandler {
+  return async (c, next) => {
+    const given = c.req.header("x-request-id");
+    const reqId = given !== undefined && PLAIN_ID.test(given) ? given : randomUUID();
+    const started = performance.now();
+    await requestIds.run(reqId, () => next());
+    c.header("X-Request-Id", reqId);
+    const seconds = (performance.now() - started) / 1000;
+    const route = routePath(c) || "unmatched";
+    const status = c.res.status;
+    const fault = c.error === undefined ? null : storageFault(c.error);
+    if (fault) metrics?.databaseError(fault.kind);
+    metrics?.request(c.req.method, route, status, seconds);
+    const line = { reqId, method: c.req.method, route, status, ms: Math.round(seconds * 10_000) / 10 };
+    if (status >= 500) logger.error(line, "request failed");
+    else logger.info(line, "request");
+  };
+}
