@@ -131,6 +131,22 @@ const SAMPLES: Readonly<Record<string, (f: Fixture) => RouteSample>> = {
     },
   }),
   "GET /api/audit": (f) => ({ query: { patientId: f.patientId, limit: "10", beforeId: "1000" } }),
+  "PUT /api/clinic/settings": () => ({
+    body: {
+      name: "North Clinic",
+      phone: "555 0100",
+      smtp: { host: "smtp.north.example", port: 587, secure: false, user: "ldn", from: "ldn@north.example" },
+    },
+  }),
+  "GET /api/patients/:patientId/calendar": (f) => ({ params: { patientId: f.patientId } }),
+  "POST /api/patients/:patientId/calendar": (f) => ({ params: { patientId: f.patientId }, body: {} }),
+  "DELETE /api/patients/:patientId/calendar": (f) => ({ params: { patientId: f.patientId } }),
+  "GET /api/calendar/:feed": () => ({ params: { feed: `${"x".repeat(43)}.ics` } }),
+  "GET /api/patients/:patientId/reminders": (f) => ({ params: { patientId: f.patientId } }),
+  "PUT /api/patients/:patientId/reminders": (f) => ({
+    params: { patientId: f.patientId },
+    body: { email: "fuzz@example.org", doseReminders: true, questionnaireNotices: false },
+  }),
 };
 
 const keyOf = (r: RouteDefinition) => `${r.method.toUpperCase()} ${r.path}`;
