@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -44,6 +44,25 @@ describe("ldn backup", () => {
       stdout: "",
       stderr: `ldn: no database at ${missing}\n`,
     });
+  });
+
+  it("refuses with exit 2 on PostgreSQL, pointing at pg_dump, and writes nothing", async () => {
+    const previous = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = "postgres://postgres@127.0.0.1:5432/ldn";
+    try {
+      const target = join(dir, "copy.sqlite");
+      expect(await runCli(["backup", target])).toEqual({
+        code: 2,
+        stdout: "",
+        stderr:
+          "ldn: ldn backup works on a SQLite file, but DATABASE_URL points at PostgreSQL: " +
+          "use pg_dump --format=custom (and pg_restore) as docs/scaling.md shows, or pass --db PATH\n",
+      });
+      expect(existsSync(target)).toBe(false);
+    } finally {
+      if (previous === undefined) delete process.env.DATABASE_URL;
+      else process.env.DATABASE_URL = previous;
+    }
   });
 
   it("shows examples in its help", async () => {

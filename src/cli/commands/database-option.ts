@@ -41,6 +41,7 @@ export function sqlitePathFor(flags: DatabaseFlags, command: string): string {
   if (config.kind === "sqlite") return config.path;
   throw new DomainError(
     "invalid_argument",
-    `ldn ${command} works on a SQLite file, but DATABASE_URL points at PostgreSQL: use pg_dump/pg_restore, or pass --db PATH`,
+    `ldn ${command} works on a SQLite file, but DATABASE_URL points at PostgreSQL: ` +
+      `use pg_dump --format=custom (and pg_restore) as docs/scaling.md shows, or pass --db PATH`,
   );
 }
