@@ -21,7 +21,12 @@ function QrCode({ text }: { readonly text: string }) {
   // A quiet zone of 4 modules around the code, as ISO 18004 asks for scanning.
   const side = code.size + 8;
   return (
-    <svg class="qr" viewBox={`-4 -4 ${side} ${side}`} role="img" aria-label="QR code of the invitation link">
+    <svg
+      class="qr"
+      viewBox={`-4 -4 ${side} ${side}`}
+      role="img"
+      aria-label="QR code to scan with the patient's phone"
+    >
       <rect x={-4} y={-4} width={side} height={side} fill="#fff" />
       <path d={toSvgPath(code)} fill="#000" />
     </svg>
