@@ -2,10 +2,12 @@
 // Entry point for a global install: the build (`npm run build:server`, dist/cli/ldn.js) when
 // there is one, plain JavaScript with no compiler at run time; else the TypeScript through tsx.
 import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
-const built = new URL("../dist/cli/ldn.js", import.meta.url);
+const built = join(dirname(fileURLToPath(import.meta.url)), "../dist/cli/ldn.js");
 if (existsSync(built)) {
-  await import(built.href);
+  await import(pathToFileURL(built).href);
 } else {
   const { register } = await import("tsx/esm/api");
   register();
