@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "./browser.ts";
-import { isoDaysAgo } from "./clinic.ts";
+import { CLINICIAN, isoDaysAgo } from "./clinic.ts";
 import { phonePatient, type PhonePatient } from "./phone-patient.ts";
 
 const shots = process.env.LDN_SCREENSHOTS;
@@ -137,14 +137,26 @@ describe("the installed app offline", { timeout: 120_000 }, () => {
     expect(await page.getByText(BANNER).count()).toBe(0);
   });
 
-  it("forgets the patient's kept answers when they sign out", async () => {
+  it("forgets the patient's kept answers when they sign out, and keeps nothing of a clinician's", async () => {
     const kept = () =>
       page.evaluate(async () =>
         (await (await caches.open("ldn-data")).keys()).map((r) => new URL(r.url).pathname),
       );
-    expect(await kept()).toContain("/api/me");
+    expect(await kept()).toEqual(expect.arrayContaining(["/api/me", `/api/patients/${app.patientId}/today`]));
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("heading", { name: "Sign in" }).waitFor();
+    expect(await kept()).toEqual([]);
+
+    // The clinician signs in on the same browser and opens this patient: nothing is kept.
+    await page.getByLabel("Email or login code").fill(CLINICIAN.email);
+    await page.getByLabel("Password").fill(CLINICIAN.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    const chartRead = page.waitForResponse((r) =>
+      r.url().includes(`/api/patients/${app.patientId}/check-ins`),
+    );
+    await page.getByRole("link", { name: "O. Ffline" }).click();
+    await page.getByRole("heading", { name: "O. Ffline" }).first().waitFor();
+    expect((await chartRead).status()).toBe(200);
     expect(await kept()).toEqual([]);
   });
 });
