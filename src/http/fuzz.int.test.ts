@@ -49,6 +49,7 @@ const SAMPLES: Readonly<Record<string, (f: Fixture) => RouteSample>> = {
     body: { currentPassword: "not the password", newPassword: "a new password" },
   }),
   "POST /api/invitations/accept": () => ({ body: { token: "x".repeat(43), password: TEST_PASSWORD } }),
+  "POST /api/invitations/clinic": () => ({ body: { token: "x".repeat(43) } }),
   "POST /api/staff": () => ({
     body: {
       email: `fuzz-${randomUUID()}@north.example`,

@@ -8,6 +8,7 @@ import { checkInRoutes } from "./check-ins.ts";
 import { clinicSettingsRoutes } from "./clinic-settings.ts";
 import { cohortRoutes } from "./cohort.ts";
 import { doseRoutes } from "./doses.ts";
+import { invitationPreviewRoutes } from "./invitation-preview.ts";
 import { fhirRoutes } from "./fhir.ts";
 import { patientRoutes } from "./patients.ts";
 import { pharmacyRoutes } from "./pharmacy.ts";
@@ -22,6 +23,7 @@ import { systemRoutes } from "./system.ts";
 export const ROUTES: readonly RouteDefinition[] = [
   ...systemRoutes(() => ROUTES),
   ...sessionRoutes,
+  ...invitationPreviewRoutes,
   ...staffRoutes,
   ...patientRoutes,
   ...screeningHistoryRoutes,
