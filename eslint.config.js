@@ -34,13 +34,24 @@ export default tseslint.config(
     },
   },
   {
+    // Type-checked rules (issue 16): a promise nobody awaits loses its error, and an unawaited
+    // write in a test lets the test pass before the write has happened.
+    files: ["**/*.ts", "**/*.tsx"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/await-thenable": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+    },
+  },
+  {
     // Tests build their small arrays as they like; what ships must not spread into calls.
     files: ["src/**/*.ts", "src/**/*.tsx", "web/src/**/*.ts", "web/src/**/*.tsx", "bench/**/*.ts"],
     ignores: ["src/**/*.test.ts"],
     rules: { "no-restricted-syntax": ["error", ...NO_SPREAD_IN_CALLS] },
   },
   {
-    // The domain is pure: no I/O, no clock, no environment (see docs/architecture in ../shared).
+    // The domain is pure: no I/O, no clock, no environment (docs/architecture.md).
     files: ["src/domain/**/*.ts"],
     ignores: ["src/domain/**/*.test.ts"],
     rules: {

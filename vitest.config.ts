@@ -30,6 +30,8 @@ if (!WITH_BROWSER)
 export default defineConfig({
   test: {
     testTimeout: 30_000,
+    // `npm run test:e2e` without chromium has nothing to run, and has said why.
+    passWithNoTests: !WITH_BROWSER,
     reporters: ["default", "./test/summary-reporter.ts"],
     projects: [
       {
@@ -55,7 +57,6 @@ export default defineConfig({
           name: "browser",
           include: WITH_BROWSER ? ["e2e/**/*.e2e.test.ts"] : [],
           pool: "forks",
-          passWithNoTests: !WITH_BROWSER,
         },
       },
     ],

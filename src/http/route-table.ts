@@ -19,7 +19,7 @@ function who(access: Access): string {
     case "clinic":
       return access.roles.join(", ");
     case "patient":
-      return access.roles.concat(access.self ? ["the patient"] : []).join(", ");
+      return (access.roles as readonly string[]).concat(access.self ? ["the patient"] : []).join(", ");
   }
 }
 

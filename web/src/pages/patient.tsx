@@ -28,7 +28,7 @@ export function PatientChart({ id, role }: { readonly id: string; readonly role:
   const [version, setVersion] = useState(0);
   const reload = () => setVersion((v) => v + 1);
   useEffect(() => {
-    (async () => {
+    void (async () => {
       try {
         setPlans(await api.get<PlanDto[]>(`/api/patients/${id}/plans`));
         if (!clinical) return;
