@@ -7,6 +7,7 @@ import { getProtocol } from "../../domain/protocols/catalogue.ts";
 import type { ProtocolDefinition } from "../../domain/protocols/protocol.ts";
 import { buildSchedule } from "../../domain/protocols/schedule.ts";
 import type { ScheduledDose } from "../../domain/protocols/split-doses.ts";
+import type { TitrationState } from "../../domain/titration/titration-state.ts";
 import { assessRecord, loadPatientRecord, type PatientRecord } from "./assess-patient.ts";
 
 /** One day of what the patient takes: its number in the plan (day 1 is the start), date and doses. */
@@ -23,6 +24,8 @@ export interface PlannedDays {
   /** The opioids recorded at screening, by name: they reach the patient's instructions (002: withdrawal). */
   readonly opioids: readonly string[];
   readonly days: readonly PlannedDay[];
+  /** The engine's state on the eve of `from` (null from the plan's first day: nothing to assess). */
+  readonly state: TitrationState | null;
 }
 
 /**
@@ -69,7 +72,7 @@ export function planDaysOf(
   const offset = daysBetween(start, first);
   const written = buildSchedule(protocol, { start, days: offset + length, settings: plan.settings }).days;
   const assessment = offset === 0 ? null : assessRecord(record, addDays(first, -1));
-  if (assessment === null) return { plan, protocol, opioids, days: written.slice(offset) };
+  if (assessment === null) return { plan, protocol, opioids, days: written.slice(offset), state: null };
   const dates = Array.from({ length }, (_, i) => addDays(first, i));
   if (assessment.state !== "titrating") {
     const held = assessment.next;
@@ -78,6 +81,7 @@ export function planDaysOf(
       protocol,
       opioids,
       days: dates.map((date, i) => ({ day: offset + i + 1, date, totalUg: held.totalUg, doses: held.doses })),
+      state: assessment.state,
     };
   }
   // Continue the protocol from the engine's level: the first written day at that total.
@@ -96,5 +100,6 @@ export function planDaysOf(
       const d = longer[from0 + i];
       return d ? [{ day: offset + i + 1, date, totalUg: d.totalUg, doses: d.doses }] : [];
     }),
+    state: assessment.state,
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { DispensedFill } from "../ports/dispensed-fill-repository.ts";
 import type { Patient } from "../ports/patient-repository.ts";
-import { addDays, parseIsoDate } from "../../domain/calendar-date.ts";
+import { parseIsoDate } from "../../domain/calendar-date.ts";
 import { planCapsules, type CapsulePlan } from "../../domain/compounding/capsule-plan.ts";
 import {
   nextFillWindow,
@@ -15,7 +15,7 @@ import {
 import { getProtocol } from "../../domain/protocols/catalogue.ts";
 import type { ProtocolDefinition } from "../../domain/protocols/protocol.ts";
 import type { TitrationState } from "../../domain/titration/titration-state.ts";
-import { assessRecord, type PatientRecord } from "./assess-patient.ts";
+import type { PatientRecord } from "./assess-patient.ts";
 import { planDaysOf, type PlannedDay } from "./plan-days.ts";
 
 export interface NextFill {
@@ -24,7 +24,7 @@ export interface NextFill {
   readonly prescriber: { readonly id: string; readonly name: string | null };
   readonly planId: string;
   readonly protocol: ProtocolDefinition;
-  /** The engine's state as of yesterday's diary (null before the plan starts). */
+  /** The engine's state on the eve of the fill (null for a fill from the plan's first day). */
   readonly state: TitrationState | null;
   readonly window: NextFillWindow;
   /** The engine's doses for the fill's days; fewer than the window when the protocol ends first. */
@@ -51,16 +51,15 @@ export function planNextFill(input: {
   const { record, today } = input;
   const plan = record.plan;
   if (!plan) return null;
-  const yesterday = addDays(parseIsoDate(today, "today"), -1);
-  const state = plan.startDate <= today ? (assessRecord(record, yesterday)?.state ?? null) : null;
-  if (state === "stopped") return null;
   const window = nextFillWindow({
     planStart: plan.startDate,
     dispensed: input.fills,
     today,
     settings: input.settings,
   });
-  const days = planDaysOf(record, window.start, window.days, "fillStart").days;
+  // One replay of the engine: the fill's days, and its state on the eve of the fill.
+  const { days, state } = planDaysOf(record, window.start, window.days, "fillStart");
+  if (state === "stopped") return null;
   const withDoses = days.some((d) => d.doses.length > 0);
   return {
     patient: { id: input.patient.id, displayName: input.patient.displayName },
