@@ -131,6 +131,21 @@ describe("ldn analyze", () => {
     const sleep = json.outcomes.find((o: { scale: string }) => o.scale === "sleep_quality");
     expect(sleep.direction).toBe("higher-is-better");
     expect(sleep.improvement.mean).toBeCloseTo((3 + 0 + 2 + 2) / 4, 12);
+    // Four pairs: no p-value the data cannot support, and the table says why (issue 12).
+    expect([sleep.pOneTailed, sleep.improvement.ci95, sleep.notTested.reason]).toEqual([
+      null,
+      null,
+      "too-few-pairs",
+    ]);
+    const table = await runCli([
+      "analyze",
+      join(FIXTURES, "with-bad-rows.csv"),
+      "--higher-is-better",
+      "sleep_quality",
+    ]);
+    expect(table.stdout).toContain(
+      "Cannot be computed: 4 of the at least 5 patients needed have answers before and after.",
+    );
   });
 
   it("stops with one line naming the flag when a scale has no direction", async () => {

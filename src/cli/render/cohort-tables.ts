@@ -85,6 +85,8 @@ function table2(a: CohortAnalysis): ReportTable {
     notes: [
       "Paired t-tests; improvement is signed so that positive is better (pre - post where lower is better, post - pre where higher is better); 004 printed pre - post for every scale, so its PROMIS rows have the opposite sign.",
       "Wilcoxon signed-rank, one-tailed like the t-test: exact, exact permutation or normal approximation, as scipy's wilcoxon chooses (the JSON says which, and gives the two-tailed p).",
+      // Why a row has no p: too few pairs (fewer than 5, a design setting) or no variation.
+      ...a.outcomes.filter((o) => o.notTested).map((o) => `${scaleLabel(o.scale)}: ${o.notTested!.text}`),
     ],
   };
 }
