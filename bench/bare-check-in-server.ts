@@ -1,7 +1,8 @@
 /**
  * The baseline for bench/check-in.ts: the same framework (Hono on @hono/node-server) and the
  * same database (SQLite, WAL, synchronous=FULL, BEGIN IMMEDIATE transactions through Kysely)
- * inserting the same diary row, with no session, access check, validation or audit.
+ * inserting the same diary row, with no session, access check, validation or audit. DB is a
+ * SQLite file or a `postgres://` URL (then a pool of connections, as the full server has).
  * Run: `npx tsx bench/bare-check-in-server.ts DB PORT`.
  */
 import { randomUUID } from "node:crypto";
@@ -10,7 +11,9 @@ import { Hono } from "hono";
 import { openDatabase } from "../src/store/database.ts";
 
 const [db, port] = process.argv.slice(2);
-const database = await openDatabase({ kind: "sqlite", path: db! });
+const database = await openDatabase(
+  db!.startsWith("postgres://") ? { kind: "postgres", url: db! } : { kind: "sqlite", path: db! },
+);
 const app = new Hono();
 app.post("/api/patients/:patientId/check-ins", async (c) => {
   const body = (await c.req.json()) as { date: string };

@@ -22,8 +22,9 @@ import BetterSqlite3 from "better-sqlite3";
 import { Hono } from "hono";
 import { buildServer } from "../src/http/server.ts";
 import { openDatabase } from "../src/store/database.ts";
-import { seedSignedInPatient } from "../src/http/testing/seed-signed-in-patient.ts";
+import type { SignedInPatient } from "../src/http/testing/seed-signed-in-patient.ts";
 import { openStore } from "../src/store/sql-store.ts";
+import { benchCheckIn, seedBenchPatients } from "./check-in-sequence.ts";
 
 const { values: flags } = parseArgs({ options: { requests: { type: "string", default: "2000" } } });
 const REQUESTS = Number(flags.requests);
@@ -54,9 +55,7 @@ proto.prepare = function (this: unknown, sql: string) {
   return statement;
 };
 
-const seed = (db: string) => seedSignedInPatient(db);
-
-async function drive(name: string, app: { request: Hono["request"] }, patientId: string, cookie: string) {
+async function drive(name: string, app: { request: Hono["request"] }, patients: readonly SignedInPatient[]) {
   timings = new Map();
   let sent = 0;
   const statuses = new Map<number, number>();
@@ -64,15 +63,12 @@ async function drive(name: string, app: { request: Hono["request"] }, patientId:
   await Promise.all(
     Array.from({ length: CALLERS }, async () => {
       while (sent < REQUESTS) {
-        const res = await app.request(`http://127.0.0.1/api/patients/${patientId}/check-ins`, {
+        const i = sent++;
+        const { path, cookie, body } = benchCheckIn(patients, i);
+        const res = await app.request(`http://127.0.0.1${path}`, {
           method: "POST",
-          headers: { "content-type": "application/json", cookie, "idempotency-key": `statements-${++sent}` },
-          body: JSON.stringify({
-            date: "2027-01-05",
-            doses: [{ time: "08:00", ug: 100 }],
-            pain: 5,
-            sideEffects: [],
-          }),
+          headers: { "content-type": "application/json", cookie, "idempotency-key": `statements-${i}` },
+          body,
         });
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
       }
@@ -95,14 +91,14 @@ async function drive(name: string, app: { request: Hono["request"] }, patientId:
 
 {
   const db = join(dir, "full.sqlite");
-  const { patientId, cookie } = await seed(db);
+  const patients = await seedBenchPatients(db);
   const store = await openStore({ kind: "sqlite", path: db });
-  await drive("full check-in", buildServer({ store, webRoot: null }).app, patientId, cookie);
+  await drive("full check-in", buildServer({ store, webRoot: null }).app, patients);
   await store.close();
 }
 {
   const db = join(dir, "bare.sqlite");
-  const { patientId, cookie } = await seed(db);
+  const patients = await seedBenchPatients(db);
   const database = await openDatabase({ kind: "sqlite", path: db });
   const app = new Hono();
   // The same handler as bench/bare-check-in-server.ts.
@@ -119,7 +115,7 @@ async function drive(name: string, app: { request: Hono["request"] }, patientId:
     await database.db.transaction().execute((trx) => trx.insertInto("diary_entries").values(row).execute());
     return c.json({ id: row.id }, 201);
   });
-  await drive("bare baseline", app, patientId, cookie);
+  await drive("bare baseline", app, patients);
   await database.close();
 }
 rmSync(dir, { recursive: true, force: true });

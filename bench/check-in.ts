@@ -10,7 +10,12 @@
  * SQLite commits on the same disk, because with synchronous=FULL a commit's disk flush is most
  * of a check-in's time and varies with whatever else the machine is doing.
  *
+ * `--database postgres` runs both on PostgreSQL instead (DATABASE_URL, default the local
+ * `postgres://postgres@127.0.0.1:5432/test` server), each run in a fresh database made for it
+ * and dropped after; the probe then times single-row autocommits there.
+ *
  *   npx tsx bench/check-in.ts [--rounds 3] [--seconds 10] [--connections 10] [--cpu-prof DIR]
+ *   npx tsx bench/check-in.ts --database postgres
  *
  * `--cpu-prof DIR` writes a V8 CPU profile of each full server run to DIR and prints its
  * heaviest functions (open the .cpuprofile in Chrome DevTools for the whole picture).
@@ -23,8 +28,11 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import BetterSqlite3 from "better-sqlite3";
+import pg from "pg";
 import { freePort } from "../src/http/testing/server-process.ts";
-import { seedSignedInPatient } from "../src/http/testing/seed-signed-in-patient.ts";
+import type { SignedInPatient } from "../src/http/testing/seed-signed-in-patient.ts";
+import { benchCheckIn, seedBenchPatients } from "./check-in-sequence.ts";
+import { freshPostgresDatabase } from "../src/store/testing/fresh-postgres-database.ts";
 
 const { values: flags } = parseArgs({
   options: {
@@ -32,8 +40,13 @@ const { values: flags } = parseArgs({
     seconds: { type: "string", default: "10" },
     connections: { type: "string", default: "10" },
     "cpu-prof": { type: "string" },
+    database: { type: "string", default: "sqlite" },
   },
 });
+if (flags.database !== "sqlite" && flags.database !== "postgres")
+  throw new Error(`--database must be sqlite or postgres, not '${flags.database}'`);
+const POSTGRES = flags.database === "postgres";
+const POSTGRES_SERVER = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
 const ROUNDS = Number(flags.rounds);
 const SECONDS = Number(flags.seconds);
 const CONNECTIONS = Number(flags.connections);
@@ -42,16 +55,18 @@ const PROFILE_DIR = flags["cpu-prof"] ? resolve(flags["cpu-prof"]) : undefined;
 const ROOT = resolve(import.meta.dirname, "..");
 const dir = mkdtempSync(join(tmpdir(), "ldn-bench-checkin-"));
 
-const seed = (db: string) => seedSignedInPatient(db);
-
-/** Starts `node [nodeFlags] --import tsx ...args`; resolves once it says it is listening. */
+/**
+ * Starts `node [nodeFlags] --import tsx ...args` with `DATABASE_URL` set to `databaseUrl`
+ * (empty for SQLite); resolves once it says it is listening.
+ */
 async function serverProcess(
   args: readonly string[],
+  databaseUrl: string,
   nodeFlags: readonly string[] = [],
 ): Promise<ChildProcess> {
   const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", ...args], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: "" },
+    env: { ...process.env, DATABASE_URL: databaseUrl },
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise<void>((done, fail) => {
@@ -62,7 +77,7 @@ async function serverProcess(
 }
 
 /** Milliseconds per single-row durable commit on this disk now (WAL, synchronous=FULL). */
-function commitProbe(): number {
+function sqliteCommitProbe(): number {
   const path = join(dir, `probe-${Date.now()}.sqlite`);
   const native = new BetterSqlite3(path);
   native.pragma("journal_mode = WAL");
@@ -77,8 +92,25 @@ function commitProbe(): number {
   return ms;
 }
 
-let counter = 0;
-function load(url: string, patientId: string, cookie: string, seconds: number) {
+/** Milliseconds per single-row autocommit on PostgreSQL now (its commits wait for the WAL flush). */
+async function postgresCommitProbe(): Promise<number> {
+  const fresh = await freshPostgresDatabase(POSTGRES_SERVER, "probe");
+  const client = new pg.Client({ connectionString: fresh.url });
+  await client.connect();
+  try {
+    await client.query("create table t (id serial primary key, body text)");
+    const n = 200;
+    const began = performance.now();
+    for (let i = 0; i < n; i++) await client.query("insert into t (body) values ($1)", ["x".repeat(300)]);
+    return (performance.now() - began) / n;
+  } finally {
+    await client.end();
+    await fresh.drop();
+  }
+}
+
+/** Drives `url` for `seconds`; `sent` counts requests across the calls of one run. */
+function load(url: string, patients: readonly SignedInPatient[], sent: { n: number }, seconds: number) {
   return autocannon({
     url,
     connections: CONNECTIONS,
@@ -86,26 +118,21 @@ function load(url: string, patientId: string, cookie: string, seconds: number) {
     requests: [
       {
         method: "POST",
-        path: `/api/patients/${patientId}/check-ins`,
-        setupRequest: (req) => ({
-          ...req,
-          headers: {
-            ...req.headers,
-            "content-type": "application/json",
-            cookie,
-            "idempotency-key": `bench-${process.pid}-${++counter}`,
-          },
-          body: JSON.stringify({
-            date: "2027-01-05",
-            doses: [{ time: "08:00", ug: 100 }],
-            pain: 5,
-            mood: 6,
-            energy: 5,
-            clarity: 6,
-            sideEffects: [],
-            impression: "same",
-          }),
-        }),
+        setupRequest: (req) => {
+          const i = sent.n++;
+          const { path, cookie, body } = benchCheckIn(patients, i);
+          return {
+            ...req,
+            path,
+            headers: {
+              ...req.headers,
+              "content-type": "application/json",
+              cookie,
+              "idempotency-key": `bench-${process.pid}-${i}`,
+            },
+            body,
+          };
+        },
       },
     ],
   });
@@ -120,22 +147,25 @@ interface Run {
 }
 
 async function run(kind: Kind, round: number): Promise<Run> {
-  const db = join(dir, `${kind}-${round}.sqlite`);
-  const { patientId, cookie } = await seed(db);
+  const postgres = POSTGRES ? await freshPostgresDatabase(POSTGRES_SERVER, `bench_${kind}`) : undefined;
+  const db = postgres ? postgres.url : join(dir, `${kind}-${round}.sqlite`);
+  const patients = await seedBenchPatients(db);
+  const sent = { n: 0 };
   const port = await freePort();
   const profileDir = PROFILE_DIR && kind === "full" ? join(PROFILE_DIR, `full-${round}`) : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const child =
     kind === "full"
       ? await serverProcess(
-          ["src/cli/main.ts", "serve", "--db", db, "--port", String(port)],
+          ["src/cli/main.ts", "serve", ...(postgres ? [] : ["--db", db]), "--port", String(port)],
+          postgres ? db : "",
           profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
         )
-      : await serverProcess(["bench/bare-check-in-server.ts", db, String(port)]);
+      : await serverProcess(["bench/bare-check-in-server.ts", db, String(port)], "");
   const url = `http://127.0.0.1:${port}`;
   try {
-    await load(url, patientId, cookie, WARM_UP_SECONDS);
-    const result = await load(url, patientId, cookie, SECONDS);
+    await load(url, patients, sent, WARM_UP_SECONDS);
+    const result = await load(url, patients, sent, SECONDS);
     return {
       rps: result.requests.average,
       p50: result.latency.p50,
@@ -146,6 +176,7 @@ async function run(kind: Kind, round: number): Promise<Run> {
     const exited = new Promise((done) => child.once("exit", done));
     child.kill("SIGTERM");
     await exited;
+    await postgres?.drop();
     if (profileDir) printProfile(profileDir);
   }
 }
@@ -186,16 +217,16 @@ const fmt = (r: Run) =>
   `${r.rps.toFixed(0).padStart(5)} req/s  p50 ${String(r.p50).padStart(3)} ms  p99 ${String(r.p99).padStart(4)} ms  failed ${r.failed}`;
 
 console.log(
-  `check-in benchmark: ${ROUNDS} rounds of ${SECONDS} s (after ${WARM_UP_SECONDS} s warm-up), ${CONNECTIONS} connections, autocannon on 127.0.0.1`,
+  `check-in benchmark on ${POSTGRES ? "PostgreSQL" : "SQLite"}: ${ROUNDS} rounds of ${SECONDS} s (after ${WARM_UP_SECONDS} s warm-up), ${CONNECTIONS} connections, autocannon on 127.0.0.1`,
 );
 const runs: Record<Kind, Run[]> = { baseline: [], full: [] };
 const ratios: number[] = [];
 const probes: number[] = [];
 for (let round = 0; round < ROUNDS; round++) {
-  const probe = commitProbe();
+  const probe = POSTGRES ? await postgresCommitProbe() : sqliteCommitProbe();
   probes.push(probe);
   console.log(
-    `round ${round + 1}: a bare durable SQLite commit takes ${probe.toFixed(2)} ms on this disk now`,
+    `round ${round + 1}: a bare durable ${POSTGRES ? "PostgreSQL" : "SQLite"} commit takes ${probe.toFixed(2)} ms on this disk now`,
   );
   const order: Kind[] = round % 2 === 0 ? ["baseline", "full"] : ["full", "baseline"];
   const got = {} as Record<Kind, Run>;
