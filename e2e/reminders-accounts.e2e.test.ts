@@ -152,6 +152,43 @@ describe("reminders and accounts in a real browser", { timeout: 120_000 }, () =>
     await page.close();
   });
 
+  it("names the clinic on the join page, and copies the login code once joined", async () => {
+    const staff = await browser.newContext();
+    await send(staff.request, api("/api/session"), { login: CLINICIAN.email, password: CLINICIAN.password });
+    const id = (
+      await send<{ id: string }>(staff.request, api("/api/patients"), {
+        displayName: "J. Oiner",
+        screening: {
+          ageYears: 40,
+          painMonths: 24,
+          pregnancy: "no",
+          opioids: [],
+          mustStayOnOpioids: false,
+          riskFactors: ["centralized-pain"],
+        },
+      })
+    ).id;
+    const invite = await send<{ token: string }>(staff.request, api(`/api/patients/${id}/invitations`), {});
+    await staff.close();
+    const joiner = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    await joiner.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    const page = await joiner.newPage();
+    await page.goto(`${server.url}/join#${invite.token}`);
+    await page.getByRole("heading", { name: "Join Riverside Pain Clinic" }).waitFor();
+    await page.getByLabel("Password", { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel("The same password again").fill(NEW_PASSWORD);
+    await page.getByRole("button", { name: "Join" }).click();
+    expect(await page.getByTestId("join-clinic").textContent()).toBe(
+      "You have joined Riverside Pain Clinic.",
+    );
+    const code = (await page.getByTestId("login-code").textContent())!.trim();
+    await page.getByRole("button", { name: "Copy login code" }).click();
+    await page.getByText("Copied").waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+    await shot(page, "join-login-code");
+    await joiner.close();
+  });
+
   it("refuses 'password' at the new password's field, then takes a good one", async () => {
     const page = await phone.newPage();
     await page.goto(`${server.url}/password`);

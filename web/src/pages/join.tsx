@@ -1,5 +1,5 @@
 /** Joining by invitation: the token is in the link's #fragment, so it never reaches server logs. */
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { api, messageOf, type Me } from "../api.ts";
 import { CopyButton } from "../components/copy-button.tsx";
 import { ErrorNote } from "../components/field-error.tsx";
@@ -11,6 +11,14 @@ export function Join({ onJoined }: { readonly onJoined: (me: Me) => void }) {
   const [repeat, setRepeat] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [joined, setJoined] = useState<{ loginCode: string; me: Me } | null>(null);
+  const [clinicName, setClinicName] = useState<string | null>(null);
+  useEffect(() => {
+    if (!token) return;
+    api.post<{ clinicName: string }>("/api/invitations/clinic", { token }).then(
+      (r) => setClinicName(r.clinicName),
+      (err) => setError(messageOf(err)),
+    );
+  }, [token]);
   const submit = async (e: Event) => {
     e.preventDefault();
     if (password !== repeat) return setError("The two passwords are not the same.");
@@ -52,7 +60,7 @@ export function Join({ onJoined }: { readonly onJoined: (me: Me) => void }) {
   }
   return (
     <main class="narrow" id="main">
-      <h1>Join your clinic</h1>
+      <h1>Join {clinicName ?? "your clinic"}</h1>
       <p class="muted">Choose a password (at least 8 characters) to finish joining.</p>
       {!token && (
         <ErrorNote message="This link has no invitation in it: open the link your clinic gave you." />
