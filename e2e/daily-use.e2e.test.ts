@@ -369,7 +369,7 @@ describe("daily use in a real browser", { timeout: 120_000 }, () => {
       headers: { "idempotency-key": "far-future-now-refused" },
     });
     expect(refused.status()).toBe(422);
-    expect(((await refused.json()) as { error: { field: string } }).error.field).toBe("checkIn.date");
+    expect(((await refused.json()) as { error: { field: string } }).error.field).toBe("body.date");
 
     const page = await staff.newPage();
     const opened = Date.now();

@@ -190,7 +190,7 @@ describe("the offline queue in a real browser", { timeout: 90_000 }, () => {
         body: { date: day, doses: [], pain: 11, sideEffects: [] },
       },
     ] as const);
-    expect(await comeOnline(page)).toBe(422);
+    expect(await comeOnline(page)).toBe(400);
     expect(await pending(page)).toHaveLength(0);
     const told = page.getByRole("alert").filter({ hasText: "A check-in was not saved" });
     await told.waitFor();

@@ -1,9 +1,11 @@
 /**
  * The `ldn` command: builds the commander program from one module per command.
- * Errors a user can cause print one line to stderr and exit 2; nothing prints a stack trace.
+ * Exit status (docs/errors.md): 0 done; 1 an internal fault; 2 a usage or setting error (a
+ * flag, a file, an environment variable), printed as one line naming it; 3 `ldn assess` when
+ * some lines failed. Nothing prints a stack trace unless LDN_DEBUG is set.
  */
 import { Command, CommanderError } from "commander";
-import { DomainError } from "../domain/errors.ts";
+import { problemOf } from "../domain/problem.ts";
 import { registerCommands } from "./commands/index.ts";
 
 export const EXIT_USAGE = 2;
@@ -37,8 +39,10 @@ function reportError(error: unknown): number {
     // commander has already printed its message (or the help/version text).
     return error.exitCode === 0 ? 0 : EXIT_USAGE;
   }
-  if (error instanceof DomainError) {
-    process.stderr.write(`ldn: ${error.message}\n`);
+  // The same normaliser as the server's answers and `ldn assess`'s error lines.
+  const problem = problemOf(error);
+  if (problem) {
+    process.stderr.write(`ldn: ${problem.message}\n`);
     return EXIT_USAGE;
   }
   const message = error instanceof Error ? error.message : String(error);

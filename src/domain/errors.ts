@@ -105,6 +105,15 @@ export function tooManyRequests(retryAfterSeconds: number, message: string): Dom
   return new DomainError("too_many_requests", message, { retryAfterSeconds });
 }
 
+/**
+ * A value a rule refuses, without quoting it (a password): `invalid_argument` naming the field.
+ *
+ * @example throw unacceptable("password", "must be at least 8 characters")
+ */
+export function unacceptable(field: string, why: string): DomainError {
+  return new DomainError("invalid_argument", `${field}: ${why}`, { field });
+}
+
 /** The longest value an error message quotes in full. */
 const MAX_SHOWN = 120;
 /** How deep into arrays and objects an error message looks; deeper is written `[…]` / `{…}`. */

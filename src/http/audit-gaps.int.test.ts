@@ -174,13 +174,13 @@ for (const dialect of DIALECTS)
         { date: "2027-01-06", pain: "lots" },
         { "idempotency-key": "own-bad-body-1" },
       );
-      expect(own.status).toBe(422);
+      expect(own.status).toBe(400);
       const events = await eventsSince(since);
       expect(events.map((e) => [e.action, e.actor.id, e.patientId, e.outcome])).toEqual([
         ["diary.record", south.staff.clinician.id, patientId, "denied"],
         ["diary.record", north.staff.clinician.id, patientId, "failure"],
       ]);
-      expect(events[1]!.details.field).toBe("checkIn.doses");
+      expect(events[1]!.details.field).toBe("body.doses");
     });
 
     it("keeps the audit of what a failed operation read, marked as a failure", async () => {

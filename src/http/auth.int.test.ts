@@ -171,8 +171,8 @@ describe("accounts, sessions and request protections", () => {
       token: invite.body.token,
       password: "short",
     });
-    expect(res.status).toBe(400);
-    expect(res.body.error.field).toBe("password");
+    expect(res.status).toBe(422);
+    expect(res.body.error.field).toBe("body.password");
   });
 
   it("signs a patient in with their login code, however they type it", async () => {
@@ -203,7 +203,7 @@ describe("accounts, sessions and request protections", () => {
       currentPassword: "nope nope",
       newPassword: "a brand new password",
     });
-    expect([wrong.status, wrong.body.error.field]).toEqual([400, "currentPassword"]);
+    expect([wrong.status, wrong.body.error.field]).toEqual([422, "body.currentPassword"]);
     const ok = await laptop.post("/api/me/password", {
       currentPassword: TEST_PASSWORD,
       newPassword: "a brand new password",

@@ -183,14 +183,27 @@ for (const dialect of DIALECTS) {
         day("2027-01-04", 100, 11),
         { "idempotency-key": "bad-check-in-1" },
       );
-      expect(bad.status).toBe(422);
-      expect(bad.body.error.field).toBe("checkIn.pain");
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.code).toBe("invalid_request");
+      expect(bad.body.error.field).toBe("body.pain");
       expect(bad.body.error.message).toContain("0 to 10");
       const noKey = await patient.post<ErrorBody>(
         `/api/patients/${patientId}/check-ins`,
         day("2027-01-04", 100, 5),
       );
       expect(noKey.status).toBe(400);
+      expect(noKey.body.error.field).toBe("Idempotency-Key");
+      // A key no phone makes is the same kind of mistake: the request is malformed.
+      const badKey = await patient.post<ErrorBody>(
+        `/api/patients/${patientId}/check-ins`,
+        day("2027-01-04", 100, 5),
+        { "idempotency-key": "short" },
+      );
+      expect([badKey.status, badKey.body.error.code, badKey.body.error.field]).toEqual([
+        400,
+        "invalid_request",
+        "Idempotency-Key",
+      ]);
       expect((await clinician.get<unknown[]>(`/api/patients/${patientId}/check-ins`)).body).toHaveLength(0);
     });
 

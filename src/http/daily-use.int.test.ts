@@ -221,9 +221,9 @@ for (const dialect of DIALECTS) {
       // Refused with the field named: no dose then, a day before the plan, a day not yet come.
       const wrongTime = await tick("03:00", true);
       expect(wrongTime.status).toBe(422);
-      expect(wrongTime.body.error.field).toBe("time");
-      expect((await tick(first.time, true, "2027-01-05")).body.error.field).toBe("date");
-      expect((await tick(first.time, true, "2027-01-14")).body.error.field).toBe("date");
+      expect(wrongTime.body.error.field).toBe("body.time");
+      expect((await tick(first.time, true, "2027-01-05")).body.error.field).toBe("body.date");
+      expect((await tick(first.time, true, "2027-01-14")).body.error.field).toBe("body.date");
 
       // The check-in takes the doses ticked; a dose ticked after it corrects the saved day.
       const saved = await patient.post(
@@ -328,13 +328,13 @@ for (const dialect of DIALECTS) {
         startDate: "9999-12-20",
       });
       expect(far.status).toBe(422);
-      expect(far.body.error).toMatchObject({ code: "invalid_date", field: "startDate" });
+      expect(far.body.error).toMatchObject({ code: "invalid_date", field: "body.startDate" });
       expect(far.body.error.message).toContain("the last day allowed is 2027-04-10");
       const ancient = await clinician.post<ErrorBody>(`/api/patients/${patientId}/plans`, {
         protocolId: "micro-titration",
         startDate: "1900-01-01",
       });
-      expect(ancient.body.error).toMatchObject({ code: "invalid_date", field: "startDate" });
+      expect(ancient.body.error).toMatchObject({ code: "invalid_date", field: "body.startDate" });
       expect(
         (
           await clinician.post(`/api/patients/${patientId}/plans`, {
@@ -351,7 +351,7 @@ for (const dialect of DIALECTS) {
       for (const date of ["9999-12-31", "1900-01-01", "2027-01-12", "2026-12-26"]) {
         const refused = await checkIn(date);
         expect(refused.status, date).toBe(422);
-        expect(refused.body.error, date).toMatchObject({ code: "invalid_date", field: "checkIn.date" });
+        expect(refused.body.error, date).toMatchObject({ code: "invalid_date", field: "body.date" });
       }
       // From the enrolment less 14 days of baseline, to tomorrow (a phone ahead of the clinic).
       for (const date of ["2026-12-27", "2027-01-10", "2027-01-11"])
@@ -455,12 +455,15 @@ for (const dialect of DIALECTS) {
       ]);
       const stale = await ack(flag.facts);
       expect(stale.status).toBe(409);
-      expect(stale.body.error.field).toBe("facts");
+      expect(stale.body.error.field).toBe("body.facts");
       expect((await ack([], "recommendation")).body.error).toMatchObject({
         code: "invalid_argument",
-        field: "code",
+        field: "body.code",
       });
-      expect((await ack([], "missed-week")).body.error).toMatchObject({ code: "conflict", field: "code" });
+      expect((await ack([], "missed-week")).body.error).toMatchObject({
+        code: "conflict",
+        field: "body.code",
+      });
 
       // Screened again with more oxycodone: the interaction flag returns.
       await clinician.post(`/api/patients/${patientId}/screening`, {

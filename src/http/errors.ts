@@ -1,8 +1,10 @@
 /**
  * Errors over HTTP: every error is JSON `{ error: { code, message, field? } }`, and this file
- * holds the one table from error code to status (Medplum's `getStatus` idea).
+ * holds the one table from error code to status (Medplum's `getStatus` idea). The rule
+ * (docs/errors.md): 400 when the request is malformed (its schemas refuse it), 422 when a
+ * well-formed value breaks a rule, 409 when it contradicts what is stored.
  */
-import type { DomainErrorCode } from "../domain/errors.ts";
+import { DomainError, notFound as domainNotFound, type DomainErrorCode } from "../domain/errors.ts";
 
 export type HttpErrorCode = DomainErrorCode;
 
@@ -29,19 +31,25 @@ export const STATUS_OF: Readonly<Record<HttpErrorCode, number>> = Object.freeze(
   unsupported_media_type: 415,
 });
 
-/** An error a route raises on purpose; the app turns it into JSON with its status. */
-export class HttpError extends Error {
-  override readonly name = "HttpError";
+/**
+ * An error a route raises on purpose: a DomainError with its field and retry time in place.
+ * Prefer the domain's factories (`badRequest`, `conflict`, `notFound`...); this stays for the
+ * routes that still build one by hand.
+ */
+export class HttpError extends DomainError {
   constructor(
-    readonly code: HttpErrorCode,
+    code: HttpErrorCode,
     message: string,
     readonly field?: string,
     /** For `too_many_requests`: when to try again. */
     readonly retryAfterSeconds?: number,
   ) {
-    super(message);
+    super(code, message, {
+      ...(field === undefined ? {} : { field }),
+      ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+    });
   }
 }
 
 /** The one answer for a record that is missing or that the caller may not see: they look the same. */
-export const notFound = (what = "record"): HttpError => new HttpError("not_found", `No such ${what}`);
+export const notFound = (what = "record"): DomainError => domainNotFound(what);

@@ -80,7 +80,7 @@ for (const dialect of DIALECTS)
             answers: {},
           }),
         422,
-        "instrument",
+        "body.instrument",
       );
       expect(error.message).toContain(JSON.stringify(name));
     });

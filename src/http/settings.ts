@@ -5,6 +5,8 @@
  */
 import { DEFAULT_DATE_SETTINGS, type DiaryDateSettings } from "../app/use-cases/date-window.ts";
 import { DEFAULT_FILL_SETTINGS, type FillSettings } from "../domain/compounding/next-fill.ts";
+// A setting the server cannot start with is the user's to fix: `ldn serve` says which and exits 2.
+import { invalidArgument } from "../domain/errors.ts";
 
 /** The pharmacy's fill length and notice are clinic settings too (see next-fill.ts). */
 export interface ServerSettings extends DiaryDateSettings, FillSettings {
@@ -62,8 +64,7 @@ export function serverSettingsFromEnv(env: Readonly<Record<string, string | unde
     const text = env[name];
     if (text === undefined || text === "") return fallback;
     const n = Number(text);
-    if (!Number.isInteger(n) || n <= 0)
-      throw new Error(`${name} must be a whole number above 0 (got "${text}")`);
+    if (!Number.isInteger(n) || n <= 0) throw invalidArgument(name, text, "must be a whole number above 0");
     return n;
   };
   /** A count of days, 0 allowed. */
@@ -72,7 +73,7 @@ export function serverSettingsFromEnv(env: Readonly<Record<string, string | unde
     if (text === undefined || text === "") return fallback;
     const n = Number(text);
     if (!Number.isInteger(n) || n < 0 || n > 3660)
-      throw new Error(`${name} must be a whole number of days from 0 to 3660 (got "${text}")`);
+      throw invalidArgument(name, text, "must be a whole number of days from 0 to 3660");
     return n;
   };
   return {

@@ -1,6 +1,11 @@
-/** Request validation with zod: the first problem becomes one clear error naming the field. */
-import { z } from "zod/v4";
-import { HttpError } from "./errors.ts";
+/**
+ * Request validation with zod: the first problem becomes one clear error naming the field.
+ * Whatever a route's schemas refuse, the domain's own parsers run as schemas included (the
+ * check-in), is a malformed request: 400 `invalid_request` (docs/errors.md).
+ */
+import type { z } from "zod/v4";
+import { badRequest, DomainError } from "../domain/errors.ts";
+import { fieldPath } from "../domain/problem.ts";
 
 /**
  * Parses `value` with `schema`, or throws `invalid_request` naming the field (`body.pain`).
@@ -13,9 +18,16 @@ export function parseWith<T extends z.ZodType>(
   where: string,
 ): z.infer<T> {
   if (schema === undefined) return undefined as z.infer<T>;
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
+  let result: ReturnType<T["safeParse"]>;
+  try {
+    result = schema.safeParse(value) as ReturnType<T["safeParse"]>;
+  } catch (error) {
+    // A domain parser run as the schema refused it (its field already says `body.…`).
+    if (error instanceof DomainError && error.code !== "invalid_request")
+      throw new DomainError("invalid_request", error.message, error.details);
+    throw error;
+  }
+  if (result.success) return result.data as z.infer<T>;
   const issue = result.error.issues[0]!;
-  const field = [where, ...issue.path.map(String)].join(".");
-  throw new HttpError("invalid_request", `${field}: ${issue.message}`, field);
+  throw badRequest(fieldPath(where, issue.path), issue.message);
 }

@@ -8,7 +8,7 @@ import type { Clinic } from "../ports/clinic-repository.ts";
 import type { PasswordHasher } from "../ports/password-hasher.ts";
 import type { Staff, StaffRole } from "../ports/staff-repository.ts";
 import type { Repositories, Store } from "../ports/store.ts";
-import { badRequest, conflict, notFound } from "../../domain/errors.ts";
+import { conflict, notFound, unacceptable } from "../../domain/errors.ts";
 import { refuseCommonPassword } from "../../domain/accounts/common-passwords.ts";
 import { passwordProblem } from "../../domain/accounts/password-policy.ts";
 
@@ -34,7 +34,7 @@ export interface AddedStaff {
 }
 
 /**
- * Adds the members to the clinic, all or none. Throws `invalid_request` (field `password`) for
+ * Adds the members to the clinic, all or none. Throws `invalid_argument` (field `password`) for
  * a password the policy refuses and `conflict` (field `email`) for an email already in use.
  *
  * @example
@@ -55,7 +55,7 @@ export async function addStaff(
   }));
   for (const m of members) {
     const problem = passwordProblem(m.password);
-    if (problem) throw badRequest("password", problem);
+    if (problem) throw unacceptable("password", problem);
     refuseCommonPassword(m.password, "password");
   }
   const hashes = await Promise.all(members.map((m) => deps.passwords.hash(m.password, input.queue)));

@@ -3,19 +3,32 @@ import type { RecordedCheckIn } from "../ports/diary-repository.ts";
 import type { Repositories } from "../ports/store.ts";
 import type { DiaryDay } from "../../domain/diary/diary-day.ts";
 import { parseDiaryDay } from "../../domain/diary/parse-diary-day.ts";
-import { DomainError, invalidArgument } from "../../domain/errors.ts";
+import { badRequest, conflict } from "../../domain/errors.ts";
 
 /** Client keys: what a phone can make (a UUID), bounded so a key is never a payload. */
 const KEY_PATTERN = /^[A-Za-z0-9_-]{8,100}$/;
 
 /**
- * Checks a check-in before any transaction opens (errors name the field: `checkIn.pain`,
- * `checkIn.doses[0].ug`), so validation never holds the database.
+ * Checks a check-in before any transaction opens (errors name the field as the request carries
+ * it: `body.pain`, `body.doses[0].ug`), so validation never holds the database.
  *
  * @example parseCheckIn({ date: "2027-01-05", doses: [], pain: 6, sideEffects: [] })
  */
-export function parseCheckIn(body: unknown): DiaryDay {
-  return parseDiaryDay(body, "checkIn");
+export function parseCheckIn(body: unknown, path = "body"): DiaryDay {
+  return parseDiaryDay(body, path);
+}
+
+/**
+ * Checks a client's Idempotency-Key: present, and what a phone can make (a UUID); a malformed
+ * request otherwise (400 over HTTP).
+ *
+ * @example idempotencyKeyOf(request.header("idempotency-key")) // "3f1c6a0e-..."
+ */
+export function idempotencyKeyOf(key: string | undefined): string {
+  if (!key) throw badRequest("Idempotency-Key", "required (a UUID made once per check-in)");
+  if (!KEY_PATTERN.test(key))
+    throw badRequest("Idempotency-Key", "must be 8-100 letters, digits, - or _ (e.g. a UUID)");
+  return key;
 }
 
 /**
@@ -33,23 +46,16 @@ export async function recordCheckIn(
   idempotencyKey: string,
   day: DiaryDay,
 ): Promise<RecordedCheckIn> {
-  if (!KEY_PATTERN.test(idempotencyKey)) {
-    throw invalidArgument(
-      "idempotencyKey",
-      idempotencyKey,
-      "must be 8-100 letters, digits, - or _ (e.g. a UUID)",
-    );
-  }
+  idempotencyKeyOf(idempotencyKey);
   const body = { ...day };
   const recorded = await tx.diary.record({ patientId, date: day.date, idempotencyKey, body });
   // A key names one check-in: the same key with other data is a client's mistake, never a retry,
   // and answering with the stored entry would silently drop the new data.
   if (!recorded.created && canonicalJson(recorded.entry.body) !== canonicalJson(body)) {
-    throw new DomainError(
-      "conflict",
+    throw conflict(
       `Idempotency-Key: "${idempotencyKey}" was already used for a different check-in (${recorded.entry.date}); ` +
         "make a new key for new data",
-      { field: "Idempotency-Key", value: idempotencyKey },
+      "Idempotency-Key",
     );
   }
   return recorded;

@@ -4,7 +4,8 @@
  * with the number of its first line; the answer is the batch's output lines, in order, as
  * one string, and how many of them are error lines.
  */
-import { DomainError } from "../../domain/errors.ts";
+import { badRequest } from "../../domain/errors.ts";
+import { problemOf } from "../../domain/problem.ts";
 import { assessTitration } from "../../domain/titration/assess-titration.ts";
 import { chooseDetector } from "../../domain/titration/detectors/choose-detector.ts";
 import type { Detector } from "../../domain/titration/detectors/detector.ts";
@@ -56,15 +57,12 @@ function assessOne(text: string, line: number, detector: Detector): LineResult {
     const record = parseTitrationRecord(value, detector);
     return { text: assessmentLine(line, record.id, assessTitration(record)), ok: true };
   } catch (error) {
-    if (error instanceof SyntaxError) {
-      return { text: errorLine(line, id, "invalid_json", "line", `not JSON: ${error.message}`), ok: false };
-    }
-    if (error instanceof DomainError) {
-      return {
-        text: errorLine(line, id, error.code, String(error.details.field ?? ""), error.message),
-        ok: false,
-      };
-    }
+    // The same normaliser as the server's answers and the CLI's messages.
+    const problem = problemOf(
+      error instanceof SyntaxError ? badRequest("line", `not JSON: ${error.message}`) : error,
+    );
+    if (problem)
+      return { text: errorLine(line, id, problem.code, problem.field ?? "", problem.message), ok: false };
     throw error;
   }
 }

@@ -86,9 +86,9 @@ describe("ldn assess", () => {
       field: "days[1].pain",
       error: "days[1].pain: must be a whole number from 0 to 10 (got 12)",
     });
-    expect(out[2]).toMatchObject({ line: 3, code: "invalid_json", field: "line" });
+    expect(out[2]).toMatchObject({ line: 3, code: "invalid_request", field: "line" });
     expect(out[3]).toMatchObject({ line: 4, id: "p4", state: "titrating" });
-    expect(code).toBe(2);
+    expect(code).toBe(3);
   });
 
   it("writes no alerts as an empty list, and the opioids given on the line as a titrating-on-opioids alert", async () => {
@@ -133,7 +133,7 @@ describe("ldn assess", () => {
         withOpioids("h", { names: ["buprenorphine"], mmePerDay: 0 }),
       ),
     );
-    expect(code).toBe(2);
+    expect(code).toBe(3);
     const out = stdout
       .trim()
       .split("\n")
@@ -199,13 +199,13 @@ describe("ldn assess with worker threads", () => {
     expect(lines.map((l) => l.id)).toEqual(Array.from({ length: 3000 }, (_, i) => `p${i}`));
   }, 60_000);
 
-  it("answers a bad line in the middle with its error line in place, blank lines counted, and exits 2", async () => {
+  it("answers a bad line in the middle with its error line in place, blank lines counted, and exits 3", async () => {
     const badBaseline = JSON.stringify({ ...patient("p2000", [7, 7]), baseline: "seven" });
     const input = many(3000, (i) =>
       i === 1500 ? "{oops" : i === 1501 ? "" : i === 2000 ? badBaseline : null,
     );
     const { code, stdout } = await runCli(["assess", "--workers", "2"], input);
-    expect(code).toBe(2);
+    expect(code).toBe(3);
     const out = stdout
       .trimEnd()
       .split("\n")
@@ -214,9 +214,9 @@ describe("ldn assess with worker threads", () => {
     expect(out[1499]).toMatchObject({ line: 1500, id: "p1499", state: "titrating" });
     expect(out[1500]).toEqual({
       line: 1501,
-      code: "invalid_json",
+      code: "invalid_request",
       field: "line",
-      error: expect.stringMatching(/^not JSON: /),
+      error: expect.stringMatching(/^line: not JSON: /),
     });
     expect(out[1501]).toMatchObject({ line: 1503, id: "p1502" });
     const p2000 = out.find((o) => o.id === "p2000");

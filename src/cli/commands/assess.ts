@@ -14,8 +14,11 @@ import { chooseDetector } from "../../domain/titration/detectors/choose-detector
 import { DETECTOR_NAMES } from "../../domain/titration/detectors/detector.ts";
 import { assessStream } from "./assess-pool.ts";
 
-/** Exit status when at least one line could not be assessed (the others still were). */
-export const EXIT_SOME_LINES_FAILED = 2;
+/**
+ * Exit status when at least one line could not be assessed (the others still were): 3, apart
+ * from 2, a usage error that assessed nothing (docs/errors.md).
+ */
+export const EXIT_SOME_LINES_FAILED = 3;
 
 /**
  * Adds `ldn assess` to the program.
@@ -45,7 +48,7 @@ Each output line: {"line", "id", "state", "medUg", "next": {"totalUg", "doses"},
 "reasonData": [{"code", "date", "text", "values"}] (the reasons as data),
 "alerts": [{"code", "date", "message", "patientMessage"?}], ...} (alerts empty when none)
 or, for a bad line, {"line", "id", "error", "code", "field"}. Blank lines are skipped.
-Exit status 2 when any line had an error. Lines are assessed in parallel by --workers
+Exit status 3 when any line had an error (2: a usage error, nothing assessed). Lines are assessed in parallel by --workers
 threads (default one per core); the output is always in input order.
 
 Examples:

@@ -3,13 +3,12 @@
  * earlier version), idempotent by a client-chosen key, so a phone that retries never makes two.
  */
 import { z } from "zod/v4";
-import { parseCheckIn, recordCheckIn } from "../../app/use-cases/record-check-in.ts";
+import { idempotencyKeyOf, parseCheckIn, recordCheckIn } from "../../app/use-cases/record-check-in.ts";
 import type { DiaryEntry, RecordedBy } from "../../app/ports/diary-repository.ts";
 import { readDiary, type DiaryDayRecord } from "../../app/use-cases/read-diary.ts";
 import { checkInWindow, diaryWindow } from "../../app/use-cases/date-window.ts";
 import { parseIsoDate } from "../../domain/calendar-date.ts";
 import { PatientParams } from "../api/common.ts";
-import { HttpError } from "../errors.ts";
 import { defineRoute } from "../route.ts";
 import { localDateOf, todayIn } from "../today.ts";
 
@@ -106,19 +105,13 @@ export const checkInRoutes = [
     response: CheckInEntrySchema,
     successStatus: 201,
     handler: async ({ tx, params, body, header, services }) => {
-      const key = header("idempotency-key");
-      if (!key)
-        throw new HttpError(
-          "invalid_request",
-          "Idempotency-Key header: required (a UUID made once per check-in)",
-          "Idempotency-Key",
-        );
+      const key = idempotencyKeyOf(header("idempotency-key"));
       // A day the patient can have lived on the plan: around today, not before the enrolment.
       const enrolledAt = await tx.patients.enrolledAt(params.patientId);
       if (enrolledAt !== undefined)
         checkInWindow(
           body.date,
-          "checkIn.date",
+          "date",
           diaryWindow(
             parseIsoDate(todayIn(services.clock)),
             parseIsoDate(localDateOf(enrolledAt)),
