@@ -148,7 +148,16 @@ interface Run {
 
 async function run(kind: Kind, round: number): Promise<Run> {
   const postgres = POSTGRES ? await freshPostgresDatabase(POSTGRES_SERVER, `bench_${kind}`) : undefined;
-  const db = postgres ? postgres.url : join(dir, `${kind}-${round}.sqlite`);
+  try {
+    return await runOn(kind, round, postgres ? postgres.url : join(dir, `${kind}-${round}.sqlite`));
+  } finally {
+    await postgres?.drop();
+  }
+}
+
+/** One run on `db` (a SQLite file or a `postgres://` URL), seeded here. */
+async function runOn(kind: Kind, round: number, db: string): Promise<Run> {
+  const postgres = db.startsWith("postgres://");
   const patients = await seedBenchPatients(db);
   const sent = { n: 0 };
   const port = await freePort();
@@ -176,7 +185,6 @@ async function run(kind: Kind, round: number): Promise<Run> {
     const exited = new Promise((done) => child.once("exit", done));
     child.kill("SIGTERM");
     await exited;
-    await postgres?.drop();
     if (profileDir) printProfile(profileDir);
   }
 }
