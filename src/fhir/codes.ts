@@ -24,6 +24,9 @@ export const DECISION_CODES = `${LDN_BASE}/CodeSystem/decision`;
 /** ldn's local code system for audited actions (`patient.read`, `plan.create`, ...). */
 export const ACTION_CODES = `${LDN_BASE}/CodeSystem/action`;
 
+/** ldn's extension on Patient: the screening answers besides opioids, as JSON text. */
+export const SCREENING_EXTENSION = `${LDN_BASE}/StructureDefinition/screening-answers`;
+
 /** Identifier systems: ldn's own ids, so an import can recognise records it exported. */
 export const PATIENT_ID_SYSTEM = `${LDN_BASE}/identifier/patient`;
 export const PLAN_ID_SYSTEM = `${LDN_BASE}/identifier/plan`;

@@ -12,7 +12,7 @@ import type {
 import type { Clinic } from "../app/ports/clinic-repository.ts";
 import type { Patient } from "../app/ports/patient-repository.ts";
 import type { Staff } from "../app/ports/staff-repository.ts";
-import { CHRONIC_PAIN, LDN_DEVICE_ID, PATIENT_ID_SYSTEM, ref } from "./codes.ts";
+import { CHRONIC_PAIN, LDN_DEVICE_ID, PATIENT_ID_SYSTEM, ref, SCREENING_EXTENSION } from "./codes.ts";
 
 /**
  * The patient with ldn's id as an identifier, so a later import recognises them. ldn keeps a
@@ -28,7 +28,15 @@ export function patientResource(patient: Patient): FhirPatient {
     active: true,
     name: [{ text: patient.displayName }],
     managingOrganization: ref("Organization", patient.clinicId),
+    ...screeningExtension(patient),
   };
+}
+
+function screeningExtension(patient: Patient): Pick<FhirPatient, "extension"> {
+  const answers = (patient.screening as { answers?: Record<string, unknown> }).answers;
+  if (answers === undefined) return {};
+  const rest = Object.fromEntries(Object.entries(answers).filter(([key]) => key !== "opioids"));
+  return { extension: [{ url: SCREENING_EXTENSION, valueString: JSON.stringify(rest) }] };
 }
 
 export function organizationResource(clinic: Clinic): Organization {

@@ -110,6 +110,28 @@ const SAMPLES: Readonly<Record<string, (n: number) => { body?: unknown; headers?
     "GET /api/cohort.csv": () => ({}),
     "GET /api/patients/:patientId/fhir": () => ({}),
     "GET /api/fhir/export": () => ({}),
+    "POST /api/fhir/import": (n) => ({
+      body: {
+        resourceType: "Bundle",
+        type: "collection",
+        entry: [
+          {
+            resource: {
+              resourceType: "Patient",
+              name: [{ text: `Walk FHIR ${n}` }],
+              birthDate: "1970-01-01",
+            },
+          },
+          {
+            resource: {
+              resourceType: "Condition",
+              code: { coding: [{ system: "http://snomed.info/sct", code: "82423001" }] },
+              onsetDateTime: "2020-01",
+            },
+          },
+        ],
+      },
+    }),
     "GET /api/clinic": () => ({}),
     "GET /api/clinic/settings": () => ({}),
     "PUT /api/clinic/settings": () => ({
@@ -278,7 +300,7 @@ for (const dialect of DIALECTS)
         ...(sample.body !== undefined ? { body: JSON.stringify(sample.body) } : {}),
       });
       const text = await res.text();
-      return { status: res.status, text, before };
+      return { status: res.status, text, before, type: res.headers.get("content-type") ?? "" };
     };
 
     const maxAuditId = async () =>
@@ -382,6 +404,7 @@ for (const dialect of DIALECTS)
             if (want === "allowed") {
               expect([401, 403], label).not.toContain(route.access.kind === "public" ? 0 : res.status);
               expect(res.text, label).not.toBe(NOT_FOUND);
+              expectResponseSchema(route, res, label);
               if (route.access.kind === "patient") {
                 expect(
                   (await auditSince(res.before, patientIds.get(target)!)).length,
@@ -408,6 +431,19 @@ for (const dialect of DIALECTS)
           }
         }
       });
+    }
+
+    /** A success's JSON is what the route's response schema says (and OpenAPI publishes). */
+    function expectResponseSchema(
+      route: RouteDefinition,
+      res: { status: number; text: string; type: string },
+      label: string,
+    ) {
+      if (res.status < 200 || res.status >= 300 || !res.type.startsWith("application/json")) return;
+      const parsed = route.response.safeParse(JSON.parse(res.text));
+      expect(parsed.success ? [] : parsed.error.issues, `${label}: not the route's response schema`).toEqual(
+        [],
+      );
     }
 
     function staffExpectation(route: RouteDefinition, who: Who, target: Target) {

@@ -94,4 +94,58 @@ describe("FHIR export through the API", () => {
     expect((await pharmacist.get("/api/fhir/export")).status).toBe(403);
     expect((await patient.get("/api/fhir/export")).status).toBe(403);
   });
+
+  it("gives back the same patient and screening when its own export is imported, and keeps nothing of a refused one", async () => {
+    const north = await seedClinic(server.store, "north");
+    const clinician = server.client();
+    await clinician.login(north.staff.clinician.email);
+    const screening = {
+      ageYears: 61,
+      painMonths: 30,
+      pregnancy: "not-applicable",
+      opioids: ["oxycodone 10mg x3", "fentanyl 25mcg/hr"],
+      mustStayOnOpioids: true,
+      riskFactors: ["potent-full-agonist"],
+    };
+    const { patientId } = await enrolAndJoin(server, clinician, "M. Round", screening);
+    const original = await clinician.get<{ screening: { answers: unknown; result: { mme: unknown } } }>(
+      `/api/patients/${patientId}`,
+    );
+    const exported = await clinician.get<Bundle>(`/api/patients/${patientId}/fhir`);
+
+    const imported = await clinician.post<{
+      patient: { id: string; displayName: string; screening: { answers: unknown; result: { mme: unknown } } };
+    }>("/api/fhir/import", exported.body);
+    expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+    expect(imported.body.patient.id).not.toBe(patientId);
+    expect(imported.body.patient.displayName).toBe("M. Round");
+    // The same answers (opioids written the way ldn reads them back) and the same MME.
+    expect(imported.body.patient.screening.answers).toEqual({
+      ...screening,
+      opioids: ["oxycodone 10mg x3", "fentanyl 25mcg/hr"],
+    });
+    expect(imported.body.patient.screening.result.mme).toEqual(original.body.screening.result.mme);
+
+    const count = async () =>
+      Number(
+        (
+          await server.database.db
+            .selectFrom("patients")
+            .select((e) => e.fn.countAll().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    const broken = structuredClone(exported.body);
+    const statement = broken.entry!.find(
+      (e) => e.resource?.resourceType === "MedicationStatement" && e.resource.status === "active",
+    )!.resource as { dosage?: unknown[] };
+    statement.dosage = [];
+    const refused = await clinician.post<{ error: { message: string } }>("/api/fhir/import", broken);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.message).toMatch(
+      /^MedicationStatement\/[^:]+: dosage must hold exactly one Dosage/,
+    );
+    expect(await count()).toBe(before);
+  });
 });

@@ -1,9 +1,11 @@
 /** `ldn fhir export` and `ldn fhir import`: the clinic's records as FHIR R4, out and in. */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { SYSTEM_ACTOR } from "../../app/ports/actor.ts";
 import { gatherExport } from "../../app/use-cases/gather-export.ts";
+import { enrolPatient, storedScreening } from "../../app/use-cases/enrol-patient.ts";
+import { readPatientBundle } from "../../fhir/read-patient-bundle.ts";
 import { DomainError } from "../../domain/errors.ts";
 import { countsByType, ndjsonFiles } from "../../fhir/bulk.ts";
 import { exportResources } from "../../fhir/export-resources.ts";
@@ -63,6 +65,57 @@ Examples:
             Object.entries(counts)
               .map(([type, n]) => `  ${type.padEnd(22)} ${n}\n`)
               .join(""),
+        );
+      } finally {
+        await store.close();
+      }
+    });
+  registerImport(fhir);
+}
+
+interface ImportFlags extends DatabaseFlags {
+  readonly clinic?: string;
+}
+
+function registerImport(fhir: Command): void {
+  fhir
+    .command("import")
+    .description("enrol a patient from a FHIR Bundle of the patient and their medications")
+    .argument("<file>", "a FHIR R4 Bundle, JSON")
+    .option("--clinic <id>", "the clinic, when the database holds more than one")
+    .addOption(dbOption())
+    .addHelpText(
+      "after",
+      `
+Opioids (MedicationRequest or MedicationStatement, active, with timing.repeat and a dose) feed
+the MME calculation and the screening. What cannot be converted is refused with the resource
+and field, and nothing is stored. Medications that are not opioids are listed and left out.
+
+Example:
+  ldn fhir import patient-bundle.json --db data/ldn.sqlite`,
+    )
+    .action(async (file: string, flags: ImportFlags) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(readFileSync(file, "utf8"));
+      } catch (err) {
+        throw new DomainError("invalid_argument", `${file} is not JSON: ${(err as Error).message}`, {
+          field: "file",
+        });
+      }
+      const read = readPatientBundle(json, localToday());
+      const store = await openStore(databaseConfigFor(flags));
+      try {
+        const clinics = await store.transaction(SYSTEM_ACTOR, (tx) => tx.clinics.list());
+        const clinic = chooseClinic(clinics, flags.clinic);
+        const patient = await store.transaction(SYSTEM_ACTOR, (tx) =>
+          enrolPatient(tx, clinic.id, read.displayName, read.answers),
+        );
+        const result = storedScreening(patient).result;
+        process.stdout.write(
+          `enrolled ${patient.displayName} (${patient.id}) in ${clinic.name}: ${result.eligibility}; ` +
+            `opioids: ${read.answers.opioids.join(", ") || "none"}\n` +
+            read.skipped.map((s) => `  left out: ${s}\n`).join(""),
         );
       } finally {
         await store.close();

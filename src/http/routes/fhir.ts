@@ -1,10 +1,14 @@
 /**
  * FHIR R4 out of the API: one patient's record as a Bundle (the same access rule and audit as
  * every patient route), and the whole clinic's for its administrators and clinicians. For Bulk
- * Data ndjson files use `ldn fhir export`.
+ * Data ndjson files use `ldn fhir export`. FHIR in: a Bundle of a patient and their medications
+ * enrols the patient, their opioids screened for MME, or is refused whole.
  */
 import { z } from "zod/v4";
 import { gatherExport } from "../../app/use-cases/gather-export.ts";
+import { enrolPatient, storedScreening } from "../../app/use-cases/enrol-patient.ts";
+import { readPatientBundle } from "../../fhir/read-patient-bundle.ts";
+import { PatientDetailSchema } from "../api/patients.ts";
 import { collectionBundle } from "../../fhir/bulk.ts";
 import { exportResources } from "../../fhir/export-resources.ts";
 import { PatientParams } from "../api/common.ts";
@@ -59,5 +63,31 @@ export const fhirRoutes = [
     action: "clinic.export",
     response: FhirBundle,
     handler: async ({ tx, services, principal }) => bundleOf(tx, services, principal!.clinicId),
+  }),
+  defineRoute({
+    method: "post",
+    path: "/api/fhir/import",
+    summary:
+      "Enrol a patient from a FHIR Bundle (Patient, chronic pain Condition, opioid MedicationRequests or MedicationStatements with timing.repeat and a dose): all of it or, refused with the resource and field, none",
+    tag: "fhir",
+    access: { kind: "clinic", roles: ["clinician"] },
+    action: "patient.create",
+    body: z.looseObject({ resourceType: z.string() }),
+    response: z.object({ patient: PatientDetailSchema, skipped: z.array(z.string()) }),
+    successStatus: 201,
+    handler: async ({ tx, services, principal, body }) => {
+      const read = readPatientBundle(body, todayIn(services.clock));
+      const p = await enrolPatient(tx, principal!.clinicId, read.displayName, read.answers);
+      return {
+        patient: {
+          id: p.id,
+          displayName: p.displayName,
+          enrolledAt: p.createdAt,
+          joined: false,
+          screening: storedScreening(p) as unknown as z.infer<typeof PatientDetailSchema>["screening"],
+        },
+        skipped: read.skipped,
+      };
+    },
   }),
 ];
