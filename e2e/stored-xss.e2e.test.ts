@@ -362,7 +362,7 @@ describe("stored XSS through every free-text field, in chromium", { timeout: 60_
     await page.close();
   });
 
-  it("shows the pharmacist the list and the patient's plan with the text as text", async () => {
+  it("shows the pharmacist the list, the patient's compounding page and the queue with the text as text", async () => {
     const pharmacy = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await send(pharmacy.request, "post", api("/api/session"), {
       login: PHARMACIST.email,
@@ -373,9 +373,14 @@ describe("stored XSS through every free-text field, in chromium", { timeout: 60_
     await page.getByRole("link", { name: PATIENT_NAME, exact: true }).waitFor();
     await expectInert(page, dialogs, [CLINIC, PHARMACIST.name, PATIENT_NAME, OPIOID_PATIENT_NAME]);
     await page.getByRole("link", { name: OPIOID_PATIENT_NAME, exact: true }).click();
-    await page.getByRole("heading", { name: "Compounding" }).waitFor();
-    await page.getByRole("columnheader", { name: "Capsules (next 28 days)" }).waitFor();
-    await expectInert(page, dialogs, [CLINIC, PHARMACIST.name]);
+    await page.getByRole("heading", { name: "Compounding for" }).waitFor();
+    await page.getByRole("heading", { name: "Capsules per dose" }).waitFor();
+    // The compounding page names the patient and the prescriber; the queue names every patient.
+    await expectInert(page, dialogs, [CLINIC, PHARMACIST.name, OPIOID_PATIENT_NAME, CLINICIAN.name]);
+    await page.goto(`${server.url}/queue`);
+    await page.getByRole("heading", { name: "Pharmacy queue" }).waitFor();
+    await page.getByRole("link", { name: OPIOID_PATIENT_NAME, exact: true }).waitFor();
+    await expectInert(page, dialogs, [CLINIC, PHARMACIST.name, OPIOID_PATIENT_NAME, CLINICIAN.name]);
     await pharmacy.close();
   });
 
