@@ -40,15 +40,10 @@ export function ClinicSettingsPage() {
       setError(messageOf(err));
     }
   };
-  const text = (
-    label: string,
-    value: string,
-    onInput: (v: string) => void,
-    type: "text" | "tel" | "email" = "text",
-  ) => (
+  const text = (label: string, value: string, onInput: (v: string) => void) => (
     <label>
       {label}
-      <input type={type} value={value} onInput={(e) => onInput(e.currentTarget.value)} />
+      <input type="text" value={value} onInput={(e) => onInput(e.currentTarget.value)} />
     </label>
   );
   return (
@@ -57,7 +52,10 @@ export function ClinicSettingsPage() {
       <form class="card stack" onSubmit={submit}>
         <h2>For patients</h2>
         {text("Clinic name", s.name, (name) => setS({ ...s, name }))}
-        {text("Phone number patients call", s.phone, (phone) => setS({ ...s, phone }), "tel")}
+        <label>
+          Phone number patients call
+          <input type="tel" value={s.phone} onInput={(e) => setS({ ...s, phone: e.currentTarget.value })} />
+        </label>
         <h2>Email reminders (SMTP)</h2>
         <p class="small muted">
           Leave the server empty to send no email. The password is not kept here: set LDN_SMTP_PASSWORD where
@@ -83,7 +81,10 @@ export function ClinicSettingsPage() {
           TLS from the start (usually port 465)
         </label>
         {text("User name", s.smtp.user, (user) => smtp({ user }))}
-        {text("From address", s.smtp.from, (from) => smtp({ from }), "email")}
+        <label>
+          From address
+          <input type="email" value={s.smtp.from} onInput={(e) => smtp({ from: e.currentTarget.value })} />
+        </label>
         <ErrorNote message={error} />
         {saved && <p role="status">Saved.</p>}
         <button type="submit">Save clinic settings</button>
