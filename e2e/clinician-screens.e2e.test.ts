@@ -167,7 +167,7 @@ describe("the clinician's screens in a real browser", { timeout: 150_000 }, () =
     await svg.waitFor();
     // Drawn at the width it is given (no scaling down): wait for the measured layout.
     await page.waitForFunction(() => {
-      const s = document.querySelector("figure.chart svg");
+      const s = document.querySelector<SVGSVGElement>("figure.chart svg");
       return s !== null && Math.abs(s.getBoundingClientRect().width - s.viewBox.baseVal.width) < 1;
     });
     const fit = await page.evaluate(() => ({
