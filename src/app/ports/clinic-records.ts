@@ -37,4 +37,21 @@ export interface ClinicRecordsReader {
    * @example const all = await tx.records.forClinic(clinicId);
    */
   forClinic(clinicId: string, options?: ClinicRecordsOptions): Promise<readonly PatientRecords[]>;
+  /**
+   * One page of the clinic's patients (enrolment order, names containing `nameContains` when
+   * given, any case) with their records, and how many match in all. Only the page's patients
+   * are read and audited, so a page costs the same in a clinic of ten thousand as of fifty.
+   *
+   * @example const { total, records } = await tx.records.pageOfClinic(clinicId, { offset: 0, limit: 50 });
+   */
+  pageOfClinic(
+    clinicId: string,
+    page: ClinicPage,
+  ): Promise<{ total: number; records: readonly PatientRecords[] }>;
+}
+
+export interface ClinicPage extends ClinicRecordsOptions {
+  readonly offset: number;
+  readonly limit: number;
+  readonly nameContains?: string;
 }

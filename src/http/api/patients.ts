@@ -56,6 +56,18 @@ export const PatientSummarySchema = z.object({
 });
 export type PatientSummaryDto = z.infer<typeof PatientSummarySchema>;
 
+/** The titration states a dashboard can filter on (`?state=`). */
+export const TITRATION_STATES = ["titrating", "window", "med", "paused", "stopped", "maintenance"] as const;
+
+/** One page of the dashboard: `GET /api/patients?page=&pageSize=&q=&state=&attention=`. */
+export const PatientPageSchema = z.object({
+  patients: z.array(PatientSummarySchema),
+  total: z.number().describe("patients matching the filters, on every page"),
+  page: z.number(),
+  pageSize: z.number(),
+});
+export type PatientPageDto = z.infer<typeof PatientPageSchema>;
+
 export const PatientDetailSchema = z.object({
   id: z.string(),
   displayName: z.string(),

@@ -3,14 +3,47 @@ import { z } from "zod/v4";
 import { summarisePatient } from "../../app/use-cases/summarise-patient.ts";
 import { enrolPatient, storedScreening } from "../../app/use-cases/enrol-patient.ts";
 import { rescreenPatient } from "../../app/use-cases/rescreen-patient.ts";
+import type { PatientRecords } from "../../app/ports/clinic-records.ts";
 import type { Patient } from "../../app/ports/patient-repository.ts";
 import { formatDose } from "../../domain/dose.ts";
 import { newToken, tokenHash } from "../../app/tokens.ts";
 import { alertDto } from "../api/alerts.ts";
 import { PatientParams } from "../api/common.ts";
-import { PatientDetailSchema, PatientSummarySchema, ScreeningAnswersSchema } from "../api/patients.ts";
+import {
+  PatientDetailSchema,
+  PatientPageSchema,
+  PatientSummarySchema,
+  ScreeningAnswersSchema,
+  TITRATION_STATES,
+} from "../api/patients.ts";
 import { defineRoute } from "../route.ts";
 import { todayIn } from "../today.ts";
+
+/** The dashboard's page when it does not say (web/src/pages/dashboard.tsx asks for this). */
+const DEFAULT_PAGE_SIZE = 50;
+/** No page is larger: a browser never receives more than a screen can usefully show. */
+const MAX_PAGE_SIZE = 200;
+
+/** One patient's dashboard line; a pharmacist's without the clinical detail. */
+function summaryDto(records: PatientRecords, today: string, clinical: boolean) {
+  const s = summarisePatient(records, today);
+  const shown = clinical
+    ? s
+    : {
+        ...s,
+        medUg: null,
+        lastCheckIn: null,
+        daysSinceCheckIn: null,
+        alerts: [],
+        attention: s.attention.filter((a) => a.code === "no-plan"),
+        acknowledged: [],
+      };
+  return {
+    ...shown,
+    alerts: shown.alerts.map(alertDto),
+    today: shown.todayUg === null ? null : formatDose(shown.todayUg),
+  };
+}
 
 const detail = (p: Patient) => ({
   id: p.id,
@@ -33,36 +66,52 @@ export const patientRoutes = [
         .string()
         .regex(/^\d{4}-\d{2}-\d{2}$/)
         .optional(),
+      // Paging and filters: given any, the answer is one page (`{ patients, total, ... }`).
+      page: z.coerce.number().int().min(1).max(100_000).optional(),
+      pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
+      q: z.string().trim().max(200).optional(),
+      state: z.enum(TITRATION_STATES).optional(),
+      attention: z.enum(["any", "none"]).optional(),
     }),
-    response: z.array(PatientSummarySchema),
+    response: z.union([z.array(PatientSummarySchema), PatientPageSchema]),
     handler: async ({ tx, principal, query, services }) => {
       const today = query.today ?? todayIn(services.clock);
       // Pharmacists dispense what the engine gives each patient today, so their list is made
       // from the same diary and decisions (the same todayUg and state as the clinician's), but
       // shows none of the clinical detail: no check-ins, alerts or what needs attention.
       const clinical = principal!.kind === "staff" && principal!.role === "clinician";
-      const all = await tx.records.forClinic(principal!.clinicId, {
-        scope: clinical ? "clinical" : "dosing",
-      });
-      return all.map((records) => {
-        const s = summarisePatient(records, today);
-        const shown = clinical
-          ? s
-          : {
-              ...s,
-              medUg: null,
-              lastCheckIn: null,
-              daysSinceCheckIn: null,
-              alerts: [],
-              attention: s.attention.filter((a) => a.code === "no-plan"),
-              acknowledged: [],
-            };
-        return {
-          ...shown,
-          alerts: shown.alerts.map(alertDto),
-          today: shown.todayUg === null ? null : formatDose(shown.todayUg),
-        };
-      });
+      const scope = clinical ? "clinical" : "dosing";
+      const dto = (records: PatientRecords) => summaryDto(records, today, clinical);
+      const paged = [query.page, query.pageSize, query.q, query.state, query.attention].some(
+        (x) => x !== undefined,
+      );
+      if (!paged) return (await tx.records.forClinic(principal!.clinicId, { scope })).map(dto);
+      const page = query.page ?? 1;
+      const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+      const offset = (page - 1) * pageSize;
+      const nameContains = query.q === "" ? undefined : query.q;
+      if (query.state === undefined && query.attention === undefined) {
+        // Only the page's patients are read, replayed and audited.
+        const { total, records } = await tx.records.pageOfClinic(principal!.clinicId, {
+          scope,
+          offset,
+          limit: pageSize,
+          ...(nameContains ? { nameContains } : {}),
+        });
+        return { patients: records.map(dto), total, page, pageSize };
+      }
+      // A state or attention filter needs every patient's engine replay: slower, still one page back.
+      const all = await tx.records.forClinic(principal!.clinicId, { scope });
+      const matching = all
+        .filter(
+          (r) => !nameContains || r.patient.displayName.toLowerCase().includes(nameContains.toLowerCase()),
+        )
+        .map(dto)
+        .filter((p) => query.state === undefined || p.state === query.state)
+        .filter(
+          (p) => query.attention === undefined || p.attention.length > 0 === (query.attention === "any"),
+        );
+      return { patients: matching.slice(offset, offset + pageSize), total: matching.length, page, pageSize };
     },
   }),
   defineRoute({
