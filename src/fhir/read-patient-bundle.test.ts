@@ -104,6 +104,9 @@ describe("reading an EHR's Bundle of a patient and their medications", () => {
     expect(refusal(() => readPatientBundle({ resourceType: "Patient" }, "2027-01-04")).message).toBe(
       "resourceType: must be Bundle",
     );
+    expect(
+      refusal(() => readPatientBundle({ resourceType: "Bundle", entry: 7 }, "2027-01-04")).message,
+    ).toMatch(/^Bundle: not a well-formed FHIR R4 Bundle/);
     expect(refusal(() => readPatientBundle(bundle([chronicPain]), "2027-01-04")).message).toMatch(
       /exactly one Patient \(holds 0\)/,
     );

@@ -32,6 +32,23 @@ const refuse = (field: string, why: string): never => {
  * @example readPatientBundle(bundle, "2027-01-04").answers.opioids // ["oxycodone 10mg x3"]
  */
 export function readPatientBundle(input: unknown, today: string): ImportedPatient {
+  try {
+    return readWhole(input, today);
+  } catch (err) {
+    if (err instanceof DomainError) throw err;
+    // A shape no FHIR Bundle has (an entry that is not a list, a name that is a number): refused
+    // as bad input, never a server error.
+    throw new DomainError(
+      "invalid_argument",
+      `Bundle: not a well-formed FHIR R4 Bundle (${(err as Error).message})`,
+      {
+        field: "Bundle",
+      },
+    );
+  }
+}
+
+function readWhole(input: unknown, today: string): ImportedPatient {
   const bundle = input as Bundle;
   if (bundle?.resourceType !== "Bundle") refuse("resourceType", "must be Bundle");
   const resources: Resource[] = (bundle.entry ?? []).flatMap((e) => (e.resource ? [e.resource] : []));
