@@ -238,5 +238,22 @@ describe("accounts, sessions and request protections", () => {
     for (const route of ROUTES) {
       expect(res.body.paths[route.path.replace(/:(\w+)/g, "{$1}")]?.[route.method], route.path).toBeDefined();
     }
+    // Request bodies are the real shapes (issue 16, item 4: the check-in's was `unknown`), and the
+    // check-in request and the check-ins in responses are one schema.
+    type Op = {
+      requestBody?: { content: { "application/json": { schema: Record<string, unknown> } } };
+      responses: { "200": { content: { "application/json": { schema: Record<string, unknown> } } } };
+    };
+    const path = res.body.paths["/api/patients/{patientId}/check-ins"]!;
+    const request = (path.post as Op).requestBody!.content["application/json"].schema;
+    expect(request.type).toBe("object");
+    expect(request.required).toEqual(["date", "doses", "pain", "sideEffects"]);
+    expect(request.properties).toMatchObject({ pain: { type: "integer", minimum: 0, maximum: 10 } });
+    const listed = (path.get as Op).responses["200"].content["application/json"].schema as {
+      items: { properties: { checkIn: { properties: Record<string, unknown> } } };
+    };
+    const shown = listed.items.properties.checkIn.properties;
+    expect(Object.keys(shown)).toEqual(Object.keys(request.properties as object));
+    expect(shown.pain).toEqual((request.properties as Record<string, unknown>).pain);
   });
 });

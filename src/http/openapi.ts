@@ -18,7 +18,10 @@ const ERROR_SCHEMA = {
   required: ["error"],
 };
 
+/** A response as the server sends it (after its transforms). */
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { unrepresentable: "any", io: "output" });
+/** A request body as the client sends it: before the route's transforms (the check-in's parser). */
+const input = (schema: z.ZodType) => z.toJSONSchema(schema, { unrepresentable: "any", io: "input" });
 
 /** @example openApiDocument(ROUTES).paths["/api/patients"].get.summary */
 export function openApiDocument(routes: readonly RouteDefinition[]): Record<string, unknown> {
@@ -46,7 +49,7 @@ export function openApiDocument(routes: readonly RouteDefinition[]): Record<stri
       "x-access": route.access,
       ...(parameters.length ? { parameters } : {}),
       ...(route.body
-        ? { requestBody: { required: true, content: { "application/json": { schema: json(route.body) } } } }
+        ? { requestBody: { required: true, content: { "application/json": { schema: input(route.body) } } } }
         : {}),
       responses: {
         [String(route.successStatus ?? 200)]: {

@@ -9,7 +9,7 @@ import type { Decision } from "../ports/recommendation-repository.ts";
 import type { Repositories } from "../ports/store.ts";
 import type { DiaryEntry } from "../ports/diary-repository.ts";
 import { addDays, parseIsoDate } from "../../domain/calendar-date.ts";
-import type { DiaryDay } from "../../domain/diary/diary-day.ts";
+import { diaryDayOf } from "./read-diary.ts";
 import { getProtocol } from "../../domain/protocols/catalogue.ts";
 import { assessTitration, type OpioidsAtScreening } from "../../domain/titration/assess-titration.ts";
 import { parseDecision, type ClinicianDecision } from "../../domain/titration/decisions.ts";
@@ -68,7 +68,7 @@ export function assessRecord(record: PatientRecord, asOf?: string): Assessment |
   const { plan } = record;
   if (!plan) return null;
   const protocol = getProtocol(plan.protocolId);
-  const days = record.diary.map((e) => e.body as unknown as DiaryDay);
+  const days = record.diary.map(diaryDayOf);
   const start = parseIsoDate(plan.startDate, "startDate");
   const last = days
     .map((d) => d.date)

@@ -5,6 +5,17 @@
 import type { DiaryEntry, DiaryEntryVersion, RecordedBy } from "../ports/diary-repository.ts";
 import type { Repositories } from "../ports/store.ts";
 import { diaryChanges, type DiaryChange } from "../../domain/diary/diary-changes.ts";
+import type { DiaryDay } from "../../domain/diary/diary-day.ts";
+
+/**
+ * A stored entry's day. Said once, here: a body is stored only as `parseCheckIn` made it
+ * (record-check-in.ts), so what the store gives back is a checked DiaryDay, not any JSON.
+ *
+ * @example const days = record.diary.map(diaryDayOf);
+ */
+export function diaryDayOf(entry: Pick<DiaryEntry, "body">): DiaryDay {
+  return entry.body as unknown as DiaryDay;
+}
 
 export interface DiaryCorrection {
   /** The version the correction made (2 for the first correction). */

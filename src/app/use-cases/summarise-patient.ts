@@ -6,7 +6,7 @@ import type { AttentionAck } from "../ports/attention-ack-repository.ts";
 import type { PatientRecords } from "../ports/clinic-records.ts";
 import type { Patient } from "../ports/patient-repository.ts";
 import { addDays, daysBetween, parseIsoDate } from "../../domain/calendar-date.ts";
-import type { DiaryDay } from "../../domain/diary/diary-day.ts";
+import { diaryDayOf } from "./read-diary.ts";
 import { formatDose } from "../../domain/dose.ts";
 import { PROTOCOLS } from "../../domain/protocols/catalogue.ts";
 import { SIDE_EFFECT_LABELS } from "../../domain/diary/side-effects.ts";
@@ -211,7 +211,7 @@ function attentionFor(
   if (a && recommendationWaiting(records, a, plan?.startDate))
     add("recommendation", `New recommendation to review: ${stateText(a)}`);
   const recent = records.diary
-    .map((e) => e.body as unknown as DiaryDay)
+    .map(diaryDayOf)
     .filter(
       (d) => d.sideEffects.length > 0 && daysBetween(d.date, parseIsoDate(today)) <= RECENT_SIDE_EFFECT_DAYS,
     );

@@ -12,14 +12,26 @@ import { PatientParams } from "../api/common.ts";
 import { defineRoute } from "../route.ts";
 import { localDateOf, todayIn } from "../today.ts";
 
+/** A 0-10 rating, as the domain checks it (parse-diary-day.ts). */
+const Rating = z.number().int().min(0).max(10, { error: "must be a whole number from 0 to 10" });
+
+/**
+ * The day's check-in, said once: the request body (with unknown keys ignored, then the domain's
+ * own checks: real dates and clock times, the side-effect vocabulary, dose limits) and every
+ * response that shows a check-in, so OpenAPI publishes one shape for both.
+ */
 export const CheckInSchema = z.object({
-  date: z.string(),
-  doses: z.array(z.object({ time: z.string(), ug: z.number() })),
-  pain: z.number(),
-  mood: z.number().optional(),
-  energy: z.number().optional(),
-  clarity: z.number().optional(),
-  sideEffects: z.array(z.string()),
+  date: z.string().describe("YYYY-MM-DD, the day the check-in is about"),
+  doses: z
+    .array(
+      z.object({ time: z.string().describe("HH:MM"), ug: z.number().int().describe("whole micrograms") }),
+    )
+    .describe("the doses taken that day, or []"),
+  pain: Rating,
+  mood: Rating.optional(),
+  energy: Rating.optional(),
+  clarity: Rating.optional(),
+  sideEffects: z.array(z.string()).describe("side-effect codes, or []"),
   impression: z.enum(["better", "same", "worse"]).optional(),
   note: z.string().optional(),
 });
@@ -95,13 +107,8 @@ export const checkInRoutes = [
     access: { kind: "patient", roles: ["clinician"], self: true },
     action: "diary.record",
     params: PatientParams,
-    // The domain's own check, run as the schema so it is done before the transaction opens.
-    body: z
-      .unknown()
-      .transform((v) => parseCheckIn(v))
-      .describe(
-        "the day: date, doses [{time, ug}], pain 0-10, mood/energy/clarity 0-10, sideEffects, impression, note",
-      ),
+    // The shape, then the domain's own check, both before the transaction opens.
+    body: CheckInSchema.loose().transform((v) => parseCheckIn(v)),
     response: CheckInEntrySchema,
     successStatus: 201,
     handler: async ({ tx, params, body, header, services }) => {

@@ -9,7 +9,7 @@ import { checkInWindow, planStartWindow } from "../../app/use-cases/date-window.
 import type { Plan } from "../../app/ports/plan-repository.ts";
 import { addDays, daysBetween, parseIsoDate } from "../../domain/calendar-date.ts";
 import { planCapsules } from "../../domain/compounding/capsule-plan.ts";
-import type { DiaryDay } from "../../domain/diary/diary-day.ts";
+import { diaryDayOf } from "../../app/use-cases/read-diary.ts";
 import { formatDose } from "../../domain/dose.ts";
 import { getProtocol, PROTOCOLS, protocolKey } from "../../domain/protocols/catalogue.ts";
 import type { ProtocolDefinition, SettingDefinition } from "../../domain/protocols/protocol.ts";
@@ -239,7 +239,7 @@ export const planRoutes = [
       const today = parseIsoDate(query.today ?? todayIn(services.clock), "today");
       const forToday = assessRecord(record, addDays(today, -1))!;
       const forTomorrow = assessRecord(record, today)!;
-      const days = record.diary.map((e) => e.body as unknown as DiaryDay);
+      const days = record.diary.map(diaryDayOf);
       const show = (a: typeof forToday) =>
         a.next.totalUg > 0 ? dayDto(a.next.date, a.next.totalUg, a.next.doses, protocol.unit) : null;
       const started = daysBetween(parseIsoDate(record.plan.startDate), today) >= 0;
