@@ -27,13 +27,18 @@ function App() {
       .then(setMe)
       .catch(() => setMe(null));
   }, []);
-  // Signed out by the server: sign in again here, then the same page comes back (the path is kept).
+  // A staff member signed out by the server: sign in again here, then the same page comes back
+  // (the path is kept).
   const [ended, setEnded] = useState(false);
   useEffect(() => {
-    const end = () => {
-      setEnded(true);
-      setMe(null);
-    };
+    // Staff only: the patient's phone keeps working offline, and its queue keeps a check-in the
+    // server answered 401 to (offline-queue.ts), so a 401 there must not take the page away.
+    const end = () =>
+      setMe((current) => {
+        if (current?.kind !== "staff") return current;
+        setEnded(true);
+        return null;
+      });
     window.addEventListener(SESSION_ENDED, end);
     return () => window.removeEventListener(SESSION_ENDED, end);
   }, []);
