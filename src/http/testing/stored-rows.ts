@@ -7,8 +7,11 @@
 import { sql } from "kysely";
 import type { Database } from "../../store/database.ts";
 
-/** The audit trail and its chain head: the only tables a refusal writes to. */
-const AUDIT_TABLES = new Set(["audit_events", "audit_chain_head"]);
+/**
+ * The only tables a refusal writes to: the audit trail and its chain head, and the login
+ * throttle's counters (a refused sign-in must count, or the throttle would forgive it).
+ */
+const AUDIT_TABLES = new Set(["audit_events", "audit_chain_head", "login_attempts"]);
 
 /**
  * Each table's rows, sorted, as JSON.
