@@ -110,6 +110,8 @@ const SAMPLES: Readonly<Record<string, (n: number) => { body?: unknown; headers?
     "GET /api/cohort.csv": () => ({}),
     "GET /api/patients/:patientId/fhir": () => ({}),
     "GET /api/fhir/export": () => ({}),
+    // No launch of this id in the walker's session: the rule is walked, the answer a 404.
+    "GET /api/smart/prefill/:launchId": () => ({}),
     "POST /api/fhir/import": (n) => ({
       body: {
         resourceType: "Bundle",
@@ -285,6 +287,7 @@ for (const dialect of DIALECTS)
       const path = route.path
         .replace(":patientId", patientIds.get(target)!)
         .replace(":feed", `${"x".repeat(43)}.ics`)
+        .replace(":launchId", "0".repeat(32))
         .replace(
           ":staffId",
           target === "other" ? victims.south : target === "missing" ? MISSING_ID : victims.north,

@@ -30,6 +30,8 @@ export interface AppOptions {
   readonly log?: (message: string) => void;
   /** Run first on every request (the request id, its log line and metrics). */
   readonly middleware?: readonly MiddlewareHandler[];
+  /** Routes outside the API answering with redirects (SMART launch, see smart/smart-launch.ts). */
+  readonly mount?: Hono;
 }
 
 /** No request here needs more: a day's check-in is under 3 KiB with the longest note. */
@@ -89,6 +91,7 @@ export function createApp(
   app.all("/api/*", () => {
     throw new HttpError("not_found", "No such API route");
   });
+  if (options.mount) app.route("/", options.mount);
   if (options.web) {
     // The web app's files go gzipped (61 kB of script is 21 kB on the wire); API answers do not,
     // so no secret ever shares a compressed body with text an attacker chose (BREACH).

@@ -13,6 +13,8 @@ import type { Services } from "./route.ts";
 import { ROUTES } from "./routes/index.ts";
 import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from "./settings.ts";
 import { WEB_DIST, webAssets } from "./web-assets.ts";
+import { smartLaunchApp } from "./smart/smart-launch.ts";
+import type { SmartSettings } from "./smart/smart-settings.ts";
 
 /** The mail dispatcher the server process runs beside the app (`ldn serve`). */
 export { startMailDispatcher } from "./mail/mail-dispatcher.ts";
@@ -29,6 +31,8 @@ export interface ServerOptions {
   readonly log?: (message: string) => void;
   /** Run first on every request (see observability/request-log.ts). */
   readonly middleware?: readonly MiddlewareHandler[];
+  /** SMART App Launch settings (smart/smart-settings.ts); absent or null: no /smart routes. */
+  readonly smart?: SmartSettings | null;
 }
 
 /**
@@ -53,6 +57,7 @@ export function buildServer(options: ServerOptions) {
     ...(webRoot ? { web: webAssets(webRoot) } : {}),
     ...(options.log ? { log: options.log } : {}),
     ...(options.middleware ? { middleware: options.middleware } : {}),
+    ...(options.smart ? { mount: smartLaunchApp(services, options.smart) } : {}),
   });
   return { app, services };
 }

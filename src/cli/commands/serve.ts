@@ -1,4 +1,5 @@
 /** `ldn serve`: the clinic server (HTTP API and web app) on SQLite or PostgreSQL. */
+import { smartSettingsFromEnv } from "../../http/smart/smart-settings.ts";
 import type { Command } from "commander";
 import { SYSTEM_ACTOR } from "../../app/ports/actor.ts";
 import { buildServer, listen, startMailDispatcher } from "../../http/server.ts";
@@ -63,6 +64,8 @@ Examples:
 async function serveUntilStopped(flags: ServeFlags): Promise<number> {
   const config = databaseConfigFor(flags);
   const { server: settings, operations } = serveSettingsFromEnv(process.env);
+  // Checked before anything starts, like the rest: a bad LDN_SMART_ISS stops with exit status 2.
+  const smart = smartSettingsFromEnv(process.env);
   const port = flags.port ?? (process.env.PORT ? parsePositiveInt("PORT", 65_535)(process.env.PORT) : 3000);
   const logger = createLogger(operations.logLevel);
   const where = config.kind === "sqlite" ? config.path : "PostgreSQL (DATABASE_URL)";
@@ -87,6 +90,7 @@ async function serveUntilStopped(flags: ServeFlags): Promise<number> {
     settings,
     log: (message) => logger.error(message),
     middleware: [requestLog(logger, metrics)],
+    smart,
   });
   const { server, port: bound } = await listen(app, port, flags.host);
   // Email reminders: sent from the outbox, so a restart resumes where it stands.

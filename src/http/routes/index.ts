@@ -17,6 +17,7 @@ import { questionnaireRoutes } from "./questionnaires.ts";
 import { reminderRoutes } from "./reminders.ts";
 import { screeningHistoryRoutes } from "./screening-history.ts";
 import { sessionRoutes } from "./session.ts";
+import { smartRoutes } from "./smart.ts";
 import { staffRoutes } from "./staff.ts";
 import { systemRoutes } from "./system.ts";
 
@@ -40,4 +41,5 @@ export const ROUTES: readonly RouteDefinition[] = [
   ...clinicSettingsRoutes,
   ...calendarRoutes,
   ...reminderRoutes,
+  ...smartRoutes,
 ];
