@@ -86,4 +86,26 @@ for (const dialect of DIALECTS)
       const refused = await other.get(`/api/patients/${id}/screening-history`);
       expect([403, 404]).toContain(refused.status);
     });
+
+    it("invites no patient the screening found not eligible, until a new screening finds them eligible", async () => {
+      const north = await seedClinic(server.store, "north");
+      const clinician = server.client();
+      await clinician.login(north.staff.clinician.email);
+      const enrolled = await clinician.post<{ id: string }>("/api/patients", {
+        displayName: "Pregnant",
+        screening: { ...ELIGIBLE_SCREENING, pregnancy: "yes" },
+      });
+      const id = enrolled.body.id;
+      const refused = await clinician.post<{ error: { code: string; message: string } }>(
+        `/api/patients/${id}/invitations`,
+        {},
+      );
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.message).toMatch(/not eligible.*screen them again/);
+
+      await clinician.post(`/api/patients/${id}/screening`, { ...ELIGIBLE_SCREENING, pregnancy: "no" });
+      const invited = await clinician.post<{ path: string }>(`/api/patients/${id}/invitations`, {});
+      expect(invited.status).toBe(201);
+      expect(invited.body.path).toMatch(/^\/join#/);
+    });
   });

@@ -75,5 +75,28 @@ export async function listScreeningHistory(
   tx: Repositories,
   patientId: string,
 ): Promise<ScreeningHistoryEntry[]> {
-  return (await tx.patients.screeningHistory(patientId)).map(describeScreeningChange);
+  return inChainOrder(await tx.patients.screeningHistory(patientId)).map(describeScreeningChange);
+}
+
+/**
+ * The rescreens oldest first, and within one instant (two saves in the same millisecond, or a
+ * clock that stands still in a test) in the order they chained: each one's "before" is the
+ * previous one's "after". Their ids are random, so they cannot break the tie.
+ */
+export function inChainOrder(changes: readonly ScreeningChange[]): ScreeningChange[] {
+  const key = (screening: Readonly<Record<string, unknown>>) => JSON.stringify(screening);
+  const ordered: ScreeningChange[] = [];
+  let rest = changes.slice();
+  while (rest.length > 0) {
+    const at = rest[0]!.at;
+    const sameInstant = rest.filter((c) => c.at === at);
+    const last = ordered[ordered.length - 1];
+    const next =
+      sameInstant.find((c) => last !== undefined && key(c.before) === key(last.after)) ??
+      sameInstant.find((c) => !sameInstant.some((other) => key(other.after) === key(c.before))) ??
+      sameInstant[0]!;
+    ordered.push(next);
+    rest = rest.filter((c) => c !== next);
+  }
+  return ordered;
 }

@@ -6,7 +6,7 @@ import { rescreenPatient } from "../../app/use-cases/rescreen-patient.ts";
 import type { PatientRecords } from "../../app/ports/clinic-records.ts";
 import type { Patient } from "../../app/ports/patient-repository.ts";
 import { formatDose } from "../../domain/dose.ts";
-import { newToken, tokenHash } from "../../app/tokens.ts";
+import { invitePatient } from "../../app/use-cases/invite-patient.ts";
 import { alertDto } from "../api/alerts.ts";
 import { PatientParams } from "../api/common.ts";
 import {
@@ -154,7 +154,8 @@ export const patientRoutes = [
   defineRoute({
     method: "post",
     path: "/api/patients/:patientId/invitations",
-    summary: "A single-use invitation link for the patient to join (shown once; only its hash is kept)",
+    summary:
+      "A single-use invitation link for the patient to join (shown once; only its hash is kept); 409 for a patient the screening found not eligible",
     tag: "patients",
     access: { kind: "patient", roles: ["clinician"], self: false },
     action: "invitation.create",
@@ -162,15 +163,7 @@ export const patientRoutes = [
     body: z.object({}).optional(),
     response: z.object({ token: z.string(), path: z.string(), expiresAt: z.string() }),
     successStatus: 201,
-    handler: async ({ tx, params, services }) => {
-      const token = newToken();
-      const expiresAt = new Date(
-        services.clock.now().getTime() + services.settings.invitationDays * 86_400_000,
-      ).toISOString();
-      // Only the newest link works: an older one, perhaps sent to an old address, stops now.
-      await tx.invitations.revokeUnused(params.patientId);
-      await tx.invitations.create({ patientId: params.patientId, tokenHash: tokenHash(token), expiresAt });
-      return { token, path: `/join#${token}`, expiresAt };
-    },
+    handler: async ({ tx, params, services }) =>
+      invitePatient(tx, params.patientId, services.clock.now(), services.settings.invitationDays),
   }),
 ];
