@@ -1,5 +1,5 @@
 /**
- * Reads the launched patient and their active medications from the EHR's FHIR server with the
+ * Reads the launched patient, their active medications and conditions from the EHR's FHIR server with the
  * access token, as one Bundle for `readPatientBundle`. Any failure names the URL and status.
  */
 import type { Bundle, BundleEntry, Resource } from "@medplum/fhirtypes";
@@ -27,12 +27,17 @@ function entriesOf(bundle: unknown): Resource[] {
  */
 export async function readEhrPatient(iss: string, patientId: string, token: string): Promise<Bundle> {
   const id = encodeURIComponent(patientId);
+  // The type/id form every FHIR server reads (a bare id is not found by some, e.g. Medplum's memory repository).
+  const ref = `Patient%2F${id}`;
   const patient = (await getJson(`${iss}/Patient/${id}`, token)) as Resource;
   let resources: Resource[] = [patient];
-  for (const type of ["MedicationRequest", "MedicationStatement"]) {
-    resources = resources.concat(
-      entriesOf(await getJson(`${iss}/${type}?patient=${id}&status=active`, token)),
-    );
+  // Active medications (the opioids screened), and conditions (how long the chronic pain has lasted).
+  for (const search of [
+    `MedicationRequest?patient=${ref}&status=active`,
+    `MedicationStatement?patient=${ref}&status=active`,
+    `Condition?patient=${ref}`,
+  ]) {
+    resources = resources.concat(entriesOf(await getJson(`${iss}/${search}`, token)));
   }
   return { resourceType: "Bundle", type: "collection", entry: resources.map((resource) => ({ resource })) };
 }

@@ -13,9 +13,9 @@ export interface SmartSettings {
   readonly scopes: string;
 }
 
-/** Read access to what prefilling needs; write scopes are the clinic's to add. */
+/** Read access to what prefilling needs (Condition: how long the chronic pain has lasted); write scopes are the clinic's to add. */
 export const DEFAULT_SMART_SCOPES =
-  "launch openid fhirUser patient/Patient.read patient/MedicationRequest.read patient/MedicationStatement.read";
+  "launch openid fhirUser patient/Patient.read patient/MedicationRequest.read patient/MedicationStatement.read patient/Condition.read";
 
 /**
  * The settings, or null when no client id is set (SMART launch is then off: /smart/* answers 404).

