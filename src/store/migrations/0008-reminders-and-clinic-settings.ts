@@ -64,9 +64,5 @@ export async function up(db: Kysely<unknown>, _dialect: DialectName): Promise<vo
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("sent_at", "text")
     .execute();
-  await db.schema
-    .createIndex("outbox_unsent")
-    .on("outbox")
-    .columns(["sent_at", "next_attempt_at"])
-    .execute();
+  await db.schema.createIndex("outbox_unsent").on("outbox").columns(["sent_at", "next_attempt_at"]).execute();
 }
