@@ -155,6 +155,23 @@ describe("SMART App Launch v2 from a real EHR", () => {
     for (const token of ehr.issuedTokens) expect(seenByBrowser.join("\n")).not.toContain(token);
   }, 60_000);
 
+  it("launches standalone (no EHR context): asks for launch/patient and prefills the EHR's chosen patient", async () => {
+    const start = await ldnGet(clinician, `/smart/launch?iss=${encodeURIComponent(ehr.iss)}`);
+    expect(start.status).toBe(302);
+    const authorize = new URL(start.headers.get("location")!);
+    expect(authorize.searchParams.get("launch")).toBeNull();
+    expect(authorize.searchParams.get("scope")!.split(" ")).toContain("launch/patient");
+    expect(authorize.searchParams.get("scope")!.split(" ")).not.toContain("launch");
+    const back = await ldnGet(clinician, await throughEhr(authorize.toString()));
+    expect(back.status, JSON.stringify(back.body)).toBe(302);
+    const prefill = await ldnGet(
+      clinician,
+      `/api/smart/prefill/${back.headers.get("location")!.split("=")[1]}`,
+    );
+    expect(prefill.body).toMatchObject({ displayName: "Rosa Delgado", mmeText: "45" });
+    for (const token of ehr.issuedTokens) expect(seenByBrowser.join("\n")).not.toContain(token);
+  }, 60_000);
+
   it("refuses a callback with a wrong state, or another session's, and stores nothing", async () => {
     const before = await launchEvents();
     const wrong = await ldnGet(clinician, "/smart/callback?code=anything&state=not-the-state");

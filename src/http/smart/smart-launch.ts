@@ -87,7 +87,7 @@ export function smartLaunchApp(
       authorizeUrl(config, {
         clientId: smart.clientId,
         redirectUri: callbackUri(c),
-        scope: smart.scopes,
+        scope: launch ? smart.scopes : standaloneScopes(smart.scopes),
         state: pending.state,
         challenge: pkce.challenge,
         aud: iss,
@@ -148,6 +148,19 @@ export function smartLaunchApp(
     return c.redirect(`/patients/new?smart=${finished.id}`, 302);
   });
   return app;
+}
+
+/**
+ * A standalone launch has no EHR context to share: it asks the EHR to pick a patient instead
+ * (SMART v2 `launch/patient` in place of `launch`).
+ *
+ * @example standaloneScopes("launch openid patient/Patient.read") // "launch/patient openid patient/Patient.read"
+ */
+export function standaloneScopes(scopes: string): string {
+  return scopes
+    .split(/\s+/)
+    .map((s) => (s === "launch" ? "launch/patient" : s))
+    .join(" ");
 }
 
 /** The redirect URI registered with the EHR: this server's own `/smart/callback`. */
