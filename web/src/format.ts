@@ -57,3 +57,15 @@ export const SIDE_EFFECT_LABEL: Readonly<Record<string, string>> = {
   withdrawal: "Opioid withdrawal",
   other: "Other",
 };
+
+/**
+ * A sentence and the citation at its end, apart: "Take with food (004)." gives "Take with food."
+ * and "004", so the citation can sit behind a Source disclosure (issue 12: citations only where
+ * a clinician asks for them).
+ *
+ * @example splitCitation("GI upset: take with food (004).") // { text: "GI upset: take with food.", source: "004" }
+ */
+export function splitCitation(sentence: string): { text: string; source: string | null } {
+  const m = /\s*\((00[0-4][^)]*)\)(\.?)$/.exec(sentence);
+  return m ? { text: sentence.slice(0, m.index) + m[2], source: m[1]! } : { text: sentence, source: null };
+}

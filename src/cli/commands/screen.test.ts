@@ -27,7 +27,7 @@ describe("ldn screen", () => {
     expect(stdout).toMatch(/uldn-with-opioids +suggested +required \(caution\)/);
     expect(stdout).toMatch(/micro-titration +possible +required \(warning\)/);
     expect(stdout).toContain("45 MME/day (oxycodone 45)");
-    expect(stdout).toContain("warning: micro-titration is naltrexone in the mg range with an active opioid");
+    expect(stdout).toContain("warning: Micro-titration is naltrexone in the mg range with an active opioid");
   });
 
   it("writes stable JSON", async () => {

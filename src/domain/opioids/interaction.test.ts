@@ -1,9 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { checkOpioidInteraction } from "./interaction.ts";
 
-const microTitration = { id: "micro-titration", withOpioids: false, unit: "mg" as const };
-const uldn = { id: "uldn-with-opioids", withOpioids: true, unit: "mcg" as const };
-const sub1mg = { id: "uldn-sub-1mg", withOpioids: true, unit: "mcg" as const };
+const microTitration = {
+  id: "micro-titration",
+  name: "Micro-titration",
+  withOpioids: false,
+  unit: "mg" as const,
+};
+const uldn = {
+  id: "uldn-with-opioids",
+  name: "Ultra-low-dose naltrexone with opioids",
+  withOpioids: true,
+  unit: "mcg" as const,
+};
+const sub1mg = {
+  id: "uldn-sub-1mg",
+  name: "Ultra-low-dose naltrexone below 1 mg",
+  withOpioids: true,
+  unit: "mcg" as const,
+};
 
 describe("checkOpioidInteraction", () => {
   it("says nothing when no opioid is active", () => {
@@ -21,8 +36,13 @@ describe("checkOpioidInteraction", () => {
       requiresClinicianDecision: true,
     });
     expect(warning!.message).toMatch(/can block opioid analgesia or precipitate withdrawal/);
-    expect(warning!.message).toContain("002: it can knock opioids off their receptors, inducing withdrawal");
+    expect(warning!.message).toContain("knocking opioids off their receptors and worsening pain");
+    // The protocol by its name, the sources only in `source` (shown when a clinician asks).
+    expect(warning!.message).toMatch(/^Micro-titration is naltrexone in the mg range/);
+    expect(warning!.message).not.toMatch(/\b00[0-4]\b/);
     expect(warning!.source).toMatch(/clinical reference, section 3/);
+    expect(warning!.source).toMatch(/000/);
+    expect(warning!.source).toMatch(/002/);
   });
 
   it("still alerts on ULDN with an active opioid, as a caution", () => {
@@ -35,8 +55,8 @@ describe("checkOpioidInteraction", () => {
 
   it("treats a plan as ultra-low-dose only when it is both made for opioids and dosed in mcg", () => {
     const odd = [
-      { id: "a", withOpioids: true, unit: "mg" as const },
-      { id: "b", withOpioids: false, unit: "mcg" as const },
+      { id: "a", name: "A", withOpioids: true, unit: "mg" as const },
+      { id: "b", name: "B", withOpioids: false, unit: "mcg" as const },
     ];
     for (const p of odd) expect(checkOpioidInteraction(p, [{ drug: "tramadol" }])?.severity).toBe("warning");
   });
@@ -75,9 +95,10 @@ describe("checkOpioidInteraction", () => {
   });
 
   it("states the conflict, and claims nothing, for an ultra-low-dose protocol it has no source for", () => {
-    const caution = checkOpioidInteraction({ id: "uldn-new", withOpioids: true, unit: "mcg" }, [
-      { drug: "morphine" },
-    ])!;
+    const caution = checkOpioidInteraction(
+      { id: "uldn-new", name: "New ULDN", withOpioids: true, unit: "mcg" },
+      [{ drug: "morphine" }],
+    )!;
     expect(caution.severity).toBe("caution");
     expect(caution.message).toContain('the sources disagree on what "ultra-low" means');
   });

@@ -15,6 +15,8 @@ import { uldnStatement } from "./uldn-sources.ts";
 /** What the check needs to know of a protocol or plan. */
 export interface ProtocolLike {
   readonly id: string;
+  /** Shown in the message: a clinician reads "Micro-titration", not the id "micro-titration". */
+  readonly name: string;
   readonly withOpioids: boolean;
   readonly unit: DoseUnit;
 }
@@ -61,12 +63,14 @@ export function checkOpioidInteraction(
     protocolId: protocol.id,
     opioids,
     message: uldn
-      ? `${protocol.id} is ultra-low-dose naltrexone, ${uldn.doses}, meant to run alongside opioids ` +
+      ? `${protocol.name} is ultra-low-dose naltrexone, ${uldn.doses}, meant to run alongside opioids ` +
         `(${list}); ${uldn.says}. A clinician must record the decision to combine them`
-      : `${protocol.id} is naltrexone in the mg range with an active opioid (${list}): naltrexone blocks opioid ` +
-        "receptors and can block opioid analgesia or precipitate withdrawal (000: at standard doses; 002: it " +
-        "can knock opioids off their receptors, inducing withdrawal and worsening pain); ULDN is the option " +
-        "for a patient who must stay on opioids; a clinician must record the decision to go on",
+      : // The sources (000: at standard doses; 002: it knocks opioids off their receptors) are in
+        // `source`, shown to a clinician who asks (issue 12: citations only where asked for).
+        `${protocol.name} is naltrexone in the mg range with an active opioid (${list}): naltrexone blocks ` +
+        "opioid receptors and can block opioid analgesia or precipitate withdrawal, knocking opioids off " +
+        "their receptors and worsening pain; ULDN is the option for a patient who must stay on opioids; a " +
+        "clinician must record the decision to go on",
     source: uldn ? uldn.source : MG_RANGE_SOURCE,
     requiresClinicianDecision: true,
   };

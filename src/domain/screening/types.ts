@@ -54,6 +54,7 @@ export type Fit = "suggested" | "possible" | "unsuitable";
 /** What screening needs to know of a protocol. */
 export interface ScreenableProtocol {
   readonly id: string;
+  readonly name: string;
   readonly version: number;
   readonly withOpioids: boolean;
   readonly unit: DoseUnit;

@@ -7,7 +7,7 @@ import { useEffect, useState } from "preact/hooks";
 import { api, messageOf } from "../api.ts";
 import { ErrorNote } from "../components/field-error.tsx";
 import { Source } from "../components/source.tsx";
-import { todayIso } from "../format.ts";
+import { splitCitation, todayIso } from "../format.ts";
 
 interface Protocol {
   readonly id: string;
@@ -222,15 +222,18 @@ export function PlanForm({
                   value={settings[s.key] ?? ""}
                   onInput={(e) => setSettings({ ...settings, [s.key]: e.currentTarget.value })}
                 />
-                <span class="muted">{s.note}</span>
+                <Source>{s.note}</Source>
               </label>
             ))}
           </details>
-          {protocol.notes.map((n) => (
-            <p key={n} class="warning">
-              {n}
-            </p>
-          ))}
+          {protocol.notes.map((n) => {
+            const { text, source } = splitCitation(n);
+            return (
+              <p key={n} class="warning">
+                {text} {source && <Source>{source}</Source>}
+              </p>
+            );
+          })}
         </div>
       )}
       <div class="row">
