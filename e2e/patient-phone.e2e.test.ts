@@ -81,7 +81,8 @@ describe("the patient's app on a phone", { timeout: 120_000 }, () => {
     const error = pain.getByRole("alert");
     await error.waitFor();
     expect(await error.textContent()).toBe("Choose your pain, 0 to 10, before saving.");
-    expect(await inView(error)).toBe(true);
+    // Scrolled to once the error has drawn: poll rather than race the scroll.
+    await expect.poll(() => inView(error)).toBe(true);
 
     // The server's refusal of a day too far back is shown under the day.
     await page.getByLabel("Day", { exact: true }).fill(isoDaysAgo(200));
@@ -91,7 +92,7 @@ describe("the patient's app on a phone", { timeout: 120_000 }, () => {
     await dayError.waitFor();
     // The server's words name the field and the value it refused.
     expect(await dayError.textContent()).toMatch(new RegExp(`date.*${isoDaysAgo(200)}`));
-    expect(await inView(dayError)).toBe(true);
+    await expect.poll(() => inView(dayError)).toBe(true);
     expect(await pain.getByRole("alert").count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel("Day", { exact: true }).fill(isoDaysAgo(0));

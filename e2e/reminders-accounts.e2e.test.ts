@@ -47,6 +47,8 @@ async function signIn(page: Page, login: string, password: string) {
   await page.getByLabel("Email or login code").fill(login);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  // Signed in only once the app says so: going elsewhere sooner could cut the sign-in off.
+  await page.getByRole("button", { name: "Sign out" }).waitFor();
 }
 
 describe("reminders and accounts in a real browser", { timeout: 120_000 }, () => {
