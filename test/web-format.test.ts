@@ -1,6 +1,6 @@
 /** The web app's small text helpers (web/src/format.ts). */
 import { describe, expect, it } from "vitest";
-import { splitCitation } from "../web/src/format.ts";
+import { citationsApart, splitCitation } from "../web/src/format.ts";
 
 describe("splitCitation", () => {
   it("takes the citation off the end of a sentence, keeping its full stop", () => {
@@ -19,5 +19,23 @@ describe("splitCitation", () => {
       text: "Take with food (after breakfast).",
       source: null,
     });
+  });
+});
+
+describe("citationsApart", () => {
+  it("takes every bracketed citation of a source document out of a sentence", () => {
+    expect(
+      citationsApart(
+        "back to 0.7 mg (004: a higher dose can lose the benefit); worse than before LDN (004).",
+      ),
+    ).toEqual({
+      text: "back to 0.7 mg; worse than before LDN.",
+      sources: ["004: a higher dose can lose the benefit", "004"],
+    });
+  });
+
+  it("keeps other brackets, such as a published paper's name or a number", () => {
+    const sentence = "worse by 2+ points (Farrar 2001) at 0.7 mg (2 capsules)";
+    expect(citationsApart(sentence)).toEqual({ text: sentence, sources: [] });
   });
 });

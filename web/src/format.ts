@@ -69,3 +69,19 @@ export function splitCitation(sentence: string): { text: string; source: string 
   const m = /\s*\((00[0-4][^)]*)\)(\.?)$/.exec(sentence);
   return m ? { text: sentence.slice(0, m.index) + m[2], source: m[1]! } : { text: sentence, source: null };
 }
+
+/**
+ * A sentence with every bracketed citation of a source document ("(004: a higher dose can lose
+ * the benefit)") taken out, and those citations apart, for a Source disclosure.
+ *
+ * @example citationsApart("Back to 0.7 mg (004: a higher dose can lose the benefit).")
+ * // { text: "Back to 0.7 mg.", sources: ["004: a higher dose can lose the benefit"] }
+ */
+export function citationsApart(sentence: string): { text: string; sources: string[] } {
+  const sources: string[] = [];
+  const text = sentence.replace(/\s*\((00[0-4](?:\b[^()]*)?)\)/g, (_, source: string) => {
+    sources.push(source);
+    return "";
+  });
+  return { text, sources };
+}

@@ -27,7 +27,7 @@ describe("ldn mme", () => {
     ]);
     expect(stdout).toContain("! 50 MME/day or more");
     expect(stdout).toContain("! 90 MME/day or more");
-    expect(stdout).toContain("! above 90 MME/day: 004 excluded");
+    expect(stdout).toContain("! above 90 MME/day: the LDN study excluded");
     expect(stdout).toContain("fentanyl: the factor 2.4 is per mcg/hr of a transdermal patch");
   });
 

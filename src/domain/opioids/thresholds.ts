@@ -41,7 +41,8 @@ export const MME_THRESHOLDS: readonly MmeFlag[] = Object.freeze(
       code: "above-004-exclusion",
       threshold: 90,
       comparison: "above",
-      message: "above 90 MME/day: 004 excluded patients taking more than 90 mg morphine equivalent a day",
+      message:
+        "above 90 MME/day: the LDN study excluded patients taking more than 90 mg morphine equivalent a day",
       source: `${STUDY_004}, exclusion criteria`,
     },
   ].map((f) => Object.freeze(f as MmeFlag)),

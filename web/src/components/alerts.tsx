@@ -4,6 +4,7 @@
  */
 import type { AlertDto } from "../../../src/http/api/alerts.ts";
 import { shortDate } from "../format.ts";
+import { Cited } from "./source.tsx";
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -18,7 +19,7 @@ export function EngineAlerts({ alerts }: { readonly alerts: readonly AlertDto[] 
           <li key={`${a.code}-${i}`}>
             <strong>{capitalised(a.label)}</strong> <span class="muted small">({shortDate(a.date)})</span>
             <br />
-            {a.message}
+            <Cited text={a.message} />
           </li>
         ))}
       </ul>

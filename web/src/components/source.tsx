@@ -3,6 +3,7 @@
  * disclosure holding a protocol's key, a rule's citation or a detector's name.
  */
 import type { ComponentChildren } from "preact";
+import { citationsApart } from "../format.ts";
 
 export function Source({ children }: { readonly children: ComponentChildren }) {
   return (
@@ -10,5 +11,16 @@ export function Source({ children }: { readonly children: ComponentChildren }) {
       <summary>Source</summary>
       <span class="small muted">{children}</span>
     </details>
+  );
+}
+
+/** A sentence with its bracketed citations of source documents moved behind a Source disclosure. */
+export function Cited({ text }: { readonly text: string }) {
+  const { text: plain, sources } = citationsApart(text);
+  return (
+    <>
+      {plain}
+      {sources.length > 0 && <Source>{sources.join("; ")}</Source>}
+    </>
   );
 }
