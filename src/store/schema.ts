@@ -276,6 +276,42 @@ export interface ScreeningChangeTable {
   changed_at: string;
 }
 
+/** Between the redirect to the EHR and its callback (0011). */
+export interface SmartPendingLaunchTable {
+  state: string;
+  session_id: string;
+  iss: string;
+  verifier: string;
+  token_endpoint: string;
+  /** Milliseconds since the epoch (PostgreSQL's bigint reads as text). */
+  expires_ms: ColumnType<number | string, number, never>;
+}
+
+/** A finished SMART launch; the tokens never leave the server (0011). */
+export interface SmartLaunchTable {
+  id: string;
+  session_id: string;
+  iss: string;
+  ehr_patient_id: string;
+  scope: string;
+  access_token: string;
+  refresh_token: string | null;
+  token_endpoint: string;
+  expires_ms: ColumnType<number | string, number, number>;
+  /** The prefill JSON read from the EHR. */
+  prefill: string;
+}
+
+/** The EHR patient an ldn patient was enrolled from (0011). */
+export interface EhrLinkTable {
+  patient_id: string;
+  clinic_id: string;
+  iss: string;
+  ehr_patient_id: string;
+  linked_by: string;
+  linked_at: string;
+}
+
 export interface Schema {
   clinics: ClinicTable;
   staff: StaffTable;
@@ -299,4 +335,7 @@ export interface Schema {
   outbox: OutboxTable;
   login_attempts: LoginAttemptTable;
   screening_changes: ScreeningChangeTable;
+  smart_pending_launches: SmartPendingLaunchTable;
+  smart_launches: SmartLaunchTable;
+  ehr_links: EhrLinkTable;
 }

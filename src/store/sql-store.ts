@@ -29,6 +29,8 @@ import { sqlClinicSettingsRepository } from "./repositories/sql-clinic-settings-
 import { sqlOutboxRepository } from "./repositories/sql-outbox-repository.ts";
 import { sqlReminderPreferencesRepository } from "./repositories/sql-reminder-preferences-repository.ts";
 import { sqlDispensedFillRepository } from "./repositories/sql-dispensed-fill-repository.ts";
+import { sqlSmartLaunchRepository } from "./repositories/sql-smart-launch-repository.ts";
+import { sqlEhrLinkRepository } from "./repositories/sql-ehr-link-repository.ts";
 
 const SYSTEM_CLOCK: Clock = { now: () => new Date() };
 
@@ -53,6 +55,8 @@ function repositories(ctx: TxContext): Repositories {
     reminders: sqlReminderPreferencesRepository(ctx),
     outbox: sqlOutboxRepository(ctx),
     fills: sqlDispensedFillRepository(ctx),
+    smartLaunches: sqlSmartLaunchRepository(ctx),
+    ehrLinks: sqlEhrLinkRepository(ctx),
   };
 }
 

@@ -23,6 +23,8 @@ import type { SessionRepository, SessionSubject } from "./session-repository.ts"
 import type { PatientRepository } from "./patient-repository.ts";
 import type { PlanRepository } from "./plan-repository.ts";
 import type { StaffRepository } from "./staff-repository.ts";
+import type { SmartLaunchRepository } from "./smart-launch-repository.ts";
+import type { EhrLinkRepository } from "./ehr-link-repository.ts";
 
 /** The repositories of one transaction, each acting as that transaction's actor. */
 export interface Repositories {
@@ -44,6 +46,8 @@ export interface Repositories {
   readonly reminders: ReminderPreferencesRepository;
   readonly outbox: OutboxRepository;
   readonly fills: DispensedFillRepository;
+  readonly smartLaunches: SmartLaunchRepository;
+  readonly ehrLinks: EhrLinkRepository;
 }
 
 export interface Store {

@@ -17,6 +17,7 @@ import * as dispensedFills from "./0007-dispensed-fills.ts";
 import * as reminders from "./0008-reminders-and-clinic-settings.ts";
 import * as screeningChanges from "./0009-screening-changes.ts";
 import * as loginAttempts from "./0010-login-attempts.ts";
+import * as smartLaunches from "./0011-smart-launches.ts";
 
 type DialectMigration = (db: Parameters<Migration["up"]>[0], dialect: DialectName) => Promise<void>;
 
@@ -31,6 +32,7 @@ const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   "0008-reminders-and-clinic-settings": reminders.up,
   "0009-screening-changes": screeningChanges.up,
   "0010-login-attempts": loginAttempts.up,
+  "0011-smart-launches": smartLaunches.up,
 };
 
 /** The names of every migration this program knows, oldest first. */
