@@ -63,8 +63,25 @@ function isoDaysAgo(today: Date, n: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+/** The demo's sign-ins, one a line, as a newcomer reads them on the terminal. */
+function signIns(): string {
+  const staff = DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(13)} ${a.email.padEnd(26)} ${a.password}`);
+  const patient = `  patient       ${`login code ${DEMO_PATIENT.loginCode}`.padEnd(26)} ${DEMO_PATIENT.password}   (on a phone-sized window)`;
+  return [...staff, patient].join("\n");
+}
+
+const ALREADY = {
+  created: false,
+  message: `The demo clinic is already there (filled on an earlier start). Its sign-ins, unless changed since:\n${signIns()}`,
+} as const;
+
 /**
- * Fills the demo clinic unless it is there already.
+ * Fills the demo clinic unless it is there already. Two servers started with --demo at once on
+ * one database make one demo clinic: the clinic is made with its staff in one transaction whose
+ * audit waits for the other's (the audit chain's head is taken in turn, on PostgreSQL too), so
+ * the second then finds the first's staff emails taken and fails with a conflict. Should it
+ * fail otherwise (the emails' unique index), the demo clinic is looked for again before giving
+ * up. demo-clinic-once.int.test.ts races two stores on one PostgreSQL.
  *
  * @example const { message } = await fillDemoClinic(store);
  */
@@ -72,15 +89,10 @@ export async function fillDemoClinic(
   store: Store,
   today = new Date(),
 ): Promise<{ readonly created: boolean; readonly message: string }> {
-  const already = { created: false, message: "The demo clinic is already there." } as const;
-  const clinics = await store.transaction(SYSTEM_ACTOR, (tx) => tx.clinics.list());
-  if (clinics.some((c) => c.name === DEMO_CLINIC)) return already;
+  if (await demoClinicExists(store)) return ALREADY;
   const hasher = scryptHasher();
   const patientHash = await hasher.hash(DEMO_PATIENT.password);
-  // The same use case as POST /api/staff. The clinic is made with its staff, all or none; two
-  // servers started with --demo at once make one demo clinic: the second finds the first's
-  // accounts already there (SQLite's writers take turns; on PostgreSQL the clinic name is not
-  // unique, so the window is only narrowed there).
+  // The same use case as POST /api/staff: the clinic is made with its staff, all or none.
   const made = await addStaff({ store, passwords: hasher }, SYSTEM_ACTOR, {
     clinic: { name: DEMO_CLINIC },
     members: DEMO_ACCOUNTS.map((a) => ({
@@ -91,28 +103,30 @@ export async function fillDemoClinic(
     })),
   }).then(
     (added) => (added.clinicCreated ? { clinicId: added.clinic.id, clinician: added.staff[1]! } : null),
-    (error: unknown) => {
+    async (error: unknown) => {
       if (error instanceof DomainError && error.code === "conflict") return null;
+      if (await demoClinicExists(store)) return null; // another process made it meanwhile
       throw error;
     },
   );
-  if (made === null) return already;
+  if (made === null) return ALREADY;
   const { clinicId, clinician } = made;
   const staffActor: Actor = { kind: "staff", id: clinician.id };
   const rng = createRng(20270104);
   for (const scenario of SCENARIOS)
     await fillPatient(store, clinicId, staffActor, scenario, today, rng, patientHash);
-  const accounts = DEMO_ACCOUNTS.map(
-    (a) => `  ${a.role.padEnd(13)} ${a.email.padEnd(26)} ${a.password}`,
-  ).join("\n");
   return {
     created: true,
     message:
       `Filled "${DEMO_CLINIC}" with ${SCENARIOS.length} synthetic patients.\n` +
       `DEMO ONLY: the patients are invented and these passwords are public; never use this database for real patients.\n` +
-      `${accounts}\n` +
-      `  patient       ${`login code ${DEMO_PATIENT.loginCode}`.padEnd(26)} ${DEMO_PATIENT.password}   (on a phone-sized window)`,
+      signIns(),
   };
+}
+
+async function demoClinicExists(store: Store): Promise<boolean> {
+  const clinics = await store.transaction(SYSTEM_ACTOR, (tx) => tx.clinics.list());
+  return clinics.some((c) => c.name === DEMO_CLINIC);
 }
 
 async function fillPatient(
