@@ -35,6 +35,8 @@ export interface PatientTable {
   created_at: string;
   /** The code the patient logs in with, issued when they accept their invitation (0002). */
   login_code: string | null;
+  /** Bumped by triggers on every write to what the patient's dashboard line is made of (0012). */
+  revision: Generated<number>;
 }
 
 export interface InvitationTable {
@@ -312,6 +314,22 @@ export interface EhrLinkTable {
   linked_at: string;
 }
 
+/** A patient's dashboard line, kept for a revision of the patient, a day and a format (0012). */
+export interface PatientSummaryTable {
+  patient_id: string;
+  clinic_id: string;
+  revision: number;
+  day: string;
+  format: number;
+  state: string | null;
+  today_ug: number | null;
+  last_check_in: string | null;
+  /** What needs attention, codes most urgent first, comma-separated. */
+  attention: string;
+  /** The whole line as JSON. */
+  body: string;
+}
+
 export interface Schema {
   clinics: ClinicTable;
   staff: StaffTable;
@@ -338,4 +356,5 @@ export interface Schema {
   smart_pending_launches: SmartPendingLaunchTable;
   smart_launches: SmartLaunchTable;
   ehr_links: EhrLinkTable;
+  patient_summaries: PatientSummaryTable;
 }

@@ -18,6 +18,7 @@ import * as reminders from "./0008-reminders-and-clinic-settings.ts";
 import * as screeningChanges from "./0009-screening-changes.ts";
 import * as loginAttempts from "./0010-login-attempts.ts";
 import * as smartLaunches from "./0011-smart-launches.ts";
+import * as patientSummaries from "./0012-patient-summaries.ts";
 
 type DialectMigration = (db: Parameters<Migration["up"]>[0], dialect: DialectName) => Promise<void>;
 
@@ -33,6 +34,7 @@ const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   "0009-screening-changes": screeningChanges.up,
   "0010-login-attempts": loginAttempts.up,
   "0011-smart-launches": smartLaunches.up,
+  "0012-patient-summaries": patientSummaries.up,
 };
 
 /** The names of every migration this program knows, oldest first. */
