@@ -3,7 +3,7 @@
  * A dose day is a civil date with no time zone, so arithmetic is done on UTC midnights,
  * where every day has 24 hours.
  */
-import { DomainError } from "./errors.ts";
+import { invalidDate, refused } from "./errors.ts";
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
@@ -19,14 +19,10 @@ export type IsoDate = string & { readonly __isoDate: true };
 export function parseIsoDate(text: string, field = "date"): IsoDate {
   const m = ISO_DATE.exec(text);
   const fail = (): never => {
-    throw new DomainError(
-      "invalid_date",
-      `${field}: "${text}" is not a date; write YYYY-MM-DD, e.g. 2027-01-04`,
-      {
-        field,
-        value: text,
-      },
-    );
+    throw invalidDate(`${field}: "${text}" is not a date; write YYYY-MM-DD, e.g. 2027-01-04`, {
+      field,
+      value: text,
+    });
   };
   if (!m) return fail();
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -82,14 +78,10 @@ const CLOCK_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
  */
 export function parseClockTime(text: string, field = "time"): string {
   if (!CLOCK_TIME.test(text)) {
-    throw new DomainError(
-      "invalid_argument",
-      `${field}: "${text}" is not a time; write 24-hour HH:MM, e.g. 08:00`,
-      {
-        field,
-        value: text,
-      },
-    );
+    throw refused(`${field}: "${text}" is not a time; write 24-hour HH:MM, e.g. 08:00`, {
+      field,
+      value: text,
+    });
   }
   return text;
 }

@@ -4,7 +4,7 @@
  * (clinical reference, section 3 "Units"): "mcg" (never "ug" or the micro sign),
  * a leading zero ("0.5 mg"), no trailing zero ("1 mg"), a space before the unit.
  */
-import { DomainError } from "./errors.ts";
+import { invalidDose } from "./errors.ts";
 import { ownEntry } from "./own-entry.ts";
 
 declare const microgramBrand: unique symbol;
@@ -29,14 +29,10 @@ export const LABEL_MAX_UG = 50_000;
  */
 export function micrograms(n: number, field = "dose"): Micrograms {
   if (!Number.isSafeInteger(n) || n < 0) {
-    throw new DomainError(
-      "invalid_dose",
-      `${field}: a dose must be a whole, non-negative number of micrograms`,
-      {
-        field,
-        value: n,
-      },
-    );
+    throw invalidDose(`${field}: a dose must be a whole, non-negative number of micrograms`, {
+      field,
+      value: n,
+    });
   }
   return n as Micrograms;
 }
@@ -72,7 +68,7 @@ export interface ParsedDose {
  */
 export function parseDoseWithUnit(text: string, field = "dose"): ParsedDose {
   const fail = (why: string): never => {
-    throw new DomainError("invalid_dose", `${field}: ${why} (got "${text}")`, { field, value: text });
+    throw invalidDose(`${field}: ${why} (got "${text}")`, { field, value: text });
   };
   const trimmed = text.trim();
   if (trimmed === "") fail('a dose is required, for example "0.1 mg" or "100 mcg"');

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { describeValue, invalidArgument } from "./errors.ts";
+import {
+  conflict,
+  describeValue,
+  DomainError,
+  invalidArgument,
+  invalidDose,
+  limitExceeded,
+  refused,
+  restated,
+  unknownProtocol,
+} from "./errors.ts";
 
 describe("error messages quoting the value given", () => {
   it("quote ordinary values as JSON", () => {
@@ -20,5 +30,39 @@ describe("error messages quoting the value given", () => {
     const shown = describeValue("x".repeat(200_000));
     expect(shown.length).toBe(120);
     expect(shown.endsWith("…")).toBe(true);
+  });
+});
+
+describe("the factories", () => {
+  it("give each code its own factory, keeping the field and value given", () => {
+    const unknown = unknownProtocol("ldn-9", ["fixed-standard", "micro-titration"]);
+    expect([unknown.code, unknown.message, unknown.details]).toEqual([
+      "unknown_protocol",
+      'unknown protocol "ldn-9"; known protocols: fixed-standard, micro-titration',
+      { field: "protocol", value: "ldn-9" },
+    ]);
+    expect(limitExceeded("next: too much", { field: "next", value: 5500 }).code).toBe("limit_exceeded");
+    expect(refused("a fill period needs at least one day", { field: "days" }).code).toBe("invalid_argument");
+  });
+
+  it("take a conflict's field alone or its details whole", () => {
+    expect(conflict("email: in use", "email").details).toEqual({ field: "email" });
+    expect(conflict("fillStart: moved", { field: "fillStart", value: "2027-01-04" }).details).toEqual({
+      field: "fillStart",
+      value: "2027-01-04",
+    });
+    expect(conflict("You cannot disable your own account").details).toEqual({});
+  });
+
+  it("restate an error with another code, keeping its message, details and stack", () => {
+    const error = invalidDose("body.ug: a dose of 0 mcg", { field: "body.ug", value: 0 });
+    const told = restated(error, { code: "invalid_request" });
+    expect([told.code, told.message, told.details, told.stack]).toEqual([
+      "invalid_request",
+      error.message,
+      error.details,
+      error.stack,
+    ]);
+    expect(told).toBeInstanceOf(DomainError);
   });
 });

@@ -5,7 +5,7 @@
  * how often they appear in leaks), a maintained package rather than a copy kept here.
  */
 import { dictionary } from "@zxcvbn-ts/language-common";
-import { DomainError } from "../errors.ts";
+import { unacceptable } from "../errors.ts";
 
 /** Built on first use: the list is only needed when a password is set. */
 let common: ReadonlySet<string> | undefined;
@@ -30,9 +30,8 @@ export function isCommonPassword(password: string): boolean {
  */
 export function refuseCommonPassword(password: string, field: string): void {
   if (!isCommonPassword(password)) return;
-  throw new DomainError(
-    "invalid_argument",
-    `${field}: this password is too common, one of the first tried by anyone guessing; choose another (a few unrelated words make a good one)`,
-    { field },
+  throw unacceptable(
+    field,
+    "this password is too common, one of the first tried by anyone guessing; choose another (a few unrelated words make a good one)",
   );
 }

@@ -4,7 +4,7 @@
  * labels them so. The defaults are there so a plan can be shown at all.
  */
 import { formatDose, micrograms, type Micrograms } from "../dose.ts";
-import { DomainError, invalidArgument } from "../errors.ts";
+import { invalidArgument, refused } from "../errors.ts";
 import { CLINIC_SETTING } from "../protocols/define.ts";
 import type { DoseAmount } from "./fill-day.ts";
 import { cents, formatMoney, type Cents } from "./money.ts";
@@ -82,8 +82,7 @@ export function resolveCapsuleSettings(
   if (step === 0) throw invalidArgument("strengthStep", step, "must be at least 1 mcg");
   const unmakeable = amounts.find((a) => a.ug % step !== 0);
   if (unmakeable) {
-    throw new DomainError(
-      "invalid_argument",
+    throw refused(
       `strengthStep: the dose ${formatDose(unmakeable.ug)} is not a whole number of ${formatDose(step)} steps, ` +
         `so no capsules in ${formatDose(step)} steps add up to it`,
       { field: "strengthStep", value: step },

@@ -5,7 +5,7 @@
  */
 import { micrograms, type Micrograms } from "../dose.ts";
 import { addDays, parseIsoDate, type IsoDate } from "../calendar-date.ts";
-import { DomainError } from "../errors.ts";
+import { invalidDose, refused } from "../errors.ts";
 
 /** One dose to take: a clock time and whole micrograms. */
 export interface FillDose {
@@ -39,7 +39,7 @@ export function doseAmounts(days: readonly FillDay[]): DoseAmount[] {
     for (const dose of day.doses) {
       const ug = micrograms(dose.ug, `dose on ${day.date} at ${dose.time}`);
       if (ug === 0) {
-        throw new DomainError("invalid_dose", `dose on ${day.date} at ${dose.time}: a dose of 0 mcg`, {
+        throw invalidDose(`dose on ${day.date} at ${dose.time}: a dose of 0 mcg`, {
           field: "ug",
           value: 0,
         });
@@ -48,7 +48,7 @@ export function doseAmounts(days: readonly FillDay[]): DoseAmount[] {
     }
   }
   if (counts.size === 0) {
-    throw new DomainError("invalid_argument", "the fill period has no doses: there is nothing to compound", {
+    throw refused("the fill period has no doses: there is nothing to compound", {
       field: "days",
     });
   }
@@ -72,14 +72,13 @@ export interface FillPeriod {
  */
 export function fillPeriod(days: readonly FillDay[]): FillPeriod {
   if (days.length === 0) {
-    throw new DomainError("invalid_argument", "a fill period needs at least one day", { field: "days" });
+    throw refused("a fill period needs at least one day", { field: "days" });
   }
   const dates = days.map((d) => parseIsoDate(d.date, "date"));
   for (let i = 1; i < dates.length; i++) {
     const expected = addDays(dates[i - 1]!, 1);
     if (dates[i] !== expected) {
-      throw new DomainError(
-        "invalid_argument",
+      throw refused(
         `the days of a fill must be consecutive: ${dates[i]} follows ${dates[i - 1]} (expected ${expected})`,
         { field: "date", value: dates[i] },
       );

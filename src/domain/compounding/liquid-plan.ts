@@ -4,7 +4,7 @@
  * steps; otherwise the plan is refused, naming the dose and the volume it would need.
  */
 import { formatDose, type Micrograms } from "../dose.ts";
-import { DomainError, invalidArgument } from "../errors.ts";
+import { invalidArgument, limitExceeded } from "../errors.ts";
 import { CLINIC_SETTING } from "../protocols/define.ts";
 import { doseAmounts, fillPeriod, type FillDay, type FillPeriod } from "./fill-day.ts";
 import { formatConcentration, formatVolume, type Microlitres } from "./liquid-units.ts";
@@ -75,8 +75,7 @@ export function planLiquid(days: readonly FillDay[], overrides: LiquidSettingOve
       const hint = best
         ? `the most concentrated liquid that measures every dose of this fill is ${formatConcentration(best)}`
         : `no concentration in whole mcg per mL measures every dose of this fill with that syringe`;
-      throw new DomainError(
-        "limit_exceeded",
+      throw limitExceeded(
         `at ${formatConcentration(conc)} the dose ${formatDose(a.ug)} is ${describeVolume(a.ug, conc)}, ` +
           `which a syringe marked every ${formatVolume(step)} cannot measure; ${hint}`,
         { field: "concentration", value: conc, doseUg: a.ug },

@@ -4,7 +4,7 @@
  * by the same ISMP rules as doses (leading zero, no trailing zero).
  */
 import { formatDose, formatMg, parseDose } from "../dose.ts";
-import { DomainError } from "../errors.ts";
+import { invalidArgument, refused } from "../errors.ts";
 
 /** A volume in whole microlitres (0.1 mL = 100). */
 export type Microlitres = number & { readonly __microlitres: true };
@@ -19,20 +19,15 @@ const VOLUME = /^(\d+)(?:\.(\d{1,3}))?\s*ml$/i;
 export function parseVolume(text: string, field = "volume"): Microlitres {
   const trimmed = text.trim();
   if (/^\./.test(trimmed)) {
-    throw new DomainError(
-      "invalid_argument",
-      `${field}: write a leading zero ("0.1 mL", not ".1 mL") (got "${text}")`,
-      { field, value: text },
-    );
+    throw invalidArgument(field, text, 'write a leading zero ("0.1 mL", not ".1 mL")');
   }
   const m = VOLUME.exec(trimmed);
   const ul = m ? Number(m[1]) * 1000 + Number((m[2] ?? "").padEnd(3, "0")) : NaN;
   if (!m || !Number.isSafeInteger(ul) || ul <= 0) {
-    throw new DomainError(
-      "invalid_argument",
-      `${field}: "${text}" is not a volume; write mL to at most 3 decimals, e.g. 0.1 mL`,
-      { field, value: text },
-    );
+    throw refused(`${field}: "${text}" is not a volume; write mL to at most 3 decimals, e.g. 0.1 mL`, {
+      field,
+      value: text,
+    });
   }
   return ul as Microlitres;
 }
@@ -55,18 +50,14 @@ export function formatVolume(ul: number): string {
 export function parseConcentration(text: string, field = "concentration"): number {
   const m = /^(.*)\/\s*ml$/i.exec(text.trim());
   if (!m) {
-    throw new DomainError(
-      "invalid_argument",
-      `${field}: "${text}" is not a concentration; write a dose per mL, e.g. 1 mg/mL`,
-      { field, value: text },
-    );
-  }
-  const ug = parseDose(m[1]!, field);
-  if (ug === 0) {
-    throw new DomainError("invalid_argument", `${field}: a concentration must be above 0 (got "${text}")`, {
+    throw refused(`${field}: "${text}" is not a concentration; write a dose per mL, e.g. 1 mg/mL`, {
       field,
       value: text,
     });
+  }
+  const ug = parseDose(m[1]!, field);
+  if (ug === 0) {
+    throw invalidArgument(field, text, "a concentration must be above 0");
   }
   return ug;
 }

@@ -2,7 +2,7 @@
  * Money as whole cents. Costs are compared for equality when the search breaks ties,
  * so they are integers: a float sum of prices can differ in the last bit.
  */
-import { DomainError } from "../errors.ts";
+import { refused } from "../errors.ts";
 
 declare const centsBrand: unique symbol;
 /** An amount of money in whole cents. */
@@ -11,7 +11,7 @@ export type Cents = number & { readonly [centsBrand]: true };
 /** Refuses anything but a whole, non-negative number of cents. */
 export function cents(n: number, field = "amount"): Cents {
   if (!Number.isSafeInteger(n) || n < 0) {
-    throw new DomainError("invalid_argument", `${field}: must be a whole, non-negative number of cents`, {
+    throw refused(`${field}: must be a whole, non-negative number of cents`, {
       field,
       value: n,
     });
@@ -30,11 +30,10 @@ const MONEY = /^\$?(\d+)(?:\.(\d{1,2}))?$/;
 export function parseMoney(text: string, field = "amount"): Cents {
   const m = MONEY.exec(text.trim());
   if (!m) {
-    throw new DomainError(
-      "invalid_argument",
-      `${field}: "${text}" is not an amount of money; write e.g. 15 or 0.75 (whole cents)`,
-      { field, value: text },
-    );
+    throw refused(`${field}: "${text}" is not an amount of money; write e.g. 15 or 0.75 (whole cents)`, {
+      field,
+      value: text,
+    });
   }
   return cents(Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0")), field);
 }

@@ -6,7 +6,7 @@
  * can say "these are the doses from now on" can drive a refill.
  */
 import { addDays, parseIsoDate } from "../calendar-date.ts";
-import { DomainError, invalidArgument } from "../errors.ts";
+import { invalidArgument, refused } from "../errors.ts";
 import { planCapsules, type CapsulePlan } from "./capsule-plan.ts";
 import type { CapsuleSettingOverrides } from "./capsule-settings.ts";
 import type { FillDay } from "./fill-day.ts";
@@ -38,7 +38,7 @@ export function fillDays<D extends FillDay>(recommended: readonly D[], window: F
   const byDate = new Map<string, D>();
   for (const day of recommended) {
     if (byDate.has(day.date)) {
-      throw new DomainError("invalid_argument", `the recommended doses list ${day.date} twice`, {
+      throw refused(`the recommended doses list ${day.date} twice`, {
         field: "date",
         value: day.date,
       });
@@ -50,8 +50,7 @@ export function fillDays<D extends FillDay>(recommended: readonly D[], window: F
     const date = addDays(start, i);
     const day = byDate.get(date);
     if (!day) {
-      throw new DomainError(
-        "invalid_argument",
+      throw refused(
         `no recommended doses for ${date} (day ${i + 1} of the fill from ${start}); a fill must cover every day`,
         { field: "date", value: date },
       );

@@ -34,7 +34,7 @@
  * and the best key (cost, then capsules, then number of strengths) is kept. Tests check
  * the result against brute force over every subset of strengths on random fills.
  */
-import { DomainError } from "../errors.ts";
+import { limitExceeded } from "../errors.ts";
 import { fewestCapsules } from "./fewest-capsules.ts";
 
 /** One distinct dose amount in strength steps, and how often it is taken in the fill. */
@@ -145,8 +145,7 @@ export function cheapestStrengths(amounts: readonly StepAmount[], costs: SearchC
 
   const visit = (j: number, chosen: readonly number[], capsules: number): void => {
     if (++nodes > SEARCH_NODE_BUDGET) {
-      throw new DomainError(
-        "limit_exceeded",
+      throw limitExceeded(
         `the capsule plan search passed ${SEARCH_NODE_BUDGET} steps; set a coarser strength step or fewer capsules per dose`,
         { field: "strengthStep" },
       );

@@ -4,7 +4,7 @@
  */
 import { parseClockTime, parseIsoDate } from "../calendar-date.ts";
 import { LABEL_MAX_UG, micrograms } from "../dose.ts";
-import { DomainError, invalidArgument } from "../errors.ts";
+import { invalidArgument, invalidDose } from "../errors.ts";
 import { IMPRESSIONS, type DiaryDay, type Impression, type TakenDose } from "./diary-day.ts";
 import { SIDE_EFFECTS, isSideEffect, type SideEffect } from "./side-effects.ts";
 
@@ -79,18 +79,16 @@ function parseDoses(value: unknown, field: string): TakenDose[] {
     if (typeof dose.ug !== "number") throw invalidArgument(`${path}.ug`, dose.ug, "must be whole micrograms");
     const ug = micrograms(dose.ug, `${path}.ug`);
     if (ug === 0 || ug > LABEL_MAX_UG) {
-      throw new DomainError(
-        "invalid_dose",
-        `${path}.ug: a dose taken must be 1 to ${LABEL_MAX_UG} mcg (got ${ug})`,
-        { field: `${path}.ug`, value: ug },
-      );
+      throw invalidDose(`${path}.ug: a dose taken must be 1 to ${LABEL_MAX_UG} mcg (got ${ug})`, {
+        field: `${path}.ug`,
+        value: ug,
+      });
     }
     return { time, ug };
   });
   const total = doses.reduce((a, d) => a + d.ug, 0);
   if (total > LABEL_MAX_UG) {
-    throw new DomainError(
-      "invalid_dose",
+    throw invalidDose(
       `${field}: ${total} mcg in one day is above the ${LABEL_MAX_UG} mcg (50 mg) label maximum for naltrexone`,
       { field, value: total },
     );

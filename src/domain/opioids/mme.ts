@@ -5,7 +5,7 @@
  * are whole thousandths, so each line is a whole number of millionths of an MME and the
  * total is exactly the sum of the lines.
  */
-import { DomainError } from "../errors.ts";
+import { type DomainError, unitMismatch, unsupportedOpioid } from "../errors.ts";
 import { formatMme } from "./format-mme.ts";
 import type { OpioidCaveat, OpioidDefinition, OpioidId, OpioidUnit } from "./opioid-catalogue.ts";
 import { exactRegimen, type ExactRegimen, type OpioidRegimen } from "./regimen.ts";
@@ -78,12 +78,9 @@ export function calculateMme(regimens: readonly OpioidRegimen[]): MmeResult {
 /** One line's MME in exact millionths (returned beside the line so the total stays exact). */
 function mmeLine(opioid: OpioidDefinition, r: ExactRegimen): { line: MmeLine; micro: number } {
   if (opioid.factor === null) {
-    throw new DomainError("unsupported_opioid", `${r.drug} cannot be converted to MME: ${opioid.refusal}`, {
-      field: "drug",
-      value: r.drug,
-    });
+    throw unsupportedOpioid(r.drug, opioid.refusal ?? opioid.factorSource);
   }
-  if (!opioid.units.includes(r.unit)) throw unitMismatch(opioid, r);
+  if (!opioid.units.includes(r.unit)) throw wrongUnit(opioid, r);
   const factorThousandths = Math.round(opioid.factor * 1000);
   const dailyThousandths = r.amountThousandths * r.doseCount;
   const micro = dailyThousandths * factorThousandths;
@@ -103,7 +100,7 @@ function mmeLine(opioid: OpioidDefinition, r: ExactRegimen): { line: MmeLine; mi
   return { line, micro };
 }
 
-function unitMismatch(opioid: OpioidDefinition, r: ExactRegimen): DomainError {
+function wrongUnit(opioid: OpioidDefinition, r: ExactRegimen): DomainError {
   const message =
     opioid.id === "fentanyl"
       ? `${r.drug}: only transdermal patches are covered, written as a rate in mcg/hr ` +
@@ -111,5 +108,5 @@ function unitMismatch(opioid: OpioidDefinition, r: ExactRegimen): DomainError {
         "and other forms of fentanyl have no factor here"
       : `${r.drug}: written in ${r.unit}, but ${opioid.id} is converted from mg per dose ` +
         `(e.g. "${opioid.id} 10mg x2"); mcg/hr is only for fentanyl patches`;
-  return new DomainError("unit_mismatch", message, { field: "unit", value: r.unit });
+  return unitMismatch(message, { field: "unit", value: r.unit });
 }

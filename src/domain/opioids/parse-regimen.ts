@@ -10,7 +10,7 @@
  * unclear is refused with a message saying how to write it: a missing unit or count is
  * never guessed, because a guess here moves the MME total across a threshold.
  */
-import { DomainError } from "../errors.ts";
+import { refused } from "../errors.ts";
 import type { OpioidUnit } from "./opioid-catalogue.ts";
 import { exactRegimen, type OpioidRegimen } from "./regimen.ts";
 import { resolveOpioid } from "./resolve-opioid.ts";
@@ -43,7 +43,7 @@ const TIMES_AFTER = /^(\d+)[x\u00d7]$/iu; // 3x
 const TIMES_ALONE = /^[x\u00d7]$/iu; // "x 3"
 
 const fail = (text: string, why: string): never => {
-  throw new DomainError("invalid_argument", `opioid "${text}": ${why}`, { field: "opioid", value: text });
+  throw refused(`opioid "${text}": ${why}`, { field: "opioid", value: text });
 };
 
 /**

@@ -3,7 +3,7 @@
  * one known opioid, or refuses it with an error that names the drug and lists what is
  * known. Names compare without case, spaces, hyphens or "#".
  */
-import { DomainError } from "../errors.ts";
+import { unknownOpioid } from "../errors.ts";
 import { COMBINATION_PRODUCTS, OPIOIDS, type OpioidDefinition } from "./opioid-catalogue.ts";
 
 const key = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, "");
@@ -32,17 +32,15 @@ export function resolveOpioid(name: string): OpioidDefinition {
   if (found) return found;
   const combined = COMBINATIONS.get(k);
   if (combined) {
-    throw new DomainError(
-      "unknown_opioid",
+    throw unknownOpioid(
+      name,
       `"${name}" is a combination product; write its opioid and the opioid's mg per dose, ` +
         `e.g. "${combined} 5mg x4" for a 5/325 tablet four times a day`,
-      { field: "drug", value: name },
     );
   }
-  throw new DomainError(
-    "unknown_opioid",
+  throw unknownOpioid(
+    name,
     `unknown opioid "${name}"; known: ${KNOWN_OPIOID_NAMES.join(", ")} ` +
       `(or a single-ingredient brand such as OxyContin)`,
-    { field: "drug", value: name },
   );
 }

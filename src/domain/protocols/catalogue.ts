@@ -2,7 +2,7 @@
  * The protocol catalogue: every protocol of the clinical reference, section 2.
  * Definitions are frozen and versioned; `protocolKey` is what a recommendation records.
  */
-import { DomainError } from "../errors.ts";
+import { unknownProtocol } from "../errors.ts";
 import { conventionalTitration } from "./conventional-titration.ts";
 import { doseResponse075 } from "./dose-response-0-75.ts";
 import { fixedStandard } from "./fixed-standard.ts";
@@ -32,10 +32,9 @@ export const PROTOCOLS: readonly ProtocolDefinition[] = Object.freeze([
 export function getProtocol(id: string): ProtocolDefinition {
   const found = PROTOCOLS.find((p) => p.id === id);
   if (!found) {
-    throw new DomainError(
-      "unknown_protocol",
-      `unknown protocol "${id}"; known protocols: ${PROTOCOLS.map((p) => p.id).join(", ")}`,
-      { field: "protocol", value: id },
+    throw unknownProtocol(
+      id,
+      PROTOCOLS.map((p) => p.id),
     );
   }
   return found;

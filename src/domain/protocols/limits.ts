@@ -5,7 +5,7 @@
  * titration corrects itself.
  */
 import { formatDose } from "../dose.ts";
-import { DomainError } from "../errors.ts";
+import { limitExceeded } from "../errors.ts";
 import type { ProtocolDefinition } from "./protocol.ts";
 
 export interface DoseDay {
@@ -80,7 +80,7 @@ export function assertWithinLimits(
 ): void {
   const [first] = limitViolations(protocol, day, previousTotalUg);
   if (first) {
-    throw new DomainError("limit_exceeded", `${where}: ${first.message} for ${protocol.id}`, {
+    throw limitExceeded(`${where}: ${first.message} for ${protocol.id}`, {
       field: where,
       limit: first.limit,
     });

@@ -5,7 +5,7 @@
  * (clinical reference section 3, "Units").
  */
 import { parseDoseWithUnit, type Micrograms } from "../dose.ts";
-import { DomainError } from "../errors.ts";
+import { unitMismatch } from "../errors.ts";
 import type { ProtocolDefinition } from "./protocol.ts";
 
 /**
@@ -19,8 +19,7 @@ export function parseProtocolDose(
 ): Micrograms {
   const { ug, unit } = parseDoseWithUnit(text, field);
   if (protocol.unit === "mcg" && unit === "mg") {
-    throw new DomainError(
-      "unit_mismatch",
+    throw unitMismatch(
       `${field}: ${protocol.id} is dosed in micrograms (mcg), but "${text}" is in milligrams (mg); ` +
         `write the dose in mcg, e.g. "1 mcg"`,
       { field, value: text, expectedUnit: "mcg", givenUnit: "mg" },

@@ -4,7 +4,7 @@
  */
 import { micrograms, formatDose, type Micrograms } from "../dose.ts";
 import { parseClockTime } from "../calendar-date.ts";
-import { DomainError } from "../errors.ts";
+import { invalidArgument, limitExceeded, unknownSetting } from "../errors.ts";
 import { parseProtocolDose } from "./protocol-dose.ts";
 import type { ProtocolDefinition, ResolvedSettings, SettingDefinition } from "./protocol.ts";
 
@@ -20,13 +20,10 @@ export function resolveSettings(
 ): ResolvedSettings {
   for (const key of Object.keys(overrides)) {
     if (!protocol.settings.some((s) => s.key === key)) {
-      const known = protocol.settings.map((s) => s.key).join(", ");
-      throw new DomainError(
-        "unknown_setting",
-        `${protocol.id} has no setting "${key}" (settings: ${known})`,
-        {
-          field: key,
-        },
+      throw unknownSetting(
+        protocol.id,
+        key,
+        protocol.settings.map((s) => s.key),
       );
     }
   }
@@ -56,8 +53,7 @@ function resolveDose(
         : badValue(setting.key, given, "must be a dose");
   if (ug < setting.minUg || ug > setting.maxUg) {
     const range = `${formatDose(setting.minUg, protocol.unit)} to ${formatDose(setting.maxUg, protocol.unit)}`;
-    throw new DomainError(
-      "limit_exceeded",
+    throw limitExceeded(
       `${setting.key}: ${formatDose(ug, protocol.unit)} is outside ${range} for ${protocol.id}`,
       { field: setting.key, value: ug },
     );
@@ -110,8 +106,5 @@ function resolveTimes(
 }
 
 function badValue(field: string, value: unknown, why: string): never {
-  throw new DomainError("invalid_argument", `${field}: ${why} (got ${JSON.stringify(value)})`, {
-    field,
-    value,
-  });
+  throw invalidArgument(field, value, why);
 }

@@ -5,7 +5,7 @@
  * reproduces the source's table exactly (0.5 mg = 0.2, 0.1, 0.1, 0.1).
  */
 import { micrograms, type Micrograms } from "../dose.ts";
-import { DomainError } from "../errors.ts";
+import { invalidDose } from "../errors.ts";
 
 export interface ScheduledDose {
   readonly time: string;
@@ -22,8 +22,7 @@ export function splitDoses(
   granularityUg: number,
 ): ScheduledDose[] {
   if (totalUg % granularityUg !== 0) {
-    throw new DomainError(
-      "invalid_dose",
+    throw invalidDose(
       `a daily total of ${totalUg} mcg cannot be split into whole units of ${granularityUg} mcg`,
       { field: "totalUg", value: totalUg },
     );

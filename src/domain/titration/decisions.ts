@@ -5,7 +5,7 @@
  */
 import { parseIsoDate, type IsoDate } from "../calendar-date.ts";
 import { formatDose } from "../dose.ts";
-import { DomainError, invalidArgument } from "../errors.ts";
+import { invalidArgument, limitExceeded } from "../errors.ts";
 import type { ProtocolDefinition } from "../protocols/protocol.ts";
 import { asObject } from "../diary/parse-diary-day.ts";
 
@@ -59,8 +59,7 @@ function decisionDose(value: unknown, protocol: ProtocolDefinition, field: strin
     throw invalidArgument(field, value, "must be a whole number of micrograms above 0");
   }
   if (value > protocol.limits.maxPerDayUg) {
-    throw new DomainError(
-      "limit_exceeded",
+    throw limitExceeded(
       `${field}: ${formatDose(value, protocol.unit)} a day is above ${protocol.id}'s ${formatDose(protocol.limits.maxPerDayUg, protocol.unit)} limit (${protocol.limits.why.maxPerDayUg})`,
       { field, value },
     );

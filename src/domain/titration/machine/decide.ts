@@ -3,7 +3,7 @@
  * protocol's pace), the MED, fewer doses a day, a pause, a resume, a stop. Each is recorded
  * with the note the clinician gave.
  */
-import { DomainError } from "../../errors.ts";
+import { invalidDose } from "../../errors.ts";
 import type { ClinicianDecision } from "../decisions.ts";
 import { climbNote } from "./next-doses.ts";
 import { setMed } from "./med.ts";
@@ -63,8 +63,7 @@ function resumable(state: Titration["s"]["state"]): Titration["s"]["state"] {
 
 function checkUnits(t: Titration, totalUg: number, field: string): void {
   if (totalUg % t.granularityUg !== 0) {
-    throw new DomainError(
-      "invalid_dose",
+    throw invalidDose(
       `${field}: ${show(t, totalUg)} is not a whole number of ${show(t, t.granularityUg)} units for ${t.plan.protocol.id}`,
       { field, value: totalUg },
     );

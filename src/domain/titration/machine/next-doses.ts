@@ -3,7 +3,7 @@
  * pace (a clinician's higher dose climbs by the protocol's step and days per level, 004:
  * 0.1 mg every 2 days), split into the day's doses within every hard limit.
  */
-import { DomainError } from "../../errors.ts";
+import { limitExceeded } from "../../errors.ts";
 import { limitViolations } from "../../protocols/limits.ts";
 import { splitDoses, type ScheduledDose } from "../../protocols/split-doses.ts";
 import type { ProtocolRules } from "../protocol-rules.ts";
@@ -72,9 +72,8 @@ function safeDoses(t: Titration, totalUg: number): ScheduledDose[] {
   for (let count = t.s.doseCount; count <= limits.maxDosesPerDay; count++) {
     if (fitsLimits(t, totalUg, count)) return dosesFor(t, totalUg, count);
   }
-  throw new DomainError(
-    "limit_exceeded",
-    `${show(t, totalUg)} a day cannot be given within ${t.plan.protocol.id}'s limits`,
-    { field: "next", value: totalUg },
-  );
+  throw limitExceeded(`${show(t, totalUg)} a day cannot be given within ${t.plan.protocol.id}'s limits`, {
+    field: "next",
+    value: totalUg,
+  });
 }
