@@ -6,7 +6,7 @@
  */
 import type { PatientRecords } from "../ports/clinic-records.ts";
 import type { Repositories } from "../ports/store.ts";
-import { DomainError, invalidArgument } from "../../domain/errors.ts";
+import { conflict, invalidArgument, notFound } from "../../domain/errors.ts";
 import {
   ACKNOWLEDGEABLE,
   summarisePatient,
@@ -21,7 +21,7 @@ import {
  */
 export async function patientRecords(tx: Repositories, patientId: string): Promise<PatientRecords> {
   const patient = await tx.patients.get(patientId);
-  if (!patient) throw new DomainError("not_found", "No such patient");
+  if (!patient) throw notFound("patient");
   return {
     patient,
     plans: await tx.plans.listForPatient(patientId),
@@ -55,18 +55,13 @@ export async function acknowledgeAttention(
     // Acknowledged already, saying the same: the acknowledgement kept (a second click).
     const kept = summary.acknowledged.find((a) => a.code === input.code);
     if (kept) return kept;
-    throw new DomainError(
-      "conflict",
-      `code: nothing to acknowledge: "${input.code}" is not raised for this patient now`,
-      {
-        field: "code",
-      },
-    );
+    throw conflict(`code: nothing to acknowledge: "${input.code}" is not raised for this patient now`, {
+      field: "code",
+    });
   }
   const seen = new Set(input.facts);
   if (flag.facts.length !== seen.size || flag.facts.some((f) => !seen.has(f)))
-    throw new DomainError(
-      "conflict",
+    throw conflict(
       `facts: this flag says something new since you looked (${flag.message}); look again before acknowledging it`,
       { field: "facts" },
     );

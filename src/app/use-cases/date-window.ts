@@ -6,7 +6,7 @@
  * None of these numbers is published: each is a clinic setting.
  */
 import { addDays, daysBetween, type IsoDate } from "../../domain/calendar-date.ts";
-import { DomainError } from "../../domain/errors.ts";
+import { invalidDate } from "../../domain/errors.ts";
 
 export interface DiaryDateSettings {
   /** A check-in may be dated at most this many days before today: a missed stretch filled in later (clinic setting; 60). */
@@ -91,14 +91,12 @@ export function planStartWindow(today: IsoDate, enrolledOn: IsoDate, s: DiaryDat
  */
 export function checkInWindow(date: IsoDate, field: string, w: DateWindow): void {
   if (daysBetween(w.earliest, date) < 0)
-    throw new DomainError(
-      "invalid_date",
+    throw invalidDate(
       `${field}: ${date} is too early: the first day allowed is ${w.earliest}, as ${w.earliestWhy}`,
       { field, value: date },
     );
   if (daysBetween(date, w.latest) < 0)
-    throw new DomainError(
-      "invalid_date",
+    throw invalidDate(
       `${field}: ${date} is too late: the last day allowed is ${w.latest}, as ${w.latestWhy}`,
       { field, value: date },
     );

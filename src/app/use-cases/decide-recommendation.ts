@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import type { Decision, Recommendation } from "../ports/recommendation-repository.ts";
 import type { Repositories } from "../ports/store.ts";
-import { DomainError, invalidArgument } from "../../domain/errors.ts";
+import { conflict, invalidArgument, refused } from "../../domain/errors.ts";
 import { getProtocol } from "../../domain/protocols/catalogue.ts";
 import { parseDecision } from "../../domain/titration/decisions.ts";
 import type { Assessment } from "../../domain/titration/titration-state.ts";
@@ -72,7 +72,7 @@ export async function decideRecommendation(
   const record = await loadPatientRecord(tx, input.patientId);
   const assessment = assessRecord(record, input.asOf);
   if (!record.plan || !assessment)
-    throw new DomainError("invalid_argument", "The patient has no plan to decide on", { field: "patientId" });
+    throw refused("The patient has no plan to decide on", { field: "patientId" });
   const reason = input.reason?.trim() || null;
   let engineDecision: Record<string, unknown> | null = null;
   if (input.decision === "override") {
@@ -147,7 +147,7 @@ export async function decideRecommendation(
   const { recommendation } = kept;
   if (!kept.created) {
     if (!kept.decision)
-      throw new DomainError("conflict", "This recommendation is being decided right now; reload the page", {
+      throw conflict("This recommendation is being decided right now; reload the page", {
         field: "decision",
       });
     return { recommendation, decision: kept.decision, replayed: true };
@@ -159,8 +159,7 @@ export async function decideRecommendation(
     reason,
     engineDecision,
   });
-  if (!decision)
-    throw new DomainError("invalid_argument", "This recommendation has already been decided", {});
+  if (!decision) throw refused("This recommendation has already been decided");
   return { recommendation, decision, replayed: false };
 }
 

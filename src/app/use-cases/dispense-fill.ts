@@ -8,7 +8,7 @@ import type { Repositories } from "../ports/store.ts";
 import type { CapsulePlan } from "../../domain/compounding/capsule-plan.ts";
 import type { FillSettings } from "../../domain/compounding/next-fill.ts";
 import { formatDose } from "../../domain/dose.ts";
-import { DomainError, invalidArgument } from "../../domain/errors.ts";
+import { conflict, invalidArgument } from "../../domain/errors.ts";
 import { readFills } from "./read-fills.ts";
 
 /** Client keys, as for a check-in: a UUID made once per fill, bounded so a key is never a payload. */
@@ -46,20 +46,18 @@ export async function dispenseFill(
   const replay = dispensed.find((f) => f.idempotencyKey === idempotencyKey);
   if (replay) return { fill: sameRequest(replay, request, idempotencyKey), created: false };
   if (!next || !next.capsules)
-    throw new DomainError("conflict", "This patient has no fill to dispense: no plan, or no doses to take", {
+    throw conflict("This patient has no fill to dispense: no plan, or no doses to take", {
       field: "fillStart",
       value: request.fillStart,
     });
   if (request.fillStart !== next.window.start)
-    throw new DomainError(
-      "conflict",
+    throw conflict(
       `fillStart: the next fill starts on ${next.window.start}, not ${request.fillStart}; reload the queue`,
       { field: "fillStart", value: request.fillStart },
     );
   const lines = linesOf(next.capsules);
   if (strengthsText(lines.strengths) !== strengthsText(request.strengths))
-    throw new DomainError(
-      "conflict",
+    throw conflict(
       `strengths: the fill due now is ${strengthsText(lines.strengths)}, not ${strengthsText(request.strengths)}; ` +
         "the patient's doses have changed: reload the queue",
       { field: "strengths", value: request.strengths },
@@ -74,8 +72,7 @@ export async function dispenseFill(
     idempotencyKey,
   });
   if (!recorded.created)
-    throw new DomainError(
-      "conflict",
+    throw conflict(
       `fillStart: the fill from ${recorded.fill.start} was dispensed already, ` +
         `by ${recorded.fill.dispensedByName ?? "another staff member"} at ${recorded.fill.dispensedAt}`,
       { field: "fillStart", value: request.fillStart },
@@ -98,8 +95,7 @@ function sameRequest(stored: DispensedFill, request: DispenseRequest, key: strin
     strengthsText(stored.lines.strengths) === strengthsText(request.strengths)
   )
     return stored;
-  throw new DomainError(
-    "conflict",
+  throw conflict(
     `Idempotency-Key: "${key}" was already used for the fill from ${stored.start}; make a new key for a new fill`,
     { field: "Idempotency-Key", value: key },
   );

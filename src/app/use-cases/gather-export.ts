@@ -8,7 +8,7 @@ import type { Clinic } from "../ports/clinic-repository.ts";
 import type { PatientRecords } from "../ports/clinic-records.ts";
 import type { Staff } from "../ports/staff-repository.ts";
 import type { Repositories } from "../ports/store.ts";
-import { DomainError } from "../../domain/errors.ts";
+import { notFound } from "../../domain/errors.ts";
 
 export interface GatheredExport {
   readonly clinic: Clinic;
@@ -26,13 +26,13 @@ export async function gatherExport(
 ): Promise<GatheredExport> {
   const clinic = await tx.clinics.get(clinicId);
   if (clinic === undefined) {
-    throw new DomainError("not_found", `no clinic ${clinicId}`, { field: "clinic", value: clinicId });
+    throw notFound("clinic", `no clinic ${clinicId}`, { field: "clinic", value: clinicId });
   }
   const all = await tx.records.forClinic(clinicId);
   const chosen =
     options.patientId === undefined ? all : all.filter((r) => r.patient.id === options.patientId);
   if (options.patientId !== undefined && chosen.length === 0) {
-    throw new DomainError("not_found", `no patient ${options.patientId} in this clinic`, {
+    throw notFound("patient", `no patient ${options.patientId} in this clinic`, {
       field: "patient",
       value: options.patientId,
     });

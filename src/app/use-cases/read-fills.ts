@@ -1,7 +1,7 @@
 /** One patient's fills: those dispensed, and the next one as their real path has it. */
 import type { DispensedFill } from "../ports/dispensed-fill-repository.ts";
 import type { Repositories } from "../ports/store.ts";
-import { DomainError } from "../../domain/errors.ts";
+import { notFound } from "../../domain/errors.ts";
 import type { FillSettings } from "../../domain/compounding/next-fill.ts";
 import { loadPatientRecord } from "./assess-patient.ts";
 import { planNextFill, type NextFill } from "./plan-next-fill.ts";
@@ -26,7 +26,7 @@ export async function readFills(
   settings: FillSettings,
 ): Promise<PatientFills> {
   const patient = await tx.patients.get(patientId);
-  if (!patient) throw new DomainError("not_found", "No such record");
+  if (!patient) throw notFound();
   const record = await loadPatientRecord(tx, patientId);
   const dispensed = await tx.fills.listForPatient(patientId);
   const prescriber = record.plan ? await tx.staff.get(record.plan.createdBy) : undefined;

@@ -6,7 +6,7 @@
  */
 import type { Patient } from "../ports/patient-repository.ts";
 import type { Repositories } from "../ports/store.ts";
-import { DomainError } from "../../domain/errors.ts";
+import { notFound } from "../../domain/errors.ts";
 import { screenAnswers, type ScreeningAnswers, type StoredScreening } from "./enrol-patient.ts";
 
 /**
@@ -22,7 +22,7 @@ export async function rescreenPatient(
   answers: ScreeningAnswers,
 ): Promise<Patient> {
   const patient = await tx.patients.get(patientId);
-  if (!patient) throw new DomainError("not_found", "No such patient");
+  if (!patient) throw notFound("patient");
   const screening: StoredScreening = { answers, result: screenAnswers(answers) };
   const record = screening as unknown as Record<string, unknown>;
   await tx.patients.updateScreening(patient.id, record);

@@ -9,7 +9,7 @@
 import type { Plan } from "../ports/plan-repository.ts";
 import type { Repositories } from "../ports/store.ts";
 import { parseIsoDate } from "../../domain/calendar-date.ts";
-import { DomainError, invalidArgument } from "../../domain/errors.ts";
+import { invalidArgument, notFound, pregnancyUnknown, unacceptable } from "../../domain/errors.ts";
 import { getProtocol } from "../../domain/protocols/catalogue.ts";
 import { buildSchedule } from "../../domain/protocols/schedule.ts";
 import type { SettingOverrides } from "../../domain/protocols/settings.ts";
@@ -34,7 +34,7 @@ export interface StartPlanInput {
  */
 export async function startPlan(tx: Repositories, staffId: string, input: StartPlanInput): Promise<Plan> {
   const patient = await tx.patients.get(input.patientId);
-  if (!patient) throw new DomainError("not_found", "No such patient");
+  if (!patient) throw notFound("patient");
   const protocol = getProtocol(input.protocolId);
   const start = parseIsoDate(input.startDate, "startDate");
   buildSchedule(protocol, { start, settings: input.settings });
@@ -42,19 +42,15 @@ export async function startPlan(tx: Repositories, staffId: string, input: StartP
   const stored = storedScreening(patient);
   const screening = stored.result;
   if (screening.eligibility === "not-eligible") {
-    throw new DomainError(
-      "invalid_argument",
-      `protocolId: screening found the patient not eligible (${screening.reasons.map((r) => r.message).join("; ")})`,
-      { field: "protocolId" },
-    );
+    const reasons = screening.reasons.map((r) => r.message).join("; ");
+    throw unacceptable("protocolId", `screening found the patient not eligible (${reasons})`);
   }
   // 004 excluded pregnancy ("yes" is not eligible, above); "unknown" holds every plan until it is known.
   if (stored.answers.pregnancy === "unknown") {
-    throw new DomainError(
-      "pregnancy_unknown",
-      'screening.pregnancy: the patient\'s screening records pregnancy status "unknown"; record it ' +
+    throw pregnancyUnknown(
+      "screening.pregnancy",
+      'the patient\'s screening records pregnancy status "unknown"; record it ' +
         "(yes / no / not applicable) in screening before starting a plan (004 excluded pregnancy)",
-      { field: "screening.pregnancy", value: "unknown" },
     );
   }
   const fit = screening.protocols.find((p) => p.protocolId === protocol.id);
@@ -63,10 +59,9 @@ export async function startPlan(tx: Repositories, staffId: string, input: StartP
   }
   const reason = input.interactionReason?.trim() ?? "";
   if (fit?.interaction && reason === "") {
-    throw new DomainError(
-      "invalid_argument",
-      `interactionReason: ${fit.interaction.message}. Record why you go on before starting this plan.`,
-      { field: "interactionReason" },
+    throw unacceptable(
+      "interactionReason",
+      `${fit.interaction.message}. Record why you go on before starting this plan.`,
     );
   }
   const plan = await tx.plans.create({

@@ -16,7 +16,7 @@ import {
   type IsoDate,
 } from "../../domain/calendar-date.ts";
 import type { TakenDose } from "../../domain/diary/diary-day.ts";
-import { DomainError, invalidArgument } from "../../domain/errors.ts";
+import { invalidArgument, unacceptable } from "../../domain/errors.ts";
 import { assessRecord, loadPatientRecord, type PatientRecord } from "./assess-patient.ts";
 import { checkInWindow, type DateWindow } from "./date-window.ts";
 
@@ -86,10 +86,7 @@ export async function tickDose(
   const time = parseClockTime(input.time, "time");
   checkInWindow(date, "date", window);
   const record = await loadPatientRecord(tx, patientId);
-  if (!record.plan)
-    throw new DomainError("invalid_argument", "date: this patient has no plan yet, so no dose is due", {
-      field: "date",
-    });
+  if (!record.plan) throw unacceptable("date", "this patient has no plan yet, so no dose is due");
   const start = parseIsoDate(record.plan.startDate);
   if (daysBetween(start, date) < 0)
     throw invalidArgument("date", input.date, `is before the plan starts (${start}); no dose is due`);
