@@ -35,7 +35,13 @@ export interface PatientTable {
   created_at: string;
   /** The code the patient logs in with, issued when they accept their invitation (0002). */
   login_code: string | null;
-  /** Bumped by triggers on every write to what the patient's dashboard line is made of (0012). */
+}
+
+/**
+ * Bumped by triggers on every write to what the patient's dashboard line is made of (0012);
+ * apart from PatientTable, which repositories use as the row they write.
+ */
+export interface PatientRevisionColumn {
   revision: Generated<number>;
 }
 
@@ -333,7 +339,7 @@ export interface PatientSummaryTable {
 export interface Schema {
   clinics: ClinicTable;
   staff: StaffTable;
-  patients: PatientTable;
+  patients: PatientTable & PatientRevisionColumn;
   invitations: InvitationTable;
   plans: PlanTable;
   diary_entries: DiaryEntryTable;
