@@ -5,7 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { DomainError } from "../../domain/errors.ts";
+import { notFound, refused } from "../../domain/errors.ts";
 import { makeCheckpoint, parseCheckpoints, verifyCheckpoints } from "../../store/audit/checkpoint.ts";
 import { verifyAuditChain } from "../../store/audit/verify-audit-chain.ts";
 import { withDatabaseAsItIs } from "../../store/audit/verify-database-audit.ts";
@@ -23,17 +23,13 @@ async function readKey(path: string | undefined): Promise<Buffer | undefined> {
   try {
     bytes = await readFile(path);
   } catch {
-    throw new DomainError("not_found", `--key-file: cannot read ${path}`, { field: "--key-file" });
+    throw notFound("file", `--key-file: cannot read ${path}`, { field: "--key-file" });
   }
   const key = bytes.subarray(0, bytes.at(-1) === 0x0a ? bytes.length - 1 : bytes.length);
   if (key.length < 16)
-    throw new DomainError(
-      "invalid_argument",
-      `--key-file: the key must be at least 16 bytes (got ${key.length})`,
-      {
-        field: "--key-file",
-      },
-    );
+    throw refused(`--key-file: the key must be at least 16 bytes (got ${key.length})`, {
+      field: "--key-file",
+    });
   return key;
 }
 
@@ -142,6 +138,6 @@ async function readCheckpointFile(path: string): Promise<string> {
   try {
     return await readFile(path, "utf8");
   } catch {
-    throw new DomainError("not_found", `--checkpoints: cannot read ${path}`, { field: "--checkpoints" });
+    throw notFound("file", `--checkpoints: cannot read ${path}`, { field: "--checkpoints" });
   }
 }

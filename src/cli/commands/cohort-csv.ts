@@ -7,7 +7,7 @@
  */
 import { createReadStream } from "node:fs";
 import { CsvError, Parser } from "csv-parse";
-import { DomainError } from "../../domain/errors.ts";
+import { DomainError, notFound, refused } from "../../domain/errors.ts";
 
 interface Numbered {
   readonly line: number;
@@ -64,17 +64,17 @@ export async function streamCohortCsv(path: string, visit: CohortCsvVisitor): Pr
     source.destroy();
     throw readingError(path, error);
   }
-  if (!seenHeader) throw new DomainError("invalid_argument", `${path}: the file is empty`, { value: path });
+  if (!seenHeader) throw refused(`${path}: the file is empty`, { value: path });
 }
 
 function readingError(path: string, error: unknown): unknown {
   if (error instanceof CsvError) {
     const line = (error as CsvError & { lines?: number }).lines;
-    return new DomainError("invalid_argument", `${path}: line ${line ?? "?"}: ${error.message}`, { line });
+    return refused(`${path}: line ${line ?? "?"}: ${error.message}`, { line });
   }
   const code = (error as NodeJS.ErrnoException).code;
   if (!(error instanceof DomainError) && typeof code === "string" && /^E[A-Z]+$/.test(code)) {
-    return new DomainError("not_found", `${path}: cannot read the file (${code})`, {
+    return notFound("file", `${path}: cannot read the file (${code})`, {
       field: "COHORT.csv",
       value: path,
     });

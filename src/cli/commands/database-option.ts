@@ -1,6 +1,6 @@
 /** The `--db PATH` option shared by the commands that open the clinic database. */
 import { Option } from "commander";
-import { DomainError } from "../../domain/errors.ts";
+import { refused } from "../../domain/errors.ts";
 import {
   DEFAULT_SQLITE_PATH,
   resolveDatabaseConfig,
@@ -39,8 +39,7 @@ export function databaseConfigFor(flags: DatabaseFlags): DatabaseConfig {
 export function sqlitePathFor(flags: DatabaseFlags, command: string): string {
   const config = databaseConfigFor(flags);
   if (config.kind === "sqlite") return config.path;
-  throw new DomainError(
-    "invalid_argument",
+  throw refused(
     `ldn ${command} works on a SQLite file, but DATABASE_URL points at PostgreSQL: ` +
       `use pg_dump --format=custom (and pg_restore) as docs/scaling.md shows, or pass --db PATH`,
   );

@@ -9,7 +9,7 @@ import { Option, type Command } from "commander";
 import { z } from "zod/v4";
 import { daysBetween, parseIsoDate, parseClockTime } from "../../domain/calendar-date.ts";
 import { parseDose } from "../../domain/dose.ts";
-import { DomainError, invalidArgument } from "../../domain/errors.ts";
+import { invalidArgument, refused } from "../../domain/errors.ts";
 import type { FillDay } from "../../domain/compounding/fill-day.ts";
 import { parseConcentration, parseVolume } from "../../domain/compounding/liquid-units.ts";
 import { parseMoney } from "../../domain/compounding/money.ts";
@@ -159,8 +159,7 @@ export function parseRecommended(text: string, name: string): FillDay[] {
   const parsed = recommendedShape.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new DomainError(
-      "invalid_argument",
+    throw refused(
       `--recommended: ${name}: ${issue.path.join(".") || "the file"}: ${issue.message}; expected days of { date, doses: [{ time, ug }] }`,
       { field: "--recommended", value: name },
     );

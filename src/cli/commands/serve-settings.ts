@@ -4,7 +4,7 @@
  * operations settings, not clinical facts.
  */
 import type { LevelWithSilent } from "pino";
-import { DomainError, invalidArgument } from "../../domain/errors.ts";
+import { invalidArgument, refused } from "../../domain/errors.ts";
 import { LOG_LEVELS } from "../../http/observability/logger.ts";
 import { serverSettingsFromEnv, type ServerSettings } from "../../http/settings.ts";
 
@@ -50,7 +50,7 @@ export function serveSettingsFromEnv(env: Env): {
     server = serverSettingsFromEnv(env);
   } catch (error) {
     // Its message already names the setting and the value ("LDN_X must be ... (got "y")").
-    throw new DomainError("invalid_argument", error instanceof Error ? error.message : String(error));
+    throw refused(error instanceof Error ? error.message : String(error));
   }
   const level = env.LDN_LOG_LEVEL;
   if (level !== undefined && level !== "" && !LOG_LEVELS.includes(level as LevelWithSilent))
