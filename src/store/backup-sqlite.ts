@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, rmSync, statSync } from "node:fs";
 import BetterSqlite3 from "better-sqlite3";
-import { DomainError } from "../domain/errors.ts";
+import { notFound, refused } from "../domain/errors.ts";
 import { fsyncPath, placeFile } from "./sqlite-files.ts";
 
 /**
@@ -23,9 +23,9 @@ export function backupSqlite(
   target: string,
   options: { readonly overwrite: boolean },
 ): { readonly bytes: number } {
-  if (!existsSync(source)) throw new DomainError("not_found", `no database at ${source}`);
+  if (!existsSync(source)) throw notFound("database", `no database at ${source}`);
   if (!options.overwrite && existsSync(target)) {
-    throw new DomainError("invalid_argument", `${target} already exists; pass --force to overwrite it`);
+    throw refused(`${target} already exists; pass --force to overwrite it`);
   }
   const tmp = `${target}.partial-${randomUUID()}`;
   const db = new BetterSqlite3(source, { fileMustExist: true });
@@ -41,7 +41,7 @@ export function backupSqlite(
   } catch (error) {
     rmSync(tmp, { force: true });
     if ((error as NodeJS.ErrnoException).code === "EEXIST") {
-      throw new DomainError("invalid_argument", `${target} already exists; pass --force to overwrite it`);
+      throw refused(`${target} already exists; pass --force to overwrite it`);
     }
     throw error;
   }

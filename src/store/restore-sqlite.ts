@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { dirname } from "node:path";
-import { DomainError } from "../domain/errors.ts";
+import { refused } from "../domain/errors.ts";
 import { checkSqliteFile } from "./check-sqlite-file.ts";
 import { SQLITE_SIDE_FILES, fsyncPath, placeFile } from "./sqlite-files.ts";
 
@@ -23,8 +23,7 @@ export async function restoreSqlite(
   now: Date,
 ): Promise<{ readonly keptAs: string | null }> {
   const check = await checkSqliteFile(source);
-  if (!check.ok)
-    throw new DomainError("invalid_argument", `${source} failed its checks: ${check.problems.join("; ")}`);
+  if (!check.ok) throw refused(`${source} failed its checks: ${check.problems.join("; ")}`);
 
   mkdirSync(dirname(target), { recursive: true });
   const tmp = `${target}.restoring-${randomUUID()}`;

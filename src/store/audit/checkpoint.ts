@@ -12,7 +12,7 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Kysely } from "kysely";
-import { DomainError } from "../../domain/errors.ts";
+import { refused } from "../../domain/errors.ts";
 import type { Schema } from "../schema.ts";
 
 /** One checkpoint, as written on one line of a checkpoint file. */
@@ -56,8 +56,7 @@ export function parseCheckpoints(text: string, file = "checkpoints"): AuditCheck
   const found: AuditCheckpoint[] = [];
   for (const [i, line] of text.split(/\r?\n/).entries()) {
     if (line.trim() === "") continue;
-    const bad = (why: string) =>
-      new DomainError("invalid_argument", `${file} line ${i + 1}: ${why}`, { field: file, line: i + 1 });
+    const bad = (why: string) => refused(`${file} line ${i + 1}: ${why}`, { field: file, line: i + 1 });
     let value: unknown;
     try {
       value = JSON.parse(line);

@@ -2,7 +2,7 @@
 import BetterSqlite3 from "better-sqlite3";
 import { existsSync } from "node:fs";
 import { Kysely, SqliteDialect } from "kysely";
-import { DomainError } from "../../domain/errors.ts";
+import { notFound } from "../../domain/errors.ts";
 import type { DatabaseConfig } from "../database-config.ts";
 import { openDatabase } from "../database.ts";
 import type { Schema } from "../schema.ts";
@@ -30,7 +30,7 @@ export async function withDatabaseAsItIs<T>(
   look: (db: Kysely<Schema>) => Promise<T>,
 ): Promise<T> {
   if (config.kind === "sqlite") {
-    if (!existsSync(config.path)) throw new DomainError("not_found", `no database at ${config.path}`);
+    if (!existsSync(config.path)) throw notFound("database", `no database at ${config.path}`);
     const db = new Kysely<Schema>({
       dialect: new SqliteDialect({
         database: new BetterSqlite3(config.path, { readonly: true, fileMustExist: true }),
