@@ -5,6 +5,7 @@
 import type { AttentionAck } from "./attention-ack-repository.ts";
 import type { DiaryEntry } from "./diary-repository.ts";
 import type { Patient } from "./patient-repository.ts";
+import type { PatientSummaryStore } from "./patient-summary-store.ts";
 import type { Plan } from "./plan-repository.ts";
 import type { QuestionnaireResponse } from "./questionnaire-repository.ts";
 import type { Decision, Recommendation } from "./recommendation-repository.ts";
@@ -29,7 +30,7 @@ export interface ClinicRecordsOptions {
   readonly scope?: "clinical" | "dosing";
 }
 
-export interface ClinicRecordsReader {
+export interface ClinicRecordsReader extends PatientSummaryStore {
   /**
    * Every patient of the clinic with their records, in enrolment order. Audited as one
    * `patient.summary` event per patient, so each patient's trail shows the dashboard read.
@@ -37,21 +38,4 @@ export interface ClinicRecordsReader {
    * @example const all = await tx.records.forClinic(clinicId);
    */
   forClinic(clinicId: string, options?: ClinicRecordsOptions): Promise<readonly PatientRecords[]>;
-  /**
-   * One page of the clinic's patients (enrolment order, names containing `nameContains` when
-   * given, any case) with their records, and how many match in all. Only the page's patients
-   * are read and audited, so a page costs the same in a clinic of ten thousand as of fifty.
-   *
-   * @example const { total, records } = await tx.records.pageOfClinic(clinicId, { offset: 0, limit: 50 });
-   */
-  pageOfClinic(
-    clinicId: string,
-    page: ClinicPage,
-  ): Promise<{ total: number; records: readonly PatientRecords[] }>;
-}
-
-export interface ClinicPage extends ClinicRecordsOptions {
-  readonly offset: number;
-  readonly limit: number;
-  readonly nameContains?: string;
 }

@@ -36,7 +36,7 @@ export type AttentionCode =
  * Lower is more urgent: what a clinician should look at first. The engine's alerts come
  * first: they are what it says a clinician should see now (see `alerts.ts`).
  */
-const PRIORITY: Readonly<Record<AttentionCode, number>> = {
+export const ATTENTION_PRIORITY: Readonly<Record<AttentionCode, number>> = {
   "engine-alert": 0,
   recommendation: 1,
   "side-effect": 2,
@@ -197,7 +197,13 @@ function attentionFor(
 ): Attention[] {
   const out: Attention[] = [];
   const add = (code: AttentionCode, message: string, facts: readonly string[] = []) =>
-    out.push({ code, priority: PRIORITY[code], message, facts, acknowledgeable: ACKNOWLEDGEABLE.has(code) });
+    out.push({
+      code,
+      priority: ATTENTION_PRIORITY[code],
+      message,
+      facts,
+      acknowledgeable: ACKNOWLEDGEABLE.has(code),
+    });
   const plan = records.plans.at(-1);
   if (!plan) add("no-plan", "No plan yet: choose a protocol");
   if (a && a.alerts.length > 0) {

@@ -59,12 +59,33 @@ export type PatientSummaryDto = z.infer<typeof PatientSummarySchema>;
 /** The titration states a dashboard can filter on (`?state=`). */
 export const TITRATION_STATES = ["titrating", "window", "med", "paused", "stopped", "maintenance"] as const;
 
-/** One page of the dashboard: `GET /api/patients?page=&pageSize=&q=&state=&attention=`. */
+/** What needs attention, as the dashboard filters on it (`?attention=`): any flag, none, or one flag. */
+export const ATTENTION_FILTERS = [
+  "any",
+  "none",
+  "engine-alert",
+  "recommendation",
+  "side-effect",
+  "opioid-interaction",
+  "missed-week",
+  "questionnaire-due",
+  "no-plan",
+] as const;
+
+/** One page of the dashboard: `GET /api/patients?page=&pageSize=&q=&state=&attention=&sort=`. */
 export const PatientPageSchema = z.object({
   patients: z.array(PatientSummarySchema),
-  total: z.number().describe("patients matching the filters, on every page"),
+  total: z.number().describe("patients matching the search and filters, on every page"),
   page: z.number(),
   pageSize: z.number(),
+  counts: z
+    .object({
+      states: z.record(z.string(), z.number()).describe('patients in each state; "none": no plan yet'),
+      attention: z
+        .record(z.string(), z.number())
+        .describe('patients with each flag; "any": with one or more'),
+    })
+    .describe("the whole clinic's, whatever the search and filters (a pharmacist's: no clinical flags)"),
 });
 export type PatientPageDto = z.infer<typeof PatientPageSchema>;
 

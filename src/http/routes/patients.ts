@@ -1,15 +1,17 @@
 /** Patients: the dashboard list, enrolment with screening, one patient's record, invitations. */
 import { z } from "zod/v4";
-import { summarisePatient } from "../../app/use-cases/summarise-patient.ts";
+import { SORT_KEYS } from "../../app/use-cases/dashboard-lines.ts";
+import { listPatientSummaries } from "../../app/use-cases/list-patient-summaries.ts";
+import type { PatientSummary } from "../../app/use-cases/summarise-patient.ts";
 import { enrolPatient, storedScreening } from "../../app/use-cases/enrol-patient.ts";
 import { rescreenPatient } from "../../app/use-cases/rescreen-patient.ts";
-import type { PatientRecords } from "../../app/ports/clinic-records.ts";
 import type { Patient } from "../../app/ports/patient-repository.ts";
 import { formatDose } from "../../domain/dose.ts";
 import { invitePatient } from "../../app/use-cases/invite-patient.ts";
 import { alertDto } from "../api/alerts.ts";
 import { PatientParams } from "../api/common.ts";
 import {
+  ATTENTION_FILTERS,
   PatientDetailSchema,
   PatientPageSchema,
   PatientSummarySchema,
@@ -25,8 +27,7 @@ const DEFAULT_PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 200;
 
 /** One patient's dashboard line; a pharmacist's without the clinical detail. */
-function summaryDto(records: PatientRecords, today: string, clinical: boolean) {
-  const s = summarisePatient(records, today);
+function summaryDto(s: PatientSummary, clinical: boolean) {
   const shown = clinical
     ? s
     : {
@@ -66,52 +67,32 @@ export const patientRoutes = [
         .string()
         .regex(/^\d{4}-\d{2}-\d{2}$/)
         .optional(),
-      // Paging and filters: given any, the answer is one page (`{ patients, total, ... }`).
+      // Paging, search, filters and sort: given any, the answer is one page (`{ patients, total, counts, ... }`).
       page: z.coerce.number().int().min(1).max(100_000).optional(),
       pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
       q: z.string().trim().max(200).optional(),
-      state: z.enum(TITRATION_STATES).optional(),
-      attention: z.enum(["any", "none"]).optional(),
+      state: z.enum([...TITRATION_STATES, "none"]).optional(),
+      attention: z.enum(ATTENTION_FILTERS).optional(),
+      sort: z.enum(SORT_KEYS).optional(),
     }),
     response: z.union([z.array(PatientSummarySchema), PatientPageSchema]),
     handler: async ({ tx, principal, query, services }) => {
-      const today = query.today ?? todayIn(services.clock);
       // Pharmacists dispense what the engine gives each patient today, so their list is made
-      // from the same diary and decisions (the same todayUg and state as the clinician's), but
-      // shows none of the clinical detail: no check-ins, alerts or what needs attention.
+      // from the same lines (the same todayUg and state as the clinician's), but shows none of
+      // the clinical detail: no check-ins, alerts or what needs attention.
       const clinical = principal!.kind === "staff" && principal!.role === "clinician";
-      const scope = clinical ? "clinical" : "dosing";
-      const dto = (records: PatientRecords) => summaryDto(records, today, clinical);
-      const paged = [query.page, query.pageSize, query.q, query.state, query.attention].some(
-        (x) => x !== undefined,
-      );
-      if (!paged) return (await tx.records.forClinic(principal!.clinicId, { scope })).map(dto);
-      const page = query.page ?? 1;
-      const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
-      const offset = (page - 1) * pageSize;
-      const nameContains = query.q === "" ? undefined : query.q;
-      if (query.state === undefined && query.attention === undefined) {
-        // Only the page's patients are read, replayed and audited.
-        const { total, records } = await tx.records.pageOfClinic(principal!.clinicId, {
-          scope,
-          offset,
-          limit: pageSize,
-          ...(nameContains ? { nameContains } : {}),
-        });
-        return { patients: records.map(dto), total, page, pageSize };
-      }
-      // A state or attention filter needs every patient's engine replay: slower, still one page back.
-      const all = await tx.records.forClinic(principal!.clinicId, { scope });
-      const matching = all
-        .filter(
-          (r) => !nameContains || r.patient.displayName.toLowerCase().includes(nameContains.toLowerCase()),
-        )
-        .map(dto)
-        .filter((p) => query.state === undefined || p.state === query.state)
-        .filter(
-          (p) => query.attention === undefined || p.attention.length > 0 === (query.attention === "any"),
-        );
-      return { patients: matching.slice(offset, offset + pageSize), total: matching.length, page, pageSize };
+      const { page: pageNo, pageSize, today, ...filters } = query;
+      const paged = Object.values({ pageNo, pageSize, ...filters }).some((x) => x !== undefined);
+      const page = pageNo ?? 1;
+      const size = pageSize ?? DEFAULT_PAGE_SIZE;
+      const list = await listPatientSummaries(tx, principal!.clinicId, {
+        today: today ?? todayIn(services.clock),
+        clinical,
+        ...filters,
+        ...(paged ? { page: { offset: (page - 1) * size, limit: size } } : {}),
+      });
+      const patients = list.patients.map((s) => summaryDto(s, clinical));
+      return paged ? { patients, total: list.total, page, pageSize: size, counts: list.counts } : patients;
     },
   }),
   defineRoute({

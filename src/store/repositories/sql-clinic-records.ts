@@ -1,5 +1,4 @@
 /** The dashboard's bulk read: one query per table for the whole clinic. */
-import { sql } from "kysely";
 import type {
   ClinicRecordsOptions,
   ClinicRecordsReader,
@@ -10,6 +9,7 @@ import { toAck } from "./sql-attention-ack-repository.ts";
 import { toEntry } from "./sql-diary-repository.ts";
 import { toPatient } from "./sql-patient-repository.ts";
 import { toPlan } from "./sql-plan-repository.ts";
+import { sqlPatientSummaries } from "./sql-patient-summaries.ts";
 import { toResponse } from "./sql-questionnaire-repository.ts";
 import { toDecision, toRecommendation } from "./sql-recommendation-repository.ts";
 
@@ -27,45 +27,22 @@ function byPatient<T extends { patient_id: string }, U>(rows: readonly T[], map:
 /** @example await sqlClinicRecords(ctx).forClinic(clinicId); */
 export function sqlClinicRecords(ctx: TxContext): ClinicRecordsReader {
   return {
+    // Lines are made again from the records, read unaudited (only the lines shown are audited).
+    ...sqlPatientSummaries(ctx, (clinicId, ids) => readRecords(ctx, clinicId, ids, {}, false)),
     forClinic: (clinicId, options = {}) => readRecords(ctx, clinicId, null, options),
-    async pageOfClinic(clinicId, page) {
-      const { trx } = ctx;
-      // Names are matched in SQL, case-insensitively on both databases; % and _ are literal.
-      const pattern = page.nameContains
-        ? `%${page.nameContains.toLowerCase().replace(/[\\%_]/g, "\\$&")}%`
-        : null;
-      let ids = trx.selectFrom("patients").where("clinic_id", "=", clinicId);
-      if (pattern !== null) ids = ids.where(sql<boolean>`lower(display_name) like ${pattern} escape '\\'`);
-      const { total } = await ids
-        .select((eb) => eb.fn.countAll<number>().as("total"))
-        .executeTakeFirstOrThrow();
-      const pageIds = await ids
-        .select("id")
-        .orderBy("created_at")
-        .orderBy("id")
-        .limit(page.limit)
-        .offset(page.offset)
-        .execute();
-      const records = await readRecords(
-        ctx,
-        clinicId,
-        pageIds.map((r) => r.id),
-        page,
-      );
-      return { total: Number(total), records };
-    },
   };
 }
 
 /**
  * The records of the clinic's patients, all of them (`ids` null) or only those named, each
- * table read in one query.
+ * table read in one query; audited unless read only to make their dashboard lines again.
  */
 async function readRecords(
   ctx: TxContext,
   clinicId: string,
   ids: readonly string[] | null,
   options: ClinicRecordsOptions,
+  audited = true,
 ): Promise<readonly PatientRecords[]> {
   if (ids !== null && ids.length === 0) return [];
   const { trx } = ctx;
@@ -131,14 +108,15 @@ async function readRecords(
   const recsBy = byPatient(recommendations, toRecommendation);
   const decisionsBy = byPatient(decisions, toDecision);
   const questionnairesBy = byPatient(questionnaires, toResponse);
-  await ctx.audit(
-    patients.map((p) => ({
-      action: "patient.summary",
-      patientId: p.id,
-      subjectId: p.id,
-      details: { scope: clinical ? "clinical" : "dosing" },
-    })),
-  );
+  if (audited)
+    await ctx.audit(
+      patients.map((p) => ({
+        action: "patient.summary",
+        patientId: p.id,
+        subjectId: p.id,
+        details: { scope: clinical ? "clinical" : "dosing" },
+      })),
+    );
   return patients.map((p): PatientRecords => ({
     patient: toPatient(p),
     plans: plansBy.get(p.id) ?? [],
