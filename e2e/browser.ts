@@ -45,3 +45,14 @@ export async function axeViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
 }
+
+/**
+ * Signs in on the sign-in page, and waits until the app says so: going elsewhere sooner could
+ * cut the sign-in off.
+ */
+export async function signInOnPage(page: Page, login: string, password: string): Promise<void> {
+  await page.getByLabel("Email or login code").fill(login);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign out" }).waitFor();
+}

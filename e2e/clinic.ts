@@ -1,14 +1,25 @@
 /**
  * What the browser tests share: the demo clinician and patient password, a clinic seeded into
- * the SQLite file before the server starts, local dates, and screenshots when
+ * the SQLite file before the server starts, the server process and chromium started on it
+ * (`startClinic`), signing in and enrolling by the API, local dates, and screenshots when
  * LDN_SCREENSHOTS names a folder.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
+import type {
+  APIRequestContext,
+  Browser,
+  BrowserContext,
+  BrowserContextOptions,
+  Page,
+} from "playwright-core";
+import { buildWeb } from "../scripts/build-web.ts";
 import { SYSTEM_ACTOR } from "../src/app/ports/actor.ts";
 import { scryptHasher } from "../src/crypto/scrypt-hasher.ts";
+import { freePort, startServerProcess, type ServerProcess } from "../src/http/testing/server-process.ts";
 import { openStore } from "../src/store/sql-store.ts";
+import { launchChromium } from "./browser.ts";
 
 export const CLINICIAN = {
   email: "lee@riverside.example",
@@ -50,4 +61,100 @@ export async function seedClinician(db: string): Promise<void> {
   } finally {
     await store.close();
   }
+}
+
+/** Posts JSON and returns the answer's JSON, failing on any status but 2xx. */
+export async function send<T>(
+  request: APIRequestContext,
+  url: string,
+  data: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
+  const res = await request.post(url, { data, headers });
+  if (!res.ok()) throw new Error(`${url}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** The screening answers of a patient who is eligible for LDN. */
+export const ELIGIBLE_SCREENING = {
+  ageYears: 52,
+  painMonths: 60,
+  pregnancy: "no",
+  opioids: [],
+  mustStayOnOpioids: false,
+  riskFactors: ["centralized-pain"],
+} as const;
+
+export interface Clinic {
+  readonly server: ServerProcess;
+  readonly browser: Browser;
+  /** The temporary folder holding the database (removed by `stop`). */
+  readonly dir: string;
+  /** The server's URL of an API path. */
+  api(path: string): string;
+  /** A fresh browser context signed in by the API (the clinician unless told otherwise). */
+  signIn(login?: string, password?: string, options?: BrowserContextOptions): Promise<BrowserContext>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the web app, launches chromium, seeds a fresh SQLite file (the clinician's clinic
+ * unless `seed` says otherwise) and starts the real server process on it.
+ * @example const clinic = await startClinic("alerts"); ... await clinic.stop();
+ */
+export async function startClinic(
+  name: string,
+  options: { seed?: (db: string) => Promise<void>; env?: NodeJS.ProcessEnv; port?: number } = {},
+): Promise<Clinic> {
+  await buildWeb();
+  // The browser first: without one, no server is left running.
+  const browser = await launchChromium();
+  const dir = mkdtempSync(join(tmpdir(), `ldn-e2e-${name}-`));
+  const db = join(dir, "ldn.sqlite");
+  await (options.seed ?? seedClinician)(db);
+  const server = await startServerProcess(db, options.port ?? (await freePort()), options.env);
+  const api = (path: string) => `${server.url}${path}`;
+  return {
+    server,
+    browser,
+    dir,
+    api,
+    async signIn(login = CLINICIAN.email, password = CLINICIAN.password, contextOptions = {}) {
+      const context = await browser.newContext(contextOptions);
+      await send(context.request, api("/api/session"), { login, password });
+      return context;
+    },
+    async stop() {
+      await browser.close();
+      server.child.kill("SIGTERM");
+      await server.exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Enrols an eligible patient by the API as the signed-in `staff`, on micro-titration from
+ * `planStart`, and invites them: the patient's id and the invitation's token.
+ */
+export async function enrolPatient(
+  clinic: Clinic,
+  staff: APIRequestContext,
+  name: string,
+  planStart: string,
+): Promise<{ patientId: string; token: string }> {
+  const { id: patientId } = await send<{ id: string }>(staff, clinic.api("/api/patients"), {
+    displayName: name,
+    screening: ELIGIBLE_SCREENING,
+  });
+  await send(staff, clinic.api(`/api/patients/${patientId}/plans`), {
+    protocolId: "micro-titration",
+    startDate: planStart,
+  });
+  const { token } = await send<{ token: string }>(
+    staff,
+    clinic.api(`/api/patients/${patientId}/invitations`),
+    {},
+  );
+  return { patientId, token };
 }

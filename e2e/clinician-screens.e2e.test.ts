@@ -7,15 +7,14 @@
  * not overlap.
  */
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { generate } from "lean-qr/nano";
 import { toSvgPath } from "lean-qr/extras/svg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PatientSummaryDto } from "../src/http/api/patients.ts";
-import { buildWeb } from "../scripts/build-web.ts";
-import { axeViolations, launchChromium } from "./browser.ts";
-import { shot } from "./clinic.ts";
-import { DEMO_CLINICIAN, signInAsClinician, startDemoServer, type DemoServer } from "./demo-clinic.ts";
+import { axeViolations } from "./browser.ts";
+import { shot, type Clinic } from "./clinic.ts";
+import { DEMO_CLINICIAN, signInAsClinician, startDemoClinic } from "./demo-clinic.ts";
 
 /** What a reader sees of the page (closed <details> contribute only their summary). */
 const visibleText = (page: Page) => page.locator("main").innerText();
@@ -50,25 +49,21 @@ function overlaps(boxes: readonly Box[]): string[] {
 }
 
 describe("the clinician's screens in a real browser", { timeout: 150_000 }, () => {
-  let server: DemoServer;
-  let browser: Browser;
+  let clinic: Clinic;
 
   beforeAll(async () => {
-    await buildWeb();
-    server = await startDemoServer();
-    browser = await launchChromium();
+    clinic = await startDemoClinic();
   }, 150_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await clinic?.stop();
   });
 
   it("keeps keys and citations behind Source, edits screening with its history, and gives no plan or invitation to a not-eligible patient", async () => {
-    const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await desk.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    const desk = await clinic.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await desk.grantPermissions(["clipboard-read", "clipboard-write"], { origin: clinic.server.url });
     const page = await desk.newPage();
-    await page.goto(server.url);
+    await page.goto(clinic.server.url);
     await signInAsClinician(page);
     await page.getByRole("heading", { name: "Patients" }).waitFor();
     await page.getByRole("table").waitFor();
@@ -122,7 +117,7 @@ describe("the clinician's screens in a real browser", { timeout: 150_000 }, () =
     await page.getByRole("button", { name: "Invite to join" }).click();
     const box = page.getByRole("group", { name: "Invitation for the patient" });
     const link = await box.getByLabel("Invitation link").inputValue();
-    expect(link).toMatch(new RegExp(`^${server.url}/join#[\\w-]{43}$`));
+    expect(link).toMatch(new RegExp(`^${clinic.server.url}/join#[\\w-]{43}$`));
     const drawn = await box.locator("svg.qr path").getAttribute("d");
     expect(drawn).toBe(toSvgPath(generate(link)));
     expect(await box.locator(".expires").textContent()).toMatch(/\w{3} \d{1,2} \w{3}, \d{2}:\d{2}/);
@@ -151,18 +146,18 @@ describe("the clinician's screens in a real browser", { timeout: 150_000 }, () =
   });
 
   it("draws the chart to fit a 390 x 844 phone, labels apart and full size", async () => {
-    const phone = await browser.newContext({
+    const phone = await clinic.browser.newContext({
       viewport: { width: 390, height: 844 },
       isMobile: true,
       hasTouch: true,
       deviceScaleFactor: 2,
     });
     const page = await phone.newPage();
-    await page.goto(server.url);
+    await page.goto(clinic.server.url);
     await signInAsClinician(page);
     await page.getByRole("heading", { name: "Patients" }).waitFor();
     const withMed = (await patients(page)).find((p) => p.state === "med")!;
-    await page.goto(`${server.url}/patients/${withMed.id}`);
+    await page.goto(`${clinic.server.url}/patients/${withMed.id}`);
     const svg = page.locator("figure.chart svg");
     await svg.waitFor();
     // Drawn at the width it is given (no scaling down): wait for the measured layout.

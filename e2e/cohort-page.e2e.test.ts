@@ -5,12 +5,11 @@
  * CSV downloads with one row per patient shown.
  */
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWeb } from "../scripts/build-web.ts";
-import { axeViolations, launchChromium } from "./browser.ts";
-import { shot } from "./clinic.ts";
-import { signInAsClinician, startDemoServer, type DemoServer } from "./demo-clinic.ts";
+import { axeViolations } from "./browser.ts";
+import { shot, type Clinic } from "./clinic.ts";
+import { signInAsClinician, startDemoClinic } from "./demo-clinic.ts";
 
 /** The CSV's data rows as cells (no cell of this export holds a comma or a quote). */
 async function downloadCsv(page: Page): Promise<string[][]> {
@@ -39,23 +38,22 @@ async function patientsShown(page: Page): Promise<number> {
 }
 
 describe("the cohort page in a real browser", { timeout: 120_000 }, () => {
-  let server: DemoServer;
-  let browser: Browser;
+  let clinic: Clinic;
 
   beforeAll(async () => {
-    await buildWeb();
-    server = await startDemoServer();
-    browser = await launchChromium();
+    clinic = await startDemoClinic();
   }, 150_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await clinic?.stop();
   });
 
   it("says a small group cannot be tested, filters by protocol and start date, and exports the rows shown", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    await page.goto(`${server.url}/cohort`);
+    const page = await clinic.browser.newPage({
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
+    await page.goto(`${clinic.server.url}/cohort`);
     await signInAsClinician(page);
     await page.getByRole("heading", { name: "Cohort analysis" }).waitFor();
 

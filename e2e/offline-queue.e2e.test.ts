@@ -4,18 +4,10 @@
  * and is sent once the server takes it; only the server's definite refusal of that check-in
  * drops it, and then the patient is told which day and why.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { APIRequestContext, Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWeb } from "../scripts/build-web.ts";
-import { SYSTEM_ACTOR } from "../src/app/ports/actor.ts";
-import { scryptHasher } from "../src/crypto/scrypt-hasher.ts";
-import { freePort, startServerProcess, type ServerProcess } from "../src/http/testing/server-process.ts";
-import { openStore } from "../src/store/sql-store.ts";
-import { CLINICIAN, isoDaysAgo } from "./clinic.ts";
-import { axeViolations, launchChromium } from "./browser.ts";
+import { PATIENT_PASSWORD, enrolPatient, isoDaysAgo, send, startClinic, type Clinic } from "./clinic.ts";
+import { axeViolations } from "./browser.ts";
 
 const PENDING = "ldn.pendingCheckIns";
 /** What the server answers when its disk is full: a 500 with its generic message. */
@@ -26,12 +18,6 @@ const SERVER_FAULT = {
     error: { code: "internal", message: "Something went wrong on the server; it has been logged" },
   }),
 };
-
-async function post<T>(request: APIRequestContext, url: string, data: unknown): Promise<T> {
-  const res = await request.post(url, { data });
-  if (!res.ok()) throw new Error(`${url}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
-}
 
 const pending = (page: Page) =>
   page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? "[]") as unknown[], PENDING);
@@ -50,58 +36,17 @@ async function comeOnline(page: Page): Promise<number> {
 }
 
 describe("the offline queue in a real browser", { timeout: 90_000 }, () => {
-  let dir: string;
-  let server: ServerProcess;
-  let browser: Browser;
+  let clinic: Clinic;
   let phone: BrowserContext;
   let patientId = "";
 
   beforeAll(async () => {
-    await buildWeb();
-    dir = mkdtempSync(join(tmpdir(), "ldn-e2e-queue-"));
-    const db = join(dir, "ldn.sqlite");
-    const store = await openStore({ kind: "sqlite", path: db });
-    const passwordHash = await scryptHasher(10).hash(CLINICIAN.password);
-    await store.transaction(SYSTEM_ACTOR, async (tx) => {
-      const clinic = await tx.clinics.create({ name: "Riverside Pain Clinic" });
-      await tx.staff.create({
-        clinicId: clinic.id,
-        email: CLINICIAN.email,
-        displayName: "Dr K. Lee",
-        role: "clinician",
-        passwordHash,
-      });
-    });
-    await store.close();
-    server = await startServerProcess(db, await freePort());
-    browser = await launchChromium();
-    const staff = await browser.newContext();
-    const api = (path: string) => `${server.url}${path}`;
-    await post(staff.request, api("/api/session"), { login: CLINICIAN.email, password: CLINICIAN.password });
-    patientId = (
-      await post<{ id: string }>(staff.request, api("/api/patients"), {
-        displayName: "Q. Ueue",
-        screening: {
-          ageYears: 52,
-          painMonths: 60,
-          pregnancy: "no",
-          opioids: [],
-          mustStayOnOpioids: false,
-          riskFactors: ["centralized-pain"],
-        },
-      })
-    ).id;
-    await post(staff.request, api(`/api/patients/${patientId}/plans`), {
-      protocolId: "micro-titration",
-      startDate: isoDaysAgo(3),
-    });
-    const invite = await post<{ token: string }>(
-      staff.request,
-      api(`/api/patients/${patientId}/invitations`),
-      {},
-    );
+    clinic = await startClinic("queue");
+    const staff = await clinic.signIn();
+    const invite = await enrolPatient(clinic, staff.request, "Q. Ueue", isoDaysAgo(3));
+    patientId = invite.patientId;
     await staff.close();
-    phone = await browser.newContext({
+    phone = await clinic.browser.newContext({
       viewport: { width: 390, height: 844 },
       isMobile: true,
       hasTouch: true,
@@ -109,17 +54,14 @@ describe("the offline queue in a real browser", { timeout: 90_000 }, () => {
       // would bypass (e2e/installed-offline.e2e.test.ts tests the worker).
       serviceWorkers: "block",
     });
-    await post(phone.request, api("/api/invitations/accept"), {
+    await send(phone.request, clinic.api("/api/invitations/accept"), {
       token: invite.token,
-      password: "patient password 1",
+      password: PATIENT_PASSWORD,
     });
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    server?.child.kill("SIGTERM");
-    await server?.exited;
-    rmSync(dir, { recursive: true, force: true });
+    await clinic?.stop();
   });
 
   const diary = async (page: Page) =>
@@ -130,7 +72,7 @@ describe("the offline queue in a real browser", { timeout: 90_000 }, () => {
 
   it("keeps a waiting check-in through the server's 500s and sends it once the server takes it", async () => {
     const page = await phone.newPage();
-    await page.goto(server.url);
+    await page.goto(clinic.server.url);
     await page.getByRole("heading", { name: "Daily check-in" }).waitFor();
     const day = isoDaysAgo(1);
     await page.getByLabel("Day", { exact: true }).fill(day);
@@ -178,7 +120,7 @@ describe("the offline queue in a real browser", { timeout: 90_000 }, () => {
 
   it("drops a waiting check-in only when the server refuses it, and tells the patient which day and why", async () => {
     const page = await phone.newPage();
-    await page.goto(server.url);
+    await page.goto(clinic.server.url);
     await page.getByRole("heading", { name: "Daily check-in" }).waitFor();
     const day = isoDaysAgo(2);
     // A check-in kept on the phone by an older version of the app, which the server now refuses.

@@ -9,8 +9,8 @@ import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "./browser.ts";
-import { isoDaysAgo } from "./clinic.ts";
-import { phonePatient, send, type PhonePatient } from "./phone-patient.ts";
+import { isoDaysAgo, send } from "./clinic.ts";
+import { phonePatient, type PhonePatient } from "./phone-patient.ts";
 
 const shots = process.env.LDN_SCREENSHOTS;
 

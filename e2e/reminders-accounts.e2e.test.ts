@@ -5,20 +5,24 @@
  * "password" at its field, then takes a good one; the administrator sets the clinic's phone in
  * clinic settings and it is on the printed schedule, where no citation or clinic-setting note is.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import ICAL from "ical.js";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWeb } from "../scripts/build-web.ts";
 import { SYSTEM_ACTOR } from "../src/app/ports/actor.ts";
 import { scryptHasher } from "../src/crypto/scrypt-hasher.ts";
-import { freePort, startServerProcess, type ServerProcess } from "../src/http/testing/server-process.ts";
 import { openStore } from "../src/store/sql-store.ts";
-import { launchChromium } from "./browser.ts";
-import { CLINICIAN, PATIENT_PASSWORD, isoDaysAgo, seedClinician, shot } from "./clinic.ts";
-import { send } from "./phone-patient.ts";
+import { signInOnPage } from "./browser.ts";
+import {
+  CLINICIAN,
+  PATIENT_PASSWORD,
+  enrolPatient,
+  isoDaysAgo,
+  seedClinician,
+  send,
+  shot,
+  startClinic,
+  type Clinic,
+} from "./clinic.ts";
 
 const ADMIN = { email: "admin@riverside.example", password: "admin password 1" };
 const NEW_PASSWORD = "violet kettle harbour";
@@ -43,62 +47,30 @@ async function seedAdministrator(db: string): Promise<void> {
   }
 }
 
-async function signIn(page: Page, login: string, password: string) {
-  await page.getByLabel("Email or login code").fill(login);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  // Signed in only once the app says so: going elsewhere sooner could cut the sign-in off.
-  await page.getByRole("button", { name: "Sign out" }).waitFor();
-}
-
 describe("reminders and accounts in a real browser", { timeout: 120_000 }, () => {
-  let dir: string;
-  let server: ServerProcess;
-  let browser: Browser;
+  let clinic: Clinic;
   let phone: BrowserContext;
   let patientId: string;
   let loginCode: string;
-  const api = (path: string) => `${server.url}${path}`;
+  const api = (path: string) => clinic.api(path);
 
   beforeAll(async () => {
-    await buildWeb();
-    browser = await launchChromium();
-    dir = mkdtempSync(join(tmpdir(), "ldn-e2e-remind-"));
-    const db = join(dir, "ldn.sqlite");
-    await seedClinician(db);
-    await seedAdministrator(db);
-    server = await startServerProcess(db, await freePort());
-    const staff = await browser.newContext();
-    await send(staff.request, api("/api/session"), { login: CLINICIAN.email, password: CLINICIAN.password });
-    patientId = (
-      await send<{ id: string }>(staff.request, api("/api/patients"), {
-        displayName: "R. Remind",
-        screening: {
-          ageYears: 52,
-          painMonths: 60,
-          pregnancy: "no",
-          opioids: [],
-          mustStayOnOpioids: false,
-          riskFactors: ["centralized-pain"],
-        },
-      })
-    ).id;
-    await send(staff.request, api(`/api/patients/${patientId}/plans`), {
-      protocolId: "micro-titration",
-      startDate: isoDaysAgo(9),
+    clinic = await startClinic("remind", {
+      seed: async (db) => {
+        await seedClinician(db);
+        await seedAdministrator(db);
+      },
     });
-    const invite = await send<{ token: string }>(
-      staff.request,
-      api(`/api/patients/${patientId}/invitations`),
-      {},
-    );
+    const staff = await clinic.signIn();
+    const invite = await enrolPatient(clinic, staff.request, "R. Remind", isoDaysAgo(9));
+    patientId = invite.patientId;
     await staff.close();
-    phone = await browser.newContext({
+    phone = await clinic.browser.newContext({
       viewport: { width: 390, height: 844 },
       isMobile: true,
       hasTouch: true,
     });
-    await phone.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    await phone.grantPermissions(["clipboard-read", "clipboard-write"], { origin: clinic.server.url });
     loginCode = (
       await send<{ loginCode: string }>(phone.request, api("/api/invitations/accept"), {
         token: invite.token,
@@ -108,24 +80,19 @@ describe("reminders and accounts in a real browser", { timeout: 120_000 }, () =>
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    if (server) {
-      server.child.kill("SIGTERM");
-      await server.exited;
-    }
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await clinic?.stop();
   });
 
   it("gives the patient a calendar link whose feed, fetched with no session, has today's dose times", async () => {
     const page = await phone.newPage();
-    await page.goto(server.url);
+    await page.goto(clinic.server.url);
     // The phone's page settled (its cards loaded) before the Reminders card is opened.
     await page.getByRole("heading", { name: "Your questionnaires" }).waitFor();
     await page.waitForLoadState("networkidle");
     await page.getByText("Reminders", { exact: true }).click();
     await page.getByRole("button", { name: "Make a calendar link" }).click();
     const url = (await page.getByTestId("calendar-url").textContent())!;
-    expect(url).toMatch(new RegExp(`^${server.url}/api/calendar/[A-Za-z0-9_-]{43}\\.ics$`));
+    expect(url).toMatch(new RegExp(`^${clinic.server.url}/api/calendar/[A-Za-z0-9_-]{43}\\.ics$`));
     expect(await page.getByTestId("webcal-link").getAttribute("href")).toBe(url.replace(/^http:/, "webcal:"));
     await page.getByRole("button", { name: "Copy link" }).click();
     await page.getByText("Copied").waitFor();
@@ -133,7 +100,7 @@ describe("reminders and accounts in a real browser", { timeout: 120_000 }, () =>
     await shot(page, "reminders-calendar-link");
 
     // A calendar app has no session: a fresh context with no cookie fetches it.
-    const calendarApp = await browser.newContext();
+    const calendarApp = await clinic.browser.newContext();
     const res = await calendarApp.request.get(url);
     expect(res.status()).toBe(200);
     expect(res.headers()["content-type"]).toContain("text/calendar");
@@ -155,8 +122,7 @@ describe("reminders and accounts in a real browser", { timeout: 120_000 }, () =>
   });
 
   it("names the clinic on the join page, and copies the login code once joined", async () => {
-    const staff = await browser.newContext();
-    await send(staff.request, api("/api/session"), { login: CLINICIAN.email, password: CLINICIAN.password });
+    const staff = await clinic.signIn();
     const id = (
       await send<{ id: string }>(staff.request, api("/api/patients"), {
         displayName: "J. Oiner",
@@ -172,10 +138,10 @@ describe("reminders and accounts in a real browser", { timeout: 120_000 }, () =>
     ).id;
     const invite = await send<{ token: string }>(staff.request, api(`/api/patients/${id}/invitations`), {});
     await staff.close();
-    const joiner = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    await joiner.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    const joiner = await clinic.browser.newContext({ viewport: { width: 390, height: 844 } });
+    await joiner.grantPermissions(["clipboard-read", "clipboard-write"], { origin: clinic.server.url });
     const page = await joiner.newPage();
-    await page.goto(`${server.url}/join#${invite.token}`);
+    await page.goto(`${clinic.server.url}/join#${invite.token}`);
     await page.getByRole("heading", { name: "Join Riverside Pain Clinic" }).waitFor();
     await page.getByLabel("Password", { exact: true }).fill(NEW_PASSWORD);
     await page.getByLabel("The same password again").fill(NEW_PASSWORD);
@@ -193,7 +159,7 @@ describe("reminders and accounts in a real browser", { timeout: 120_000 }, () =>
 
   it("refuses 'password' at the new password's field, then takes a good one", async () => {
     const page = await phone.newPage();
-    await page.goto(`${server.url}/password`);
+    await page.goto(`${clinic.server.url}/password`);
     await page.getByLabel("Current password").fill(PATIENT_PASSWORD);
     await page.getByLabel(/^New password/).fill("password");
     await page.getByLabel("The new password again").fill("password");
@@ -209,7 +175,7 @@ describe("reminders and accounts in a real browser", { timeout: 120_000 }, () =>
     await page.getByRole("button", { name: "Change password" }).click();
     await page.getByText("Your password is changed").waitFor();
     expect(await page.locator("#newPassword-error").count()).toBe(0);
-    const fresh = await browser.newContext();
+    const fresh = await clinic.browser.newContext();
     expect(
       (
         await fresh.request.post(api("/api/session"), { data: { login: loginCode, password: NEW_PASSWORD } })
@@ -227,10 +193,10 @@ describe("reminders and accounts in a real browser", { timeout: 120_000 }, () =>
   });
 
   it("puts the phone the administrator sets on the printed schedule, with no citation or clinic-setting note", async () => {
-    const adminContext = await browser.newContext();
+    const adminContext = await clinic.browser.newContext();
     const admin = await adminContext.newPage();
-    await admin.goto(server.url);
-    await signIn(admin, ADMIN.email, ADMIN.password);
+    await admin.goto(clinic.server.url);
+    await signInOnPage(admin, ADMIN.email, ADMIN.password);
     await admin.getByRole("link", { name: "Clinic", exact: true }).click();
     await admin.getByLabel("Phone number patients call").fill("555 0142");
     await admin.getByRole("button", { name: "Save clinic settings" }).click();
@@ -239,7 +205,7 @@ describe("reminders and accounts in a real browser", { timeout: 120_000 }, () =>
     await adminContext.close();
 
     const page = await phone.newPage();
-    await page.goto(`${server.url}/schedule`);
+    await page.goto(`${clinic.server.url}/schedule`);
     const contact = page.getByTestId("clinic-contact");
     await contact.waitFor();
     expect(await contact.textContent()).toBe("Riverside Pain Clinic · Questions? Call 555 0142");
@@ -251,11 +217,11 @@ describe("reminders and accounts in a real browser", { timeout: 120_000 }, () =>
     await page.close();
 
     // The clinician still sees the citation on screen, and it is not printed.
-    const staff = await browser.newContext();
+    const staff = await clinic.browser.newContext();
     const chart = await staff.newPage();
-    await chart.goto(server.url);
-    await signIn(chart, CLINICIAN.email, CLINICIAN.password);
-    await chart.goto(`${server.url}/patients/${patientId}/schedule`);
+    await chart.goto(clinic.server.url);
+    await signInOnPage(chart, CLINICIAN.email, CLINICIAN.password);
+    await chart.goto(`${clinic.server.url}/patients/${patientId}/schedule`);
     const notes = chart.getByTestId("clinician-notes");
     await notes.waitFor();
     expect(await notes.isVisible()).toBe(true);
