@@ -1,11 +1,18 @@
-/** Patients at a glance: state, today's dose, last check-in, and what needs attention first. */
-import { useEffect, useMemo, useState } from "preact/hooks";
-import type { PatientSummaryDto } from "../../../src/http/api/patients.ts";
+/**
+ * Patients at a glance: state, today's dose, last check-in, and what needs attention first.
+ * The server searches, filters, sorts, counts and pages (`GET /api/patients?page=...`), so a
+ * clinic of ten thousand sends one page; what is on screen is narrowed at once while the
+ * server's page is on its way.
+ */
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import type { PatientPageDto, PatientSummaryDto } from "../../../src/http/api/patients.ts";
 import { api, messageOf } from "../api.ts";
 import { ErrorNote } from "../components/field-error.tsx";
-import { STATE_LABEL, whenText } from "../format.ts";
+import { STATE_LABEL } from "../format.ts";
+import { PatientTable } from "./dashboard-table.tsx";
 
 type SortKey = "attention" | "name" | "state" | "checkin" | "dose";
+type Attention = PatientSummaryDto["attention"][number];
 
 /** What needs attention, most urgent first (the server's priorities), as filter buttons. */
 const NEEDS: readonly [string, string][] = [
@@ -19,80 +26,95 @@ const NEEDS: readonly [string, string][] = [
   ["no-plan", "No plan"],
 ];
 
-/** Rows drawn at a time: a thousand patients stay quick to filter and sort. */
-const PAGE = 100;
+/** Patients a page (the server's default). */
+const PAGE_SIZE = 50;
+/** Typing pauses this long before the server is asked (each keystroke narrows what is shown at once). */
+const SEARCH_DELAY_MS = 250;
 
-const attentionRank = (p: PatientSummaryDto) => p.attention[0]?.priority ?? 99;
+/** Whether a patient on screen matches the filters: narrows the page shown until the server's arrives. */
+function matches(p: PatientSummaryDto, q: string, state: string, need: string | null): boolean {
+  return (
+    (q === "" || p.displayName.toLowerCase().includes(q)) &&
+    (state === "all" || (p.state ?? "none") === state) &&
+    (need === null || (need === "any" ? p.attention.length > 0 : p.attention.some((a) => a.code === need)))
+  );
+}
 
 export function Dashboard({ role }: { readonly role: string }) {
-  const [patients, setPatients] = useState<PatientSummaryDto[] | null>(null);
+  const [list, setList] = useState<PatientPageDto | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [query, setQuery] = useState("");
+  const [search, setSearch] = useState("");
   const [state, setState] = useState("all");
   const [need, setNeed] = useState<string | null>(null);
-  const [limit, setLimit] = useState(PAGE);
   const [sort, setSort] = useState<SortKey>("attention");
+  const [page, setPage] = useState(1);
   const [version, setVersion] = useState(0);
+  const asked = useRef(0);
+
   useEffect(() => {
-    api.get<PatientSummaryDto[]>("/api/patients").then(setPatients, (e) => setError(messageOf(e)));
-  }, [version]);
+    const timer = setTimeout(() => {
+      setSearch(query.trim());
+      setPage(1);
+    }, SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [query]);
+  useEffect(() => {
+    const params = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE), sort });
+    if (search !== "") params.set("q", search);
+    if (state !== "all") params.set("state", state);
+    if (need !== null) params.set("attention", need);
+    // Only the answer to the latest question is shown: an earlier one may arrive after it.
+    const mine = ++asked.current;
+    api.get<PatientPageDto>(`/api/patients?${params}`).then(
+      (answer) => mine === asked.current && setList(answer),
+      (e) => mine === asked.current && setError(messageOf(e)),
+    );
+  }, [search, state, need, sort, page, version]);
+
   /** Acknowledges a flag as shown; it leaves what needs attention until it says something new. */
-  const acknowledge = async (p: PatientSummaryDto, a: PatientSummaryDto["attention"][number]) => {
+  const acknowledge = async (p: PatientSummaryDto, a: Attention) => {
     setError(null);
     try {
       const kept = await api.post<PatientSummaryDto["acknowledged"][number]>(
         `/api/patients/${p.id}/attention`,
-        {
-          code: a.code,
-          facts: a.facts,
-        },
+        { code: a.code, facts: a.facts },
       );
-      setPatients((list) =>
-        (list ?? []).map((x) =>
-          x.id === p.id
-            ? {
-                ...x,
-                attention: x.attention.filter((y) => y.code !== a.code),
-                acknowledged: [...x.acknowledged.filter((y) => y.code !== a.code), kept],
-              }
-            : x,
-        ),
+      setList(
+        (l) =>
+          l && {
+            ...l,
+            patients: l.patients.map((x) =>
+              x.id === p.id
+                ? {
+                    ...x,
+                    attention: x.attention.filter((y) => y.code !== a.code),
+                    acknowledged: [...x.acknowledged.filter((y) => y.code !== a.code), kept],
+                  }
+                : x,
+            ),
+          },
       );
     } catch (e) {
       setError(messageOf(e));
-      // Something new since the list was read: read it again.
-      setVersion((v) => v + 1);
     }
+    // The counts (and, filtered, the page) change: ask again.
+    setVersion((v) => v + 1);
   };
-  const shown = useMemo(() => {
-    if (!patients) return [];
-    const q = query.trim().toLowerCase();
-    const rows = patients.filter(
-      (p) =>
-        (q === "" || p.displayName.toLowerCase().includes(q)) &&
-        (state === "all" || p.state === state || (state === "none" && p.state === null)) &&
-        (need === null ||
-          (need === "any" ? p.attention.length > 0 : p.attention.some((a) => a.code === need))),
-    );
-    const by: Record<SortKey, (a: PatientSummaryDto, b: PatientSummaryDto) => number> = {
-      attention: (a, b) => attentionRank(a) - attentionRank(b) || a.displayName.localeCompare(b.displayName),
-      name: (a, b) => a.displayName.localeCompare(b.displayName),
-      state: (a, b) => (a.state ?? "~").localeCompare(b.state ?? "~"),
-      checkin: (a, b) => (b.daysSinceCheckIn ?? -1) - (a.daysSinceCheckIn ?? -1),
-      dose: (a, b) => (b.todayUg ?? -1) - (a.todayUg ?? -1),
-    };
-    return rows.sort(by[sort]);
-  }, [patients, query, state, need, sort]);
-  const counts = useMemo(() => {
-    const c: Record<string, number> = { any: 0 };
-    for (const p of patients ?? []) {
-      if (p.attention.length > 0) c.any = (c.any ?? 0) + 1;
-      for (const a of p.attention) c[a.code] = (c[a.code] ?? 0) + 1;
-    }
-    return c;
-  }, [patients]);
-
+  const filtered = (update: () => void) => {
+    update();
+    setPage(1);
+  };
+  const q = query.trim().toLowerCase();
+  const shown = useMemo(
+    () => (list?.patients ?? []).filter((p) => matches(p, q, state, need)),
+    [list, q, state, need],
+  );
   const clinical = role === "clinician";
+  const counts = list?.counts.attention ?? {};
+  const from = list && list.total > 0 ? (list.page - 1) * list.pageSize + 1 : 0;
+  const to = list ? Math.min(list.total, (list.page - 1) * list.pageSize + list.patients.length) : 0;
+  const number = (n: number) => n.toLocaleString("en");
   return (
     <section>
       <div class="row spread">
@@ -116,7 +138,7 @@ export function Dashboard({ role }: { readonly role: string }) {
         </label>
         <label>
           State
-          <select value={state} onChange={(e) => setState(e.currentTarget.value)}>
+          <select value={state} onChange={(e) => filtered(() => setState(e.currentTarget.value))}>
             <option value="all">All</option>
             {Object.entries(STATE_LABEL).map(([k, v]) => (
               <option key={k} value={k}>
@@ -128,7 +150,7 @@ export function Dashboard({ role }: { readonly role: string }) {
         </label>
         <label>
           Sort by
-          <select value={sort} onChange={(e) => setSort(e.currentTarget.value as SortKey)}>
+          <select value={sort} onChange={(e) => filtered(() => setSort(e.currentTarget.value as SortKey))}>
             <option value="attention">Needs attention first</option>
             <option value="name">Name</option>
             <option value="state">State</option>
@@ -137,7 +159,7 @@ export function Dashboard({ role }: { readonly role: string }) {
           </select>
         </label>
       </div>
-      {clinical && patients !== null && (
+      {clinical && list !== null && (
         <div class="needs" role="group" aria-label="Needs attention">
           {NEEDS.filter(([code]) => code === "any" || (counts[code] ?? 0) > 0).map(([code, label]) => (
             <button
@@ -145,88 +167,38 @@ export function Dashboard({ role }: { readonly role: string }) {
               key={code}
               class={`need ${code}`}
               aria-pressed={need === code}
-              onClick={() => {
-                setNeed(need === code ? null : code);
-                setLimit(PAGE);
-              }}
+              onClick={() => filtered(() => setNeed(need === code ? null : code))}
             >
               {code === "any" ? "Needs attention" : label} <span class="count">{counts[code] ?? 0}</span>
             </button>
           ))}
         </div>
       )}
-      {patients === null && !error && <p class="loading">Loading patients…</p>}
-      {patients !== null && (
-        <p class="muted small" aria-live="polite">
-          {shown.length} of {patients.length} patients
+      {list === null && !error && <p class="loading">Loading patients…</p>}
+      {list !== null && (
+        <p class="muted small page-count" aria-live="polite">
+          {list.total === 0
+            ? "No patients match"
+            : `Showing ${number(from)}–${number(to)} of ${number(list.total)} patients`}
         </p>
       )}
       {shown.length > 0 && (
-        <table class="patients">
-          <thead>
-            <tr>
-              <th scope="col">Patient</th>
-              <th scope="col">Protocol</th>
-              <th scope="col">State</th>
-              <th scope="col">Today</th>
-              {clinical && <th scope="col">Last check-in</th>}
-              {clinical && <th scope="col">Needs attention</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {shown.slice(0, limit).map((p) => (
-              <tr key={p.id}>
-                <td>
-                  <a href={`/patients/${p.id}`}>{p.displayName}</a>
-                  {!p.joined && <span class="tag muted">not joined</span>}
-                </td>
-                <td>{p.protocolName ?? <span class="muted">none</span>}</td>
-                <td>{p.state ? <span class={`state ${p.state}`}>{STATE_LABEL[p.state]}</span> : "—"}</td>
-                <td class="nowrap">{p.todayUg === 0 ? "none" : (p.today ?? "—")}</td>
-                {clinical && (
-                  <td>
-                    {p.daysSinceCheckIn === null
-                      ? "never"
-                      : p.daysSinceCheckIn === 0
-                        ? "today"
-                        : `${p.daysSinceCheckIn} d ago`}
-                  </td>
-                )}
-                {clinical && (
-                  <td>
-                    {p.attention.map((a) => (
-                      <span key={a.code} class={`attention ${a.code}`}>
-                        {a.message}
-                        {a.acknowledgeable && (
-                          <button
-                            type="button"
-                            class="link ack"
-                            aria-label={`Acknowledge for ${p.displayName}: ${a.message}`}
-                            onClick={() => void acknowledge(p, a)}
-                          >
-                            Acknowledge
-                          </button>
-                        )}
-                      </span>
-                    ))}
-                    {p.acknowledged.map((k) => (
-                      <span key={`ack-${k.code}`} class="acknowledged small muted">
-                        ✓ {k.message}: acknowledged by {k.byName ?? "a clinician"}, {whenText(k.at)}
-                      </span>
-                    ))}
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <PatientTable patients={shown} clinical={clinical} acknowledge={(p, a) => void acknowledge(p, a)} />
       )}
-      {shown.length > limit && (
-        <p>
-          <button type="button" class="secondary" onClick={() => setLimit(limit + PAGE * 5)}>
-            Show more ({shown.length - limit} not shown)
+      {list !== null && list.total > list.pageSize && (
+        <nav class="row" aria-label="Pages">
+          <button type="button" class="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+            Previous page
           </button>
-        </p>
+          <button
+            type="button"
+            class="secondary"
+            disabled={to >= list.total}
+            onClick={() => setPage(page + 1)}
+          >
+            Next page
+          </button>
+        </nav>
       )}
     </section>
   );
