@@ -14,7 +14,7 @@ import { authenticate, SESSION_COOKIE } from "./auth/sessions.ts";
 import { clientAddressOf } from "./client-address.ts";
 import { csrfGuard } from "./csrf.ts";
 import { errorResponse } from "./error-response.ts";
-import { HttpError, notFound } from "./errors.ts";
+import { badRequest, forbidden, notFound, unauthenticated } from "../domain/errors.ts";
 import { inRequest } from "./field-paths.ts";
 import { logSafe } from "./log-text.ts";
 import { actorOf, type Principal } from "./principal.ts";
@@ -77,11 +77,7 @@ export function createApp(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: () => {
-        throw new HttpError(
-          "invalid_request",
-          `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB`,
-          "body",
-        );
+        throw badRequest("body", `larger than ${MAX_BODY_BYTES / 1024} KiB`);
       },
     }),
   );
@@ -89,7 +85,7 @@ export function createApp(
     app.on(route.method.toUpperCase(), route.path, (c) => handle(c, route, services));
   }
   app.all("/api/*", () => {
-    throw new HttpError("not_found", "No such API route");
+    throw notFound("API route");
   });
   if (options.mount) app.route("/", options.mount);
   if (options.web) {
@@ -106,8 +102,8 @@ async function handle(c: Context, route: RouteDefinition, services: Services): P
   const decision = decideAccess(route.access, principal);
   if (decision === "unauthenticated" || decision === "forbidden") {
     await auditRefusal(c, route, services, principal, decision);
-    if (decision === "unauthenticated") throw new HttpError("unauthenticated", "Sign in first");
-    throw new HttpError("forbidden", "Your role cannot do this");
+    if (decision === "unauthenticated") throw unauthenticated("Sign in first");
+    throw forbidden("Your role cannot do this");
   }
   let input: { params: unknown; query: unknown; body: unknown };
   try {

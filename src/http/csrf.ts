@@ -7,7 +7,7 @@
  * 3. an `Origin` header, when the browser sends one, must be this server's own.
  */
 import type { Context, MiddlewareHandler } from "hono";
-import { HttpError } from "./errors.ts";
+import { forbidden, unsupportedMediaType } from "../domain/errors.ts";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -24,13 +24,13 @@ export function csrfGuard(
       const type = c.req.header("content-type") ?? "";
       if (c.req.method !== "DELETE" && !/^application\/json\b/i.test(type)) {
         await onRefused(c, "not-json");
-        throw new HttpError("unsupported_media_type", "Send the request body as application/json");
+        throw unsupportedMediaType("Send the request body as application/json");
       }
       const origin = c.req.header("origin");
       const host = c.req.header("host") ?? new URL(c.req.url).host;
       if (origin !== undefined && originHost(origin) !== host) {
         await onRefused(c, "cross-site");
-        throw new HttpError("forbidden", "Cross-site requests are refused");
+        throw forbidden("Cross-site requests are refused");
       }
     }
     await next();

@@ -2,14 +2,13 @@
  * Errors over HTTP: every error is JSON `{ error: { code, message, field? } }`, and this file
  * holds the one table from error code to status (Medplum's `getStatus` idea). The rule
  * (docs/errors.md): 400 when the request is malformed (its schemas refuse it), 422 when a
- * well-formed value breaks a rule, 409 when it contradicts what is stored.
+ * well-formed value breaks a rule, 409 when it contradicts what is stored. Errors themselves are
+ * built by the factories in src/domain/errors.ts, here as everywhere.
  */
-import { DomainError, notFound as domainNotFound, type DomainErrorCode } from "../domain/errors.ts";
-
-export type HttpErrorCode = DomainErrorCode;
+import type { DomainErrorCode } from "../domain/errors.ts";
 
 /** The one table from error code to HTTP status. */
-export const STATUS_OF: Readonly<Record<HttpErrorCode, number>> = Object.freeze({
+export const STATUS_OF: Readonly<Record<DomainErrorCode, number>> = Object.freeze({
   invalid_dose: 422,
   unit_mismatch: 422,
   limit_exceeded: 422,
@@ -30,26 +29,3 @@ export const STATUS_OF: Readonly<Record<HttpErrorCode, number>> = Object.freeze(
   too_many_requests: 429,
   unsupported_media_type: 415,
 });
-
-/**
- * An error a route raises on purpose: a DomainError with its field and retry time in place.
- * Prefer the domain's factories (`badRequest`, `conflict`, `notFound`...); this stays for the
- * routes that still build one by hand.
- */
-export class HttpError extends DomainError {
-  constructor(
-    code: HttpErrorCode,
-    message: string,
-    readonly field?: string,
-    /** For `too_many_requests`: when to try again. */
-    readonly retryAfterSeconds?: number,
-  ) {
-    super(code, message, {
-      ...(field === undefined ? {} : { field }),
-      ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
-    });
-  }
-}
-
-/** The one answer for a record that is missing or that the caller may not see: they look the same. */
-export const notFound = (what = "record"): DomainError => domainNotFound(what);

@@ -3,7 +3,7 @@
  * `password`); over HTTP the error names where the request carried it (`body.startDate`), as
  * the schemas' own errors do (`body.pain`, `query.from`), so a client reads one convention.
  */
-import { DomainError } from "../domain/errors.ts";
+import { DomainError, restated } from "../domain/errors.ts";
 
 const PARTS = ["body", "query", "params"] as const;
 
@@ -38,7 +38,5 @@ export function inRequest(error: unknown, input: RequestInput): unknown {
   const message = error.message.startsWith(`${field}: `)
     ? `${located}: ${error.message.slice(field.length + 2)}`
     : error.message;
-  const moved = new DomainError(error.code, message, { ...error.details, field: located });
-  moved.stack = error.stack;
-  return moved;
+  return restated(error, { message, details: { ...error.details, field: located } });
 }

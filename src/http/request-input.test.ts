@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { HttpError } from "./errors.ts";
+import { DomainError } from "../domain/errors.ts";
 import { jsonDepth, parseJsonBody, refuseHostileText } from "./request-input.ts";
 
 const fieldOf = (f: () => unknown): string | undefined => {
   try {
     f();
   } catch (e) {
-    if (e instanceof HttpError) return e.field;
+    if (e instanceof DomainError && e.code === "invalid_request") return e.details.field as string;
     throw e;
   }
   return undefined;

@@ -10,7 +10,7 @@
  * - the key `__proto__` (no field of this API has that name; an object built from it changes
  *   its own prototype instead of holding the value).
  */
-import { HttpError } from "./errors.ts";
+import { badRequest } from "../domain/errors.ts";
 
 /**
  * The deepest JSON a request may carry. The deepest real body (a plan's settings, a screening's
@@ -23,22 +23,18 @@ export const MAX_JSON_DEPTH = 32;
  * or the field holding hostile text. An empty body is `undefined`.
  *
  * @example parseJsonBody('{"pain": 4}') // { pain: 4 }
- * @example parseJsonBody("[".repeat(5000)) // throws HttpError "body: nested deeper than 32 levels"
+ * @example parseJsonBody("[".repeat(5000)) // throws invalid_request "body: nested deeper than 32 levels"
  */
 export function parseJsonBody(text: string): unknown {
   if (text === "") return undefined;
   if (jsonDepth(text) > MAX_JSON_DEPTH) {
-    throw new HttpError(
-      "invalid_request",
-      `body: nested deeper than ${MAX_JSON_DEPTH} levels; no request here needs more`,
-      "body",
-    );
+    throw badRequest("body", `nested deeper than ${MAX_JSON_DEPTH} levels; no request here needs more`);
   }
   let value: unknown;
   try {
     value = JSON.parse(text) as unknown;
   } catch {
-    throw new HttpError("invalid_request", "The request body is not valid JSON", "body");
+    throw badRequest("body", "not valid JSON");
   }
   refuseHostileText(value, "body");
   return value;
@@ -88,8 +84,7 @@ export function refuseHostileText(value: unknown, where: string): void {
       for (const [key, item] of Object.entries(v)) {
         const named = `${field}.${key}`;
         checkText(key, named);
-        if (key === "__proto__")
-          throw new HttpError("invalid_request", `${named}: "__proto__" is not a field name here`, named);
+        if (key === "__proto__") throw badRequest(named, '"__proto__" is not a field name here');
         stack.push([item, named]);
       }
     }
@@ -98,16 +93,11 @@ export function refuseHostileText(value: unknown, where: string): void {
 
 function checkText(text: string, field: string): void {
   if (text.includes("\u0000"))
-    throw new HttpError(
-      "invalid_request",
-      `${field}: must not contain NUL characters (got ${shown(text)})`,
-      field,
-    );
+    throw badRequest(field, `must not contain NUL characters (got ${shown(text)})`);
   if (UNPAIRED_SURROGATE.test(text))
-    throw new HttpError(
-      "invalid_request",
-      `${field}: contains an unpaired UTF-16 surrogate, which is not Unicode text (got ${shown(text)})`,
+    throw badRequest(
       field,
+      `contains an unpaired UTF-16 surrogate, which is not Unicode text (got ${shown(text)})`,
     );
 }
 

@@ -4,7 +4,7 @@
  * check-in), is a malformed request: 400 `invalid_request` (docs/errors.md).
  */
 import type { z } from "zod/v4";
-import { badRequest, DomainError } from "../domain/errors.ts";
+import { badRequest, DomainError, restated } from "../domain/errors.ts";
 import { fieldPath } from "../domain/problem.ts";
 
 /**
@@ -24,7 +24,7 @@ export function parseWith<T extends z.ZodType>(
   } catch (error) {
     // A domain parser run as the schema refused it (its field already says `body.…`).
     if (error instanceof DomainError && error.code !== "invalid_request")
-      throw new DomainError("invalid_request", error.message, error.details);
+      throw restated(error, { code: "invalid_request" });
     throw error;
   }
   if (result.success) return result.data as z.infer<T>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HttpError } from "../errors.ts";
+import type { DomainError } from "../../domain/errors.ts";
 import { gatedHasher, hashGate } from "./hash-gate.ts";
 import type { PasswordHasher } from "../../app/ports/password-hasher.ts";
 
@@ -54,8 +54,8 @@ describe("bounded password hashing", () => {
       "rejected",
       "rejected",
     ]);
-    const refusal = (results[5] as PromiseRejectedResult).reason as HttpError;
-    expect([refusal.code, refusal.retryAfterSeconds]).toEqual(["too_many_requests", 5]);
+    const refusal = (results[5] as PromiseRejectedResult).reason as DomainError;
+    expect([refusal.code, refusal.details.retryAfterSeconds]).toEqual(["too_many_requests", 5]);
     expect(await gated.verify("right", "", "attacker")).toBe(true);
   });
 });

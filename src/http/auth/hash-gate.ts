@@ -7,7 +7,7 @@
  * waiting is refused at once (429).
  */
 import { availableParallelism } from "node:os";
-import { HttpError } from "../errors.ts";
+import { tooManyRequests } from "../../domain/errors.ts";
 import type { PasswordHasher } from "../../app/ports/password-hasher.ts";
 
 /** A waiting hash asks its caller to come back in this many seconds when its queue is full. */
@@ -61,11 +61,9 @@ export function hashGate(
       const mine = waiting.get(queue) ?? [];
       if (mine.length >= maxWaiting) {
         return Promise.reject(
-          new HttpError(
-            "too_many_requests",
-            "Too many password checks are waiting from your address; try again in a few seconds",
-            undefined,
+          tooManyRequests(
             BUSY_RETRY_SECONDS,
+            "Too many password checks are waiting from your address; try again in a few seconds",
           ),
         );
       }

@@ -12,7 +12,7 @@ import { planDays } from "../../app/use-cases/plan-days.ts";
 import { newToken, tokenHash } from "../../app/tokens.ts";
 import { doseCalendarIcs } from "../../documents/dose-calendar.ts";
 import { PatientParams } from "../api/common.ts";
-import { notFound } from "../errors.ts";
+import { notFound } from "../../domain/errors.ts";
 import { defineRoute } from "../route.ts";
 import { todayIn } from "../today.ts";
 

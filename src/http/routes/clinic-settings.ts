@@ -6,7 +6,7 @@
  */
 import { z } from "zod/v4";
 import type { ClinicSettings } from "../../app/ports/clinic-settings-repository.ts";
-import { notFound } from "../errors.ts";
+import { notFound } from "../../domain/errors.ts";
 import { defineRoute } from "../route.ts";
 import type { ServerSettings } from "../settings.ts";
 

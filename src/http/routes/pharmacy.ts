@@ -10,11 +10,11 @@ import type { NextFill } from "../../app/use-cases/plan-next-fill.ts";
 import { readFills } from "../../app/use-cases/read-fills.ts";
 import { FILL_SETTING_NOTES } from "../../domain/compounding/next-fill.ts";
 import { formatDose } from "../../domain/dose.ts";
+import { badRequest, conflict } from "../../domain/errors.ts";
 import { protocolKey } from "../../domain/protocols/catalogue.ts";
 import { directionLines, orderPdf } from "../../documents/order-pdf.ts";
 import { PatientParams } from "../api/common.ts";
 import { DispensedFillSchema, DispenseSchema, PatientFillsSchema, QueueSchema } from "../api/pharmacy.ts";
-import { HttpError } from "../errors.ts";
 import { defineRoute } from "../route.ts";
 import { todayIn } from "../today.ts";
 
@@ -127,12 +127,7 @@ export const pharmacyRoutes = [
     successStatus: 201,
     handler: async ({ tx, params, body, header, services }) => {
       const key = header("idempotency-key");
-      if (!key)
-        throw new HttpError(
-          "invalid_request",
-          "Idempotency-Key header: required (a UUID made once per fill)",
-          "Idempotency-Key",
-        );
+      if (!key) throw badRequest("Idempotency-Key", "required (a UUID made once per fill)");
       const { fill, created } = await dispenseFill(
         tx,
         params.patientId,
@@ -158,7 +153,7 @@ export const pharmacyRoutes = [
     handler: async ({ tx, params, query, principal, services }) => {
       const { next } = await readFills(tx, params.patientId, todayIn(services.clock), services.settings);
       if (!next || !next.capsules)
-        throw new HttpError("conflict", "This patient has no fill to order: no plan, or no doses to take");
+        throw conflict("This patient has no fill to order: no plan, or no doses to take");
       const clinic = await tx.clinics.get(principal!.clinicId);
       const bytes = await orderPdf({
         protocol: {
