@@ -272,6 +272,10 @@ export interface OutboxTable {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+  /** The dispatcher holding the message while it sends it (0013). */
+  claimed_by: string | null;
+  /** When that claim lapses, so another dispatcher may try (0013). */
+  claimed_until: string | null;
 }
 
 /** One rescreen of a patient: the screening JSON before and after, who and when (0009). */

@@ -1,6 +1,7 @@
 /**
  * Email waiting to be sent. A message is written here first and sent from here, so a restart
- * loses none: the dispatcher picks up whatever is due and unsent.
+ * loses none: the dispatcher picks up whatever is due and unsent. Each server process runs a
+ * dispatcher, so a message is claimed before it is sent: one claim at a time, for a while.
  */
 export interface OutgoingMail {
   readonly clinicId: string;
@@ -32,8 +33,16 @@ export interface OutboxRepository {
   enqueue(mail: OutgoingMail): Promise<boolean>;
   /** Unsent messages due by `now` whose next try is due, oldest first, at most `limit`. */
   due(now: string, limit: number): Promise<readonly QueuedMail[]>;
-  /** Marks a message sent. Audited as `outbox.sent`. */
+  /**
+   * Claims for `owner` until `until` the oldest unsent message whose next try is due by `now`
+   * and that no claim holds (none, or one lapsed by `now`); null when there is none. Atomic:
+   * two dispatchers never both hold a message, whatever process they run in.
+   *
+   * @example const mail = await tx.outbox.claimNext(now, dispatcherId, leaseEnd);
+   */
+  claimNext(now: string, owner: string, until: string): Promise<QueuedMail | null>;
+  /** Marks a message sent, ending its claim. Audited as `outbox.sent`. */
   markSent(id: string): Promise<void>;
-  /** Records a failed try and when to try again. Audited as `outbox.failed`. */
+  /** Records a failed try and when to try again, ending its claim. Audited as `outbox.failed`. */
   markFailed(id: string, error: string, nextAttemptAt: string): Promise<void>;
 }

@@ -1,9 +1,11 @@
 /**
  * The server's mail dispatcher (issue 12): every few seconds it sends what the outbox holds that
- * is due, and every few minutes it queues the reminders patients chose. It runs in the server
+ * is due, and every few minutes it queues the reminders patients chose. It runs in each server
  * process; everything it knows is in the database, so a restart loses nothing and it resumes
- * where the outbox stands.
+ * where the outbox stands, and several processes share the work: each message is claimed by
+ * one of them before it is sent (send-due-mail.ts), each reminder queued once (its key).
  */
+import { randomUUID } from "node:crypto";
 import type { Mailer } from "../../app/ports/mailer.ts";
 import { queueReminders } from "../../app/use-cases/queue-reminders.ts";
 import { sendDueMail } from "../../app/use-cases/send-due-mail.ts";
@@ -17,6 +19,8 @@ export interface MailDispatcherOptions {
   readonly pollMs?: number;
   /** How often to queue reminders, in milliseconds (default 10 minutes). */
   readonly queueMs?: number;
+  /** How long this dispatcher's claim on a message holds (default CLAIM_LEASE_MS). */
+  readonly leaseMs?: number;
   readonly log?: (message: string) => void;
 }
 
@@ -45,6 +49,13 @@ export function startMailDispatcher(
   const pollMs = options.pollMs ?? services.settings.mailPollSeconds * 1000;
   const queueMs = options.queueMs ?? 600_000;
   const log = options.log ?? (() => undefined);
+  // Written on the messages it claims: which process holds a message, should one die with it.
+  const sender = {
+    mailer,
+    password: services.settings.smtpPassword,
+    id: `ldn-${process.pid}-${randomUUID()}`,
+    ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
+  };
   let lastQueued = -Infinity;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
@@ -56,7 +67,7 @@ export function startMailDispatcher(
       lastQueued = now.getTime();
       await queueReminders(services.store, { now, today: todayIn(services.clock), instantOf });
     }
-    const { sent, failed } = await sendDueMail(services.store, mailer, services.settings.smtpPassword, now);
+    const { sent, failed } = await sendDueMail(services.store, sender, services.clock);
     if (failed > 0) log(`ldn mail: ${failed} message(s) not sent, will retry (${sent} sent)`);
   };
   const tick = () => {

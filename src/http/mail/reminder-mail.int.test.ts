@@ -39,7 +39,8 @@ for (const dialect of DIALECTS) {
     let patient: { patientId: string; patient: TestClient };
 
     const queue = () => queueReminders(server.store, { now, today: todayIn(clock), instantOf });
-    const send = () => sendDueMail(server.store, smtpMailer(), PASSWORD, now);
+    const sender = { mailer: smtpMailer(), password: PASSWORD, id: "the test's dispatcher" };
+    const send = () => sendDueMail(server.store, sender, clock);
 
     beforeEach(async () => {
       now = new Date(2027, 0, 10, 7, 59);

@@ -19,6 +19,7 @@ import * as screeningChanges from "./0009-screening-changes.ts";
 import * as loginAttempts from "./0010-login-attempts.ts";
 import * as smartLaunches from "./0011-smart-launches.ts";
 import * as patientSummaries from "./0012-patient-summaries.ts";
+import * as outboxClaims from "./0013-outbox-claims.ts";
 
 type DialectMigration = (db: Parameters<Migration["up"]>[0], dialect: DialectName) => Promise<void>;
 
@@ -35,6 +36,7 @@ const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   "0010-login-attempts": loginAttempts.up,
   "0011-smart-launches": smartLaunches.up,
   "0012-patient-summaries": patientSummaries.up,
+  "0013-outbox-claims": outboxClaims.up,
 };
 
 /** The names of every migration this program knows, oldest first. */

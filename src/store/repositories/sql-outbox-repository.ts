@@ -1,6 +1,23 @@
 /** The email outbox over `outbox`: a row per message, kept after it is sent. */
-import type { OutboxRepository } from "../../app/ports/outbox-repository.ts";
+import type { Selectable } from "kysely";
+import type { OutboxRepository, QueuedMail } from "../../app/ports/outbox-repository.ts";
+import type { OutboxTable } from "../schema.ts";
 import type { TxContext } from "./context.ts";
+
+function toQueuedMail(r: Selectable<OutboxTable>): QueuedMail {
+  return {
+    id: r.id,
+    clinicId: r.clinic_id,
+    patientId: r.patient_id,
+    kind: r.kind,
+    dedupeKey: r.dedupe_key,
+    to: r.to_address,
+    subject: r.subject,
+    text: r.body,
+    dueAt: r.due_at,
+    attempts: Number(r.attempts),
+  };
+}
 
 /** @example await sqlOutboxRepository(ctx).due(new Date().toISOString(), 20); */
 export function sqlOutboxRepository(ctx: TxContext): OutboxRepository {
@@ -48,23 +65,39 @@ export function sqlOutboxRepository(ctx: TxContext): OutboxRepository {
         .orderBy("id")
         .limit(limit)
         .execute();
-      return rows.map((r) => ({
-        id: r.id,
-        clinicId: r.clinic_id,
-        patientId: r.patient_id,
-        kind: r.kind,
-        dedupeKey: r.dedupe_key,
-        to: r.to_address,
-        subject: r.subject,
-        text: r.body,
-        dueAt: r.due_at,
-        attempts: Number(r.attempts),
-      }));
+      return rows.map(toQueuedMail);
+    },
+    async claimNext(now, owner, until) {
+      // One UPDATE: the message is taken by whichever dispatcher's statement gets it first.
+      // PostgreSQL's SKIP LOCKED lets a second dispatcher pass over a row the first is taking
+      // rather than wait for it; SQLite's writers take turns, so its statement is atomic as it
+      // is. The conditions are on the UPDATE too, so a row claimed meanwhile is never retaken.
+      // `id = (subquery)`, not `id in (subquery)`: PostgreSQL runs the scalar form once, while
+      // as a join it left messages unclaimed under contention (outbox-claims.int.test.ts).
+      let oldest = trx
+        .selectFrom("outbox")
+        .select("id")
+        .where("sent_at", "is", null)
+        .where("next_attempt_at", "<=", now)
+        .where((eb) => eb.or([eb("claimed_until", "is", null), eb("claimed_until", "<", now)]))
+        .orderBy("next_attempt_at")
+        .orderBy("id")
+        .limit(1);
+      if (ctx.dialect === "postgres") oldest = oldest.forUpdate().skipLocked();
+      const row = await trx
+        .updateTable("outbox")
+        .set({ claimed_by: owner, claimed_until: until })
+        .where("id", "=", oldest)
+        .where("sent_at", "is", null)
+        .where((eb) => eb.or([eb("claimed_until", "is", null), eb("claimed_until", "<", now)]))
+        .returningAll()
+        .executeTakeFirst();
+      return row ? toQueuedMail(row) : null;
     },
     async markSent(id) {
       const row = await trx
         .updateTable("outbox")
-        .set({ sent_at: ctx.now() })
+        .set({ sent_at: ctx.now(), claimed_by: null, claimed_until: null })
         .where("id", "=", id)
         .returning(["patient_id", "kind"])
         .executeTakeFirst();
@@ -84,6 +117,8 @@ export function sqlOutboxRepository(ctx: TxContext): OutboxRepository {
           attempts: eb("attempts", "+", 1),
           last_error: error.slice(0, 500),
           next_attempt_at: nextAttemptAt,
+          claimed_by: null,
+          claimed_until: null,
         }))
         .where("id", "=", id)
         .returning(["patient_id", "attempts"])
