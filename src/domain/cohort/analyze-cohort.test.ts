@@ -105,28 +105,6 @@ describe("analyzeCohort", () => {
 });
 
 describe("CohortAccumulator", () => {
-  it("bins and tests a registry of 300,000 patients without spreading them into a call (issue 14)", () => {
-    const scale: Scale = { name: "bpi_pain", direction: "lower-is-better", directionFrom: "prefix" };
-    const a = new CohortAccumulator([scale]);
-    for (let i = 0; i < 300_000; i++) {
-      a.add(
-        patient(i, {
-          medMg: 0.1 + (i % 56) / 10,
-          bmi: 20 + (i % 13),
-          hypermobile: i % 3 !== 0,
-          outcomes: { bpi_pain: { pre: 6 + (i % 5) / 4, post: 4 + (i % 7) / 4 } },
-        }),
-      );
-    }
-    const analysis = a.analysis({ problems: [], rowsLeftOut: 0, ignoredColumns: [] });
-    expect(analysis.medHistogram.n).toBe(300_000);
-    expect(analysis.medHistogram.bins.at(-1)!.toMg).toBe(6);
-    expect(analysis.outcomes[0]!.n).toBe(300_000);
-    expect(analysis.outcomes[0]!.wilcoxon!.method).toBe("normal-approximation");
-    expect(analysis.bmiVsMed.n).toBe(300_000);
-    expect(analysis.medByGroup.p).not.toBeNull();
-  });
-
   it("keeps the first 500 pairs of each scale for the slope chart, with the range and means of all", () => {
     const a = new CohortAccumulator([bpi]);
     for (let i = 0; i < 600; i++)
