@@ -30,6 +30,8 @@ export const SCREENING_EXTENSION = `${LDN_BASE}/StructureDefinition/screening-an
 /** Identifier systems: ldn's own ids, so an import can recognise records it exported. */
 export const PATIENT_ID_SYSTEM = `${LDN_BASE}/identifier/patient`;
 export const PLAN_ID_SYSTEM = `${LDN_BASE}/identifier/plan`;
+/** ldn's stable id of an Observation sent to an EHR (write-back): resending finds it there. */
+export const OBSERVATION_ID_SYSTEM = `${LDN_BASE}/identifier/observation`;
 
 /** LOINC 72514-3 "Pain severity - 0-10 verbal numeric rating [Score] - Reported" (fhir.md, clinical reference). */
 export const PAIN_SEVERITY: Coding = {

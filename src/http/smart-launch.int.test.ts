@@ -9,9 +9,8 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SMART_SCOPES } from "./smart/smart-settings.ts";
 import { seedEhrPatient, startSmartEhr, type SmartEhr } from "./testing/smart-ehr.ts";
+import { LDN, throughEhr } from "./testing/through-ehr.ts";
 import { seedClinic, startTestServer, type TestClient, type TestServer } from "./testing/test-server.ts";
-
-const LDN = "http://ldn.test";
 
 /** Every answer ldn gave the browser, to look for the EHR's tokens in. */
 const seenByBrowser: string[] = [];
@@ -20,52 +19,6 @@ async function ldnGet(client: TestClient, path: string) {
   const res = await client.get<unknown>(path);
   seenByBrowser.push(JSON.stringify([...res.headers.entries()]), JSON.stringify(res.body));
   return res;
-}
-
-/** A browser at the EHR: follows redirects with cookies, fills the login and consent forms. */
-async function throughEhr(authorizeUrl: string): Promise<string> {
-  const jar = new Map<string, string>();
-  let url = authorizeUrl;
-  let init: RequestInit = {};
-  for (let hop = 0; hop < 20; hop++) {
-    if (url.startsWith(LDN)) return url.slice(LDN.length);
-    const res = await fetch(url, {
-      ...init,
-      redirect: "manual",
-      headers: {
-        ...(init.headers as Record<string, string>),
-        cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; "),
-      },
-    });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const [k, v] = pair!.split("=");
-      jar.set(k!, v ?? "");
-    }
-    const location = res.headers.get("location");
-    if (location !== null) {
-      url = new URL(location, url).toString();
-      init = {};
-      continue;
-    }
-    const html = await res.text();
-    const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
-    if (action === undefined) throw new Error(`no form at ${url} (${res.status}): ${html.slice(0, 300)}`);
-    const fields = new URLSearchParams();
-    for (const m of html.matchAll(/<input[^>]*type="hidden"[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g))
-      fields.set(m[1]!, m[2]!);
-    if (html.includes('name="login"')) {
-      fields.set("login", "dr-ehr");
-      fields.set("password", "any");
-    }
-    url = new URL(action, url).toString();
-    init = {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: fields.toString(),
-    };
-  }
-  throw new Error("too many hops at the EHR");
 }
 
 describe("SMART App Launch v2 from a real EHR", () => {
@@ -190,7 +143,7 @@ describe("SMART App Launch v2 from a real EHR", () => {
     expect(await launchEvents()).toBe(before);
   }, 60_000);
 
-  it("refuses an EHR that offers only plain PKCE, an EHR not allowed, and a launch without an ldn session", async () => {
+  it("refuses an EHR that offers only plain PKCE, an EHR not allowed, and sends a launch without an ldn session to sign in first", async () => {
     const plain = await ldnGet(clinician, `/smart/launch?iss=${encodeURIComponent(plainIss)}`);
     expect(plain.status).toBe(502);
     expect(String(plain.body)).toContain("S256");
@@ -200,8 +153,11 @@ describe("SMART App Launch v2 from a real EHR", () => {
     );
     expect(elsewhere.status).toBe(400);
     expect(String(elsewhere.body)).toContain("iss");
-    const anonymous = await server.client().get(`/smart/launch?iss=${encodeURIComponent(ehr.iss)}`);
-    expect(anonymous.status).toBe(401);
+    // Without an ldn session: to sign-in, which brings the browser back to this same launch.
+    const launchPath = `/smart/launch?iss=${encodeURIComponent(ehr.iss)}&launch=launch-9`;
+    const anonymous = await server.client().get(launchPath);
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.headers.get("location")).toBe(`/?after-sign-in=${encodeURIComponent(launchPath)}`);
   });
 
   it("keeps a prefill to the session that launched it", async () => {

@@ -1,15 +1,19 @@
 /**
- * What a SMART launch read from the EHR, for the clinician who launched it to confirm on the
- * enrolment form: the name and screening answers, the opioids' MME. Nothing is enrolled here;
- * the EHR's access token stays on the server (see ../smart/launches.ts).
+ * SMART launches as the web app sees them: what a launch read from the EHR, for the clinician
+ * who launched it to confirm on the enrolment form; linking the enrolled patient to the EHR
+ * patient; and sending the patient's pain ratings and scores back. The EHR's access token stays
+ * on the server (migration 0011) and is in no answer.
  */
 import { z } from "zod/v4";
 import { screenAnswers } from "../../app/use-cases/enrol-patient.ts";
-import { HttpError } from "../errors.ts";
+import { notFound } from "../../domain/errors.ts";
+import { mayWrite } from "../../fhir/smart/smart-configuration.ts";
+import { PatientParams } from "../api/common.ts";
 import { ScreeningAnswersSchema } from "../api/patients.ts";
 import { defineRoute } from "../route.ts";
-import { LAUNCHES } from "../smart/launches.ts";
-import { mayWrite } from "../../fhir/smart/smart-configuration.ts";
+import { sendToEhr } from "../smart/send-to-ehr.ts";
+
+const LaunchId = z.string().regex(/^[0-9a-f]{32}$/);
 
 const PrefillSchema = z.object({
   iss: z.string(),
@@ -22,6 +26,15 @@ const PrefillSchema = z.object({
   mayWriteObservations: z.boolean(),
 });
 
+const SendSummarySchema = z.object({
+  iss: z.string(),
+  /** What the EHR created, by kind ("pain ratings", "BPI scores"). */
+  created: z.record(z.string(), z.number().int()),
+  /** Sent before: the EHR found them by ldn's identifier and added nothing. */
+  alreadyThere: z.number().int(),
+  text: z.string(),
+});
+
 export const smartRoutes = [
   defineRoute({
     method: "get",
@@ -31,27 +44,71 @@ export const smartRoutes = [
     tag: "fhir",
     access: { kind: "clinic", roles: ["clinician"] },
     action: "smart.prefill",
-    params: z.object({ launchId: z.string().regex(/^[0-9a-f]{32}$/) }),
+    params: z.object({ launchId: LaunchId }),
     response: PrefillSchema,
     handler: async ({ params, principal, services, tx }) => {
-      const launch = LAUNCHES.get(params.launchId, principal!.sessionId, services.clock.now().getTime());
-      if (launch === undefined)
-        throw new HttpError("not_found", "No such SMART launch in this session", "launchId");
+      const launch = await tx.smartLaunches.get(
+        params.launchId,
+        principal!.sessionId,
+        services.clock.now().getTime(),
+      );
+      if (launch === undefined) throw notFound("SMART launch", "No such SMART launch in this session");
       await tx.audit.record({
         action: "smart.prefill",
         details: { iss: launch.iss, ehrPatient: launch.ehrPatientId, launch: launch.id },
       });
       const mme = screenAnswers(launch.prefill.answers).mme;
       return {
-        body: {
-          iss: launch.iss,
-          displayName: launch.prefill.displayName,
-          answers: launch.prefill.answers,
-          mmeText: mme === null ? null : mme.totalText,
-          skipped: launch.prefill.skipped,
-          mayWriteObservations: mayWrite(launch.scope, "Observation"),
-        },
+        iss: launch.iss,
+        displayName: launch.prefill.displayName,
+        answers: launch.prefill.answers,
+        mmeText: mme === null ? null : mme.totalText,
+        skipped: launch.prefill.skipped,
+        mayWriteObservations: mayWrite(launch.scope, "Observation"),
       };
+    },
+  }),
+  defineRoute({
+    method: "post",
+    path: "/api/patients/:patientId/ehr-link",
+    summary:
+      "Links a patient just enrolled from a SMART launch to the launch's EHR patient, so later launches open this chart",
+    tag: "fhir",
+    access: { kind: "patient", roles: ["clinician"], self: false },
+    action: "patient.ehr-link",
+    params: PatientParams,
+    body: z.object({ launch: LaunchId }),
+    response: z.object({ iss: z.string() }),
+    handler: async ({ params, body, principal, services, tx }) => {
+      const launch = await tx.smartLaunches.get(
+        body.launch,
+        principal!.sessionId,
+        services.clock.now().getTime(),
+      );
+      if (launch === undefined)
+        throw notFound("SMART launch", "launch: no such SMART launch in this session");
+      await tx.ehrLinks.link(
+        { patientId: params.patientId, iss: launch.iss, ehrPatientId: launch.ehrPatientId },
+        principal!.clinicId,
+      );
+      return { iss: launch.iss };
+    },
+  }),
+  defineRoute({
+    method: "post",
+    path: "/api/patients/:patientId/ehr-send",
+    summary:
+      "Sends the patient's daily pain ratings and questionnaire scores to the EHR they were launched from (needs a write scope)",
+    tag: "fhir",
+    access: { kind: "patient", roles: ["clinician"], self: false },
+    action: "patient.ehr-send",
+    params: PatientParams,
+    body: z.object({ launch: LaunchId }),
+    response: SendSummarySchema,
+    handler: async ({ params, body, principal, services, tx }) => {
+      const now = services.clock.now().getTime();
+      const launch = await tx.smartLaunches.get(body.launch, principal!.sessionId, now);
+      return sendToEhr(tx, params.patientId, launch, now);
     },
   }),
 ];

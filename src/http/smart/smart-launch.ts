@@ -1,9 +1,11 @@
 /**
- * SMART App Launch v2 as a confidential-less public client with PKCE S256: `GET /smart/launch`
- * (EHR launch with `iss` and `launch`; standalone with `iss` only) and `GET /smart/callback`.
- * These answer with redirects, not JSON, so they sit beside the route list rather than in it.
- * The clinician must be signed in to ldn: `state` is bound to their ldn session, the token
- * exchange runs here, and the access token never reaches the browser.
+ * SMART App Launch v2 as a public client with PKCE S256: `GET /smart/launch` (EHR launch with
+ * `iss` and `launch`; standalone with `iss` only) and `GET /smart/callback`. These answer with
+ * redirects, not JSON, so they sit beside the route list rather than in it. The clinician must be
+ * signed in to ldn (without a session the launch goes to sign-in and comes back): `state` is
+ * bound to their ldn session, the token exchange runs here, and the access token never reaches
+ * the browser. Launches live in the database (migration 0011), so any ldn process sharing it can
+ * take the callback.
  */
 import { Hono, type Context } from "hono";
 import { getCookie } from "hono/cookie";
@@ -14,21 +16,12 @@ import { readPatientBundle } from "../../fhir/read-patient-bundle.ts";
 import { authenticate, SESSION_COOKIE } from "../auth/sessions.ts";
 import type { Services } from "../route.ts";
 import { todayIn } from "../today.ts";
-import { LAUNCHES, type LaunchStore } from "./launches.ts";
 import { readEhrPatient } from "./read-ehr.ts";
 import type { SmartSettings } from "./smart-settings.ts";
-import { z } from "zod/v4";
+import { DEFAULT_TOKEN_SECONDS, exchangeCode } from "./token-endpoint.ts";
 
-/** How long a finished launch's token is kept when the EHR gives no `expires_in` (clinic setting). */
-const DEFAULT_TOKEN_SECONDS = 3600;
-
-const TokenResponse = z.looseObject({
-  access_token: z.string().min(1),
-  token_type: z.string(),
-  scope: z.string().optional(),
-  patient: z.string().min(1),
-  expires_in: z.number().optional(),
-});
+/** The web app signs in there, then goes back to this launch (web/src/main.tsx). */
+export const AFTER_SIGN_IN_PARAM = "after-sign-in";
 
 function page(c: Context, status: 400 | 401 | 403 | 502, text: string): Response {
   c.header("Cache-Control", "no-store");
@@ -43,20 +36,16 @@ async function staffOf(c: Context, services: Services) {
 /**
  * @example app.route("/", smartLaunchApp(services, settings));
  */
-export function smartLaunchApp(
-  services: Services,
-  smart: SmartSettings,
-  launches: LaunchStore = LAUNCHES,
-): Hono {
+export function smartLaunchApp(services: Services, smart: SmartSettings): Hono {
   const app = new Hono();
   app.get("/smart/launch", async (c) => {
     const clinician = await staffOf(c, services);
-    if (clinician === null)
-      return page(
-        c,
-        401,
-        "Sign in to ldn as a clinician in this browser, then launch ldn from the EHR again.",
-      );
+    if (clinician === null) {
+      // Sign in to ldn first; the web app brings the browser back to this same launch.
+      const here = new URL(c.req.url);
+      c.header("Cache-Control", "no-store");
+      return c.redirect(`/?${AFTER_SIGN_IN_PARAM}=${encodeURIComponent(here.pathname + here.search)}`, 302);
+    }
     const iss = (c.req.query("iss") ?? "").replace(/\/+$/, "");
     if (!smart.allowedIss.includes(iss))
       return page(
@@ -79,9 +68,16 @@ export function smartLaunchApp(
       );
     }
     const pkce = newPkce();
-    const pending = launches.begin(
-      { sessionId: clinician.sessionId, iss, verifier: pkce.verifier, tokenEndpoint: config.token_endpoint },
-      services.clock.now().getTime(),
+    const pending = await services.store.transaction({ kind: "staff", id: clinician.id }, (tx) =>
+      tx.smartLaunches.begin(
+        {
+          sessionId: clinician.sessionId,
+          iss,
+          verifier: pkce.verifier,
+          tokenEndpoint: config.token_endpoint,
+        },
+        services.clock.now().getTime(),
+      ),
     );
     return c.redirect(
       authorizeUrl(config, {
@@ -101,51 +97,65 @@ export function smartLaunchApp(
     if (clinician === null) return page(c, 401, "Sign in to ldn as a clinician, then launch again.");
     const error = c.req.query("error");
     if (error) return page(c, 400, `The EHR refused the launch: ${error.slice(0, 200)}`);
+    const actor = { kind: "staff" as const, id: clinician.id };
     const now = services.clock.now().getTime();
-    const pending = launches.take(c.req.query("state") ?? "", clinician.sessionId, now);
+    const pending = await services.store.transaction(actor, (tx) =>
+      tx.smartLaunches.take(c.req.query("state") ?? "", clinician.sessionId, now),
+    );
     if (pending === undefined)
       return page(c, 400, "state: unknown, used, expired or from another session; launch again from the EHR");
     const code = c.req.query("code");
     if (!code) return page(c, 400, "code: missing from the EHR's answer");
-    const token = await exchange(
-      pending.tokenEndpoint,
+    const token = await exchangeCode(pending.tokenEndpoint, {
       code,
-      pending.verifier,
-      callbackUri(c),
-      smart.clientId,
-    );
+      verifier: pending.verifier,
+      redirectUri: callbackUri(c),
+      clientId: smart.clientId,
+    });
     if (typeof token === "string") return page(c, 502, token);
+    if (token.patient === undefined)
+      return page(c, 502, `${pending.tokenEndpoint} named no patient: ldn launches for one patient`);
+    const ehrPatientId = token.patient;
     let prefill;
     try {
-      const bundle = await readEhrPatient(pending.iss, token.patient, token.access_token);
+      const bundle = await readEhrPatient(pending.iss, ehrPatientId, token.access_token);
       prefill = readPatientBundle(bundle, todayIn(services.clock));
     } catch (err) {
       return page(c, 502, err instanceof Error ? err.message : "the EHR's patient could not be read");
     }
-    const finished = launches.finish(
-      {
-        sessionId: clinician.sessionId,
-        iss: pending.iss,
-        ehrPatientId: token.patient,
-        accessToken: token.access_token,
-        scope: token.scope ?? "",
-        prefill,
-        expiresAt: now + (token.expires_in ?? DEFAULT_TOKEN_SECONDS) * 1000,
-      },
-      now,
-    );
-    await services.store.transaction({ kind: "staff", id: clinician.id }, (tx) =>
-      tx.audit.record({
+    const { launchId, linked } = await services.store.transaction(actor, async (tx) => {
+      const finished = await tx.smartLaunches.finish(
+        {
+          sessionId: clinician.sessionId,
+          iss: pending.iss,
+          ehrPatientId,
+          accessToken: token.access_token,
+          refreshToken: token.refresh_token ?? null,
+          tokenEndpoint: pending.tokenEndpoint,
+          scope: token.scope ?? "",
+          prefill,
+          expiresAt: now + (token.expires_in ?? DEFAULT_TOKEN_SECONDS) * 1000,
+        },
+        now,
+      );
+      const patientId = await tx.ehrLinks.find(clinician.clinicId, pending.iss, ehrPatientId);
+      await tx.audit.record({
         action: "smart.launch",
+        ...(patientId ? { patientId } : {}),
         details: {
           iss: pending.iss,
-          ehrPatient: token.patient,
+          ehrPatient: ehrPatientId,
           launch: finished.id,
           scope: token.scope ?? "",
         },
-      }),
+      });
+      return { launchId: finished.id, linked: patientId };
+    });
+    // A patient already enrolled from this EHR patient: their chart, not a second enrolment.
+    return c.redirect(
+      linked ? `/patients/${linked}?smart=${launchId}` : `/patients/new?smart=${launchId}`,
+      302,
     );
-    return c.redirect(`/patients/new?smart=${finished.id}`, 302);
   });
   return app;
 }
@@ -166,30 +176,4 @@ export function standaloneScopes(scopes: string): string {
 /** The redirect URI registered with the EHR: this server's own `/smart/callback`. */
 function callbackUri(c: Context): string {
   return `${new URL(c.req.url).origin}/smart/callback`;
-}
-
-async function exchange(
-  tokenEndpoint: string,
-  code: string,
-  verifier: string,
-  redirectUri: string,
-  clientId: string,
-): Promise<z.infer<typeof TokenResponse> | string> {
-  const response = await fetch(tokenEndpoint, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-    body: new URLSearchParams({
-      grant_type: "authorization_code",
-      code,
-      redirect_uri: redirectUri,
-      client_id: clientId,
-      code_verifier: verifier,
-    }),
-    signal: AbortSignal.timeout(15_000),
-  }).catch(() => null);
-  if (response === null) return `${tokenEndpoint}: no answer`;
-  const parsed = TokenResponse.safeParse(await response.json().catch(() => null));
-  if (!response.ok || !parsed.success)
-    return `${tokenEndpoint} answered ${response.status} without an access token and patient for ldn`;
-  return parsed.data;
 }

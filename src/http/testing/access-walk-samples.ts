@@ -83,6 +83,9 @@ export const SAMPLES: Readonly<
   "GET /api/fhir/export": () => ({}),
   // No launch of this id in the walker's session: the rule is walked, the answer a 404.
   "GET /api/smart/prefill/:launchId": () => ({}),
+  // No live launch in the walker's session: the rule is walked, the answers 404 and 409.
+  "POST /api/patients/:patientId/ehr-link": () => ({ body: { launch: "0".repeat(32) } }),
+  "POST /api/patients/:patientId/ehr-send": () => ({ body: { launch: "0".repeat(32) } }),
   "POST /api/fhir/import": (n) => ({
     body: {
       resourceType: "Bundle",

