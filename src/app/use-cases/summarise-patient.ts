@@ -112,10 +112,16 @@ export function summarisePatient(records: PatientRecords, today: string): Patien
     decisions: records.decisions,
     opioids: opioidsAtScreening(records.patient),
   };
-  const now = plan ? assessRecord(record, lastDiaryDateUpTo(records, date) ?? addDays(date, -1)) : null;
+  const yesterday = addDays(date, -1);
+  const asOf = lastDiaryDateUpTo(records, date) ?? yesterday;
+  const now = plan ? assessRecord(record, asOf) : null;
+  // Today's dose follows from yesterday: the same replay as `now` when the last check-in was
+  // yesterday (most patients, most days), so it is not run twice.
   const todayAssessment =
     plan && daysBetween(parseIsoDate(plan.startDate), date) > 0
-      ? assessRecord(record, addDays(date, -1))
+      ? asOf === yesterday
+        ? now
+        : assessRecord(record, yesterday)
       : null;
   // The last check-in up to tomorrow (a phone ahead of the clinic's zone): a day further on,
   // stored before dates were checked, is not a check-in that has happened.
