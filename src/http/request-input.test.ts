@@ -26,6 +26,13 @@ describe("reading a request's JSON", () => {
     expect(parseJsonBody("")).toBeUndefined();
   });
 
+  it("refuses text that is not JSON as a malformed body, the message starting with its field", () => {
+    expect(() => parseJsonBody('{"pain": 4')).toThrow(
+      expect.objectContaining({ code: "invalid_request", message: "body: not valid JSON" }),
+    );
+    expect(fieldOf(() => parseJsonBody('{"pain": 4'))).toBe("body");
+  });
+
   it("refuses 33 levels, accepts 32", () => {
     expect(fieldOf(() => parseJsonBody(`${"[".repeat(33)}${"]".repeat(33)}`))).toBe("body");
     expect(fieldOf(() => parseJsonBody(`${"[".repeat(32)}${"]".repeat(32)}`))).toBeUndefined();
