@@ -52,7 +52,11 @@ export interface DomainErrorDetails {
   readonly [key: string]: unknown;
 }
 
-/** Builds an `invalid_argument` error naming the field and the value given. */
+/**
+ * Builds an `invalid_argument` error naming the field and the value given.
+ *
+ * @example throw invalidArgument("pain", 12, "must be 0 to 10") // "pain: must be 0 to 10 (got 12)"
+ */
 export function invalidArgument(field: string, value: unknown, why: string): DomainError {
   return new DomainError("invalid_argument", `${field}: ${why} (got ${describeValue(value)})`, {
     field,
@@ -123,12 +127,20 @@ export function pregnancyUnknown(field: string, why: string): DomainError {
   return new DomainError("pregnancy_unknown", `${field}: ${why}`, { field, value: "unknown" });
 }
 
-/** @example throw unauthenticated("Wrong login or password") */
+/**
+ * Wrong login or password, or no session (401 over HTTP).
+ *
+ * @example throw unauthenticated("Wrong login or password")
+ */
 export function unauthenticated(message: string): DomainError {
   return new DomainError("unauthenticated", message);
 }
 
-/** @example throw forbidden("Your role cannot do this") */
+/**
+ * Signed in, but this role may not do it (403 over HTTP).
+ *
+ * @example throw forbidden("Your role cannot do this")
+ */
 export function forbidden(message: string): DomainError {
   return new DomainError("forbidden", message);
 }
