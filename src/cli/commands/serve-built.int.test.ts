@@ -31,12 +31,14 @@ function startBuilt(db: string, port: number, env: Record<string, string> = {}):
     env: { ...PLAIN_ENV, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // stdout is the log (JSON lines); stderr the plain messages for the person who started it.
   let out = "";
+  let err = "";
   const exit = new Promise<{ code: number | null; at: number }>((done) =>
     child.once("exit", (code) => done({ code, at: Date.now() })),
   );
   child.stdout!.on("data", (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (err += chunk.toString()));
   return new Promise((done, fail) => {
     const timer = setInterval(() => {
       if (out.includes("ldn clinic server on")) {
@@ -46,7 +48,7 @@ function startBuilt(db: string, port: number, env: Record<string, string> = {}):
     }, 50);
     void exit.then(({ code }) => {
       clearInterval(timer);
-      fail(new Error(`exited with ${code} before listening: ${out}`));
+      fail(new Error(`exited with ${code} before listening: ${out}${err}`));
     });
   });
 }
@@ -167,7 +169,7 @@ describe("the built server (node dist/cli/ldn.js)", () => {
       native.close();
     }
     const log = server.lines().map((l) => JSON.parse(l) as { msg: string; how?: string });
-    expect(log.at(-1)).toMatchObject({ how: "clean" });
+    expect(log.at(-1)).toMatchObject({ msg: "stopped", how: "clean" });
     console.log(
       `SIGTERM after ${before} acknowledged check-ins (8 clients): ${acknowledged.size} acknowledged in all, ` +
         `all stored; ${refused.size} refused with no answer, none stored; exit 0 in ${at - termAt} ms`,

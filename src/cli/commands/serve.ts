@@ -17,6 +17,7 @@ import { serveSettingsFromEnv } from "./serve-settings.ts";
 import { parsePositiveInt } from "../output.ts";
 import { databaseConfigFor, dbOption, type DatabaseFlags } from "./database-option.ts";
 import { fillDemoClinic } from "../demo/fill-demo-clinic.ts";
+import { FIRST_ADMINISTRATOR_ADVICE, listeningLine, say, STOPPING, stoppedLine } from "./serve-messages.ts";
 
 interface ServeFlags extends DatabaseFlags {
   port: number;
@@ -30,26 +31,39 @@ export function register(program: Command): void {
     .description("run the clinic server: HTTP API and web app (creates the database on first run)")
     .option("--port <n>", "port to listen on (default PORT, else 3000)", parsePositiveInt("--port", 65_535))
     .option("--host <address>", "address to listen on", "127.0.0.1")
-    .option("--demo", "fill a demo clinic with synthetic patients in every state (once)", false)
+    .option(
+      "--demo",
+      "fill a demo clinic with synthetic patients in every state (once) and print its sign-ins",
+      false,
+    )
     .addOption(dbOption())
     .addHelpText(
       "after",
       `
-The database is --db, else DATABASE_URL (postgres://...), else ./data/ldn.sqlite.
-Security settings (clinic settings, not published facts): LDN_SESSION_IDLE_MINUTES (30),
-LDN_SESSION_MAX_HOURS (12), LDN_INVITATION_DAYS (7), LDN_LOGIN_FAILURES (5) per
-LDN_LOGIN_WINDOW_MINUTES (15); LDN_SECURE_COOKIES=1 behind TLS, LDN_TRUST_PROXY=1 behind a
-reverse proxy that sets X-Forwarded-Proto.
-Operations: LDN_LOG_LEVEL (info; JSON lines on stdout), LDN_METRICS_PORT (off; Prometheus
-/metrics), LDN_METRICS_HOST (127.0.0.1), LDN_SHUTDOWN_SECONDS (10: SIGTERM waits this long for
-requests in flight). A bad setting, or a database that cannot be written, exits 2 naming it.
-Email reminders go through the SMTP server the administrator sets in the web app; its password
-is LDN_SMTP_PASSWORD (never stored in the database); LDN_MAIL_POLL_SECONDS (30) says how often
-the outbox is sent.
+Database: --db, else DATABASE_URL (postgres://...), else ./data/ldn.sqlite (made on first run).
+
+Output: plain text on stderr for you (the address, the demo's sign-ins, how to stop); the log
+on stdout as JSON lines (one per request, with its request id), for a log collector.
+
+Settings come from the environment; a bad one stops the start with exit status 2, naming it.
+  Security (clinic settings, not published facts): LDN_SESSION_IDLE_MINUTES (30),
+    LDN_SESSION_MAX_HOURS (12), LDN_INVITATION_DAYS (7), LDN_LOGIN_FAILURES (5) per
+    LDN_LOGIN_WINDOW_MINUTES (15), LDN_LOGIN_ADDRESS_FAILURES (20); LDN_SECURE_COOKIES=1
+    behind TLS; LDN_TRUST_PROXY=1 behind a reverse proxy that sets X-Forwarded-Proto.
+  Operations: LDN_LOG_LEVEL (info), LDN_METRICS_PORT (off; Prometheus /metrics),
+    LDN_METRICS_HOST (127.0.0.1), LDN_SHUTDOWN_SECONDS (10: SIGTERM waits this long for the
+    requests in flight).
+  Email reminders, through the SMTP server the administrator sets in the web app:
+    LDN_SMTP_PASSWORD (never stored in the database), LDN_MAIL_POLL_SECONDS (30: how often
+    the outbox is sent). Several servers on one database share the outbox: each email goes once.
+  Diary dates (docs/operations.md): LDN_DIARY_DAYS_BACK, LDN_DIARY_DAYS_AHEAD,
+    LDN_BASELINE_DAYS, LDN_PLAN_START_DAYS_AHEAD. Fills (docs/pharmacy.md): LDN_FILL_DAYS,
+    LDN_FILL_LEAD_DAYS. SMART launch (docs/fhir.md): LDN_SMART_CLIENT_ID, LDN_SMART_ISS,
+    LDN_SMART_SCOPES.
 
 Examples:
-  ldn serve
-  ldn serve --demo
+  ldn serve                   # http://127.0.0.1:3000 on ./data/ldn.sqlite
+  ldn serve --demo            # with a demo clinic to look around; its sign-ins are printed
   PORT=8080 DATABASE_URL=postgres://ldn@db.example/ldn ldn serve --host 0.0.0.0`,
     )
     .action(async (flags: ServeFlags) => {
@@ -83,7 +97,7 @@ async function serveUntilStopped(flags: ServeFlags): Promise<number> {
     process.stderr.write(`ldn: cannot open the database ${where}: ${message}\n`);
     return EXIT_USAGE;
   }
-  if (flags.demo) logger.info((await fillDemoClinic(store)).message);
+  if (flags.demo) say((await fillDemoClinic(store)).message);
   const clinics = await store.transaction(SYSTEM_ACTOR, (tx) => tx.clinics.list());
   const { app, services } = buildServer({
     store,
@@ -99,31 +113,22 @@ async function serveUntilStopped(flags: ServeFlags): Promise<number> {
     operations.metricsPort === null
       ? null
       : await listenMetrics(metrics, operations.metricsPort, operations.metricsHost);
-  logger.info(
-    {
-      port: bound,
-      database: where,
-      metrics: scrape ? `${operations.metricsHost}:${operations.metricsPort}` : null,
-    },
-    `ldn clinic server on http://${flags.host}:${bound} (database: ${where})`,
-  );
-  if (clinics.length === 0) {
-    logger.info(
-      'No clinic yet. Create the first administrator (in another terminal): npm run ldn -- admin create --clinic "Riverside Pain Clinic" --email admin@clinic.example --name "A. Admin"; or start with `npm start -- --demo` to look around a demo clinic.',
-    );
-  }
+  const listening = listeningLine(flags.host, bound, where);
+  const metricsAt = scrape ? `${operations.metricsHost}:${operations.metricsPort}` : null;
+  logger.info({ port: bound, database: where, metrics: metricsAt }, listening);
+  say(`${listening}\n${metricsAt ? `Metrics on http://${metricsAt}/metrics. ` : ""}Ctrl-C stops it.`);
+  if (clinics.length === 0) say(FIRST_ADMINISTRATOR_ADVICE);
   const signal = await new Promise<string>((resolve) => {
     process.once("SIGINT", () => resolve("SIGINT"));
     process.once("SIGTERM", () => resolve("SIGTERM"));
   });
-  logger.info({ signal }, "stopping: no new connections; finishing the requests in flight");
+  logger.info({ signal }, "stopping");
+  say(STOPPING);
   const how = await closeGracefully(server as Server, operations.shutdownSeconds * 1000);
   scrape?.close();
   await mail.stop();
   await store.close();
-  logger.info(
-    { how },
-    how === "clean" ? "stopped: every request answered" : "stopped: grace period over, connections cut",
-  );
+  logger.info({ how }, "stopped");
+  say(stoppedLine(how));
   return 0;
 }
