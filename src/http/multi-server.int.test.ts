@@ -3,8 +3,10 @@
  * fresh database, as a clinic would run them behind a reverse proxy. Everything they must
  * share lives in the database, so it does not matter which server a request reaches: a session
  * made on one works on the other, failed logins spread over both lock the account, the same
- * Idempotency-Key sent to both stores one entry, and check-ins from both make one ordered
- * audit chain. Runs when PostgreSQL is available (see test-databases.ts).
+ * Idempotency-Key sent to both stores one entry, check-ins from both make one ordered audit
+ * chain, and both servers' mail dispatchers share one outbox: each email goes once, and one
+ * left claimed by a server that died goes once the claim lapses. Runs when PostgreSQL is
+ * available (see test-databases.ts).
  */
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,6 +19,7 @@ import {
 } from "../store/testing/fresh-postgres-database.ts";
 import { TEST_DATABASE_URL } from "../store/testing/test-databases.ts";
 import { freePort, startServerProcess, type ServerProcess } from "./testing/server-process.ts";
+import { startSmtpTestServer, type SmtpTestServer } from "./testing/smtp-test-server.ts";
 import { seedClinic, TEST_PASSWORD, type ClinicFixture } from "./testing/test-server.ts";
 
 interface Answer<T = Record<string, unknown>> {
@@ -56,8 +59,13 @@ function localDate(daysAgo = 0): string {
   return [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n) => String(n).padStart(2, "0")).join("-");
 }
 
+const SMTP_PASSWORD = "smtp secret for the two servers";
+/** Both servers' dispatchers look at the outbox every second. */
+const MAIL_ENV = { LDN_SMTP_PASSWORD: SMTP_PASSWORD, LDN_MAIL_POLL_SECONDS: "1" };
+
 describe.runIf(TEST_DATABASE_URL !== undefined)("many servers, one PostgreSQL", () => {
   let database: FreshPostgresDatabase;
+  let smtp: SmtpTestServer;
   let clinic: ClinicFixture;
   let patientId: string;
   let a: ServerProcess;
@@ -79,9 +87,10 @@ describe.runIf(TEST_DATABASE_URL !== undefined)("many servers, one PostgreSQL", 
     } finally {
       await store.close();
     }
+    smtp = await startSmtpTestServer({ user: "ldn", password: SMTP_PASSWORD });
     [a, b] = await Promise.all([
-      freePort().then((port) => startServerProcess(database.url, port)),
-      freePort().then((port) => startServerProcess(database.url, port)),
+      freePort().then((port) => startServerProcess(database.url, port, MAIL_ENV)),
+      freePort().then((port) => startServerProcess(database.url, port, MAIL_ENV)),
     ]);
   }, 200_000);
 
@@ -91,6 +100,7 @@ describe.runIf(TEST_DATABASE_URL !== undefined)("many servers, one PostgreSQL", 
       server.child.kill("SIGTERM");
       await server.exited;
     }
+    await smtp?.close();
     await database?.drop();
   });
 
@@ -199,4 +209,72 @@ describe.runIf(TEST_DATABASE_URL !== undefined)("many servers, one PostgreSQL", 
       await pgClient.end();
     }
   }, 180_000);
+
+  it("sends each email in the outbox once, both servers' dispatchers sending, and one a dead server claimed once its claim lapses", async () => {
+    const MESSAGES = 40;
+    const lapses = Date.now() + 10_000;
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      // A message as a server that died mid-send leaves it: claimed, for 10 more seconds.
+      await client.query(
+        "insert into outbox (id, clinic_id, patient_id, kind, dedupe_key, to_address, subject, body, " +
+          "due_at, next_attempt_at, attempts, created_at, claimed_by, claimed_until) " +
+          "values ('dead-1', $1, null, 'test', 'two-servers-dead', 'someone@example.org', " +
+          "'Claimed by a server that died', 'Sent once the claim lapsed.', $2, $2, 0, $2, " +
+          "'a server killed mid-send', $3)",
+        [clinic.clinicId, new Date().toISOString(), new Date(lapses).toISOString()],
+      );
+      const store = await openStore({ kind: "postgres", url: database.url });
+      try {
+        await store.transaction(SYSTEM_ACTOR, async (tx) => {
+          await tx.clinicSettings.save({
+            clinicId: clinic.clinicId,
+            name: "Multi Pain Clinic",
+            phone: "555 0199",
+            smtp: {
+              host: "127.0.0.1",
+              port: smtp.port,
+              secure: false,
+              user: "ldn",
+              from: "ldn@multi.example",
+            },
+          });
+          const dueAt = new Date().toISOString();
+          for (let n = 0; n < MESSAGES; n++)
+            await tx.outbox.enqueue({
+              clinicId: clinic.clinicId,
+              patientId: null,
+              kind: "test",
+              dedupeKey: `two-servers-${n}`,
+              to: `someone${n}@example.org`,
+              subject: `Message ${n}`,
+              text: "From one of two servers.",
+              dueAt,
+            });
+        });
+      } finally {
+        await store.close();
+      }
+      await smtp.waitFor(MESSAGES, 60_000);
+      expect(smtp.received.map((m) => m.subject)).not.toContain("Claimed by a server that died");
+      expect(Date.now()).toBeLessThan(lapses); // what was just checked was checked in time
+      await smtp.waitFor(MESSAGES + 1, 30_000);
+      await new Promise((r) => setTimeout(r, 3_000)); // three more rounds on each server
+      const subjects = smtp.received.map((m) => m.subject).sort();
+      const expected = Array.from({ length: MESSAGES }, (_, n) => `Message ${n}`);
+      expect(subjects).toEqual([...expected, "Claimed by a server that died"].sort());
+      const { rows } = await client.query<{ by: string; n: string }>(
+        "select claimed_by as by, count(*) as n from outbox where sent_at is not null group by 1 order by 1",
+      );
+      expect(rows.reduce((sum, r) => sum + Number(r.n), 0)).toBe(MESSAGES + 1);
+      expect(rows.map((r) => r.by)).not.toContain("a server killed mid-send");
+      console.log(
+        `two servers, one outbox: ${smtp.received.length} emails received for ${MESSAGES + 1} queued; ` +
+          `sent by ${rows.map((r) => `${r.by.replace(/-[0-9a-f-]{36}$/, "")}: ${r.n}`).join(", ")}`,
+      );
+    } finally {
+      await client.end();
+    }
+  }, 120_000);
 });

@@ -41,7 +41,7 @@ export interface OutboxRepository {
    * @example const mail = await tx.outbox.claimNext(now, dispatcherId, leaseEnd);
    */
   claimNext(now: string, owner: string, until: string): Promise<QueuedMail | null>;
-  /** Marks a message sent, ending its claim. Audited as `outbox.sent`. */
+  /** Marks a message sent, ending its claim (its owner kept). Audited as `outbox.sent`. */
   markSent(id: string): Promise<void>;
   /** Records a failed try and when to try again, ending its claim. Audited as `outbox.failed`. */
   markFailed(id: string, error: string, nextAttemptAt: string): Promise<void>;

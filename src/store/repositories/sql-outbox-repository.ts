@@ -97,7 +97,8 @@ export function sqlOutboxRepository(ctx: TxContext): OutboxRepository {
     async markSent(id) {
       const row = await trx
         .updateTable("outbox")
-        .set({ sent_at: ctx.now(), claimed_by: null, claimed_until: null })
+        // claimed_by stays: which server sent it.
+        .set({ sent_at: ctx.now(), claimed_until: null })
         .where("id", "=", id)
         .returning(["patient_id", "kind"])
         .executeTakeFirst();
