@@ -1,19 +1,23 @@
 /**
- * Group commit for SQLite. With `synchronous=FULL` every commit waits for the disk, and that
- * wait, not the queries, is most of a check-in's time (bench/check-in.ts). Units of work that
- * arrive while a commit is in flight are run together in the next transaction, each inside its
- * own savepoint, and committed with one disk sync. Each unit still commits whole or not at
- * all (a failing unit rolls back to its savepoint, the others go on), and none is answered
- * before the commit that holds it is durable.
+ * Group commit. Every commit waits for the disk (SQLite with `synchronous=FULL`, PostgreSQL's
+ * WAL flush with `synchronous_commit` on), and that wait, not the queries, is most of a
+ * check-in's time (bench/check-in.ts). Units of work that arrive while a commit is in flight
+ * are run together in the next transaction, each inside its own savepoint, and committed with
+ * one disk sync. Each unit still commits whole or not at all (a failing unit rolls back to its
+ * savepoint, the others go on), and none is answered before the commit that holds it is durable.
  */
-import type { ControlledTransaction, Kysely, Transaction } from "kysely";
+import { sql, type ControlledTransaction, type Kysely, type Transaction } from "kysely";
+import type { ChainHeadMemo } from "./audit/append-audit-events.ts";
 import type { Schema } from "./schema.ts";
 
 /** Units in one commit at most: bounds how long one transaction holds the write lock. */
 const MAX_BATCH = 64;
 
+/** A unit of work: its transaction (a savepoint in the batch's), and the batch's chain head. */
+export type UnitOfWork<T> = (trx: Transaction<Schema>, head: ChainHeadMemo) => Promise<T>;
+
 interface Unit {
-  run(trx: Transaction<Schema>): Promise<unknown>;
+  run: UnitOfWork<unknown>;
   resolve(value: unknown): void;
   reject(error: unknown): void;
 }
@@ -21,6 +25,16 @@ interface Unit {
 export interface GroupCommitOptions {
   /** Told the size of each batch committed (for the metrics). */
   readonly onBatch?: (size: number) => void;
+  /**
+   * Run first in each batch's transaction, before any unit (PostgreSQL takes the audit chain
+   * head there: see sql-store.ts). A failure fails the whole batch.
+   */
+  readonly begin?: (trx: Transaction<Schema>, head: ChainHeadMemo) => Promise<void>;
+  /**
+   * The database runs several statements sent as one (PostgreSQL's simple query protocol; not
+   * better-sqlite3, which runs SQLite in this process, where a statement costs no round trip).
+   */
+  readonly joinStatements?: boolean;
 }
 
 /**
@@ -50,16 +64,30 @@ export function groupCommit(db: Kysely<Schema>, options: GroupCommitOptions = {}
       return;
     }
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    // The batch's transaction holds the chain head to its commit: its units share what they
+    // know of it, and a unit rolled back to its savepoint leaves the head where it found it.
+    const head: ChainHeadMemo = { head: undefined };
     try {
+      await options.begin?.(trx, head);
+      // The savepoint of the unit before, released together with the next one's start (or by
+      // the commit): one round trip a unit for both where the database allows (PostgreSQL).
+      let unreleased: string | undefined;
       for (const [i, unit] of batch.entries()) {
         const name = `unit_${i}`;
-        const inner = await trx.savepoint(name).execute();
+        await savepointCommands(
+          trx,
+          unreleased ? [`release savepoint ${unreleased}`, `savepoint ${name}`] : [`savepoint ${name}`],
+        );
+        unreleased = undefined;
+        const before = head.head;
         try {
-          const value = await unit.run(inner);
-          await inner.releaseSavepoint(name).execute();
+          const value = await unit.run(trx, head);
+          if (options.joinStatements) unreleased = name;
+          else await savepointCommands(trx, [`release savepoint ${name}`]);
           outcomes.push({ ok: true, value });
         } catch (error) {
-          await undoUnit(inner, name, error);
+          head.head = before;
+          await undoUnit(trx, name, error);
           outcomes.push({ ok: false, error });
         }
       }
@@ -81,8 +109,27 @@ export function groupCommit(db: Kysely<Schema>, options: GroupCommitOptions = {}
     });
   }
 
+  /** Runs savepoint commands, in one round trip when the database takes several at once. */
+  async function savepointCommands(trx: Transaction<Schema>, commands: readonly string[]): Promise<void> {
+    if (options.joinStatements) await sql.raw(commands.join("; ")).execute(trx);
+    else for (const command of commands) await sql.raw(command).execute(trx);
+  }
+
+  /**
+   * Returns to the unit's savepoint. SQLite ends the whole transaction by itself on some errors
+   * (a full disk, an I/O error): then no savepoint is left, nothing in the batch is kept, and
+   * the unit's own error, not "no such savepoint", is what every unit of the batch must hear.
+   */
+  async function undoUnit(trx: Transaction<Schema>, name: string, error: unknown): Promise<void> {
+    try {
+      await savepointCommands(trx, [`rollback to savepoint ${name}`, `release savepoint ${name}`]);
+    } catch {
+      throw error;
+    }
+  }
+
   return {
-    run<T>(work: (trx: Transaction<Schema>) => Promise<T>): Promise<T> {
+    run<T>(work: UnitOfWork<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         queue.push({ run: work, resolve: resolve as (v: unknown) => void, reject });
         // Start on the next turn of the event loop, not this one: requests that arrived together
@@ -94,22 +141,4 @@ export function groupCommit(db: Kysely<Schema>, options: GroupCommitOptions = {}
       });
     },
   };
-}
-
-/**
- * Returns to the unit's savepoint. SQLite ends the whole transaction by itself on some errors
- * (a full disk, an I/O error): then no savepoint is left, nothing in the batch is kept, and the
- * unit's own error, not "no such savepoint", is what every unit of the batch must hear.
- */
-async function undoUnit(
-  trx: ControlledTransaction<Schema, [string]>,
-  name: string,
-  error: unknown,
-): Promise<void> {
-  try {
-    await trx.rollbackToSavepoint(name).execute();
-    await trx.releaseSavepoint(name).execute();
-  } catch {
-    throw error;
-  }
 }

@@ -7,9 +7,8 @@ import type { DatabaseConfig } from "./database-config.ts";
 import { openDatabase, type Database } from "./database.ts";
 import { lookupSession } from "./lookup-session.ts";
 import { createTxContext, type TxContext } from "./repositories/context.ts";
-import { groupCommit } from "./group-commit.ts";
-import type { Transaction } from "kysely";
-import type { Schema } from "./schema.ts";
+import { groupCommit, type UnitOfWork } from "./group-commit.ts";
+import { holdChainHead } from "./audit/append-audit-events.ts";
 import { sqlAuditLog } from "./repositories/sql-audit-log.ts";
 import { sqlClinicRepository } from "./repositories/sql-clinic-repository.ts";
 import { sqlDiaryRepository } from "./repositories/sql-diary-repository.ts";
@@ -62,7 +61,7 @@ function repositories(ctx: TxContext): Repositories {
 
 export interface StoreOptions {
   readonly clock?: Clock;
-  /** Told the size of each SQLite group commit (the server's metrics). */
+  /** Told the size of each group commit (the server's metrics). */
   readonly onCommitBatch?: (size: number) => void;
 }
 
@@ -75,22 +74,31 @@ export interface StoreOptions {
  */
 export function createSqlStore(database: Database, options: StoreOptions = {}): Store {
   const clock = options.clock ?? SYSTEM_CLOCK;
-  const group =
-    database.dialect === "sqlite"
-      ? groupCommit(database.db, options.onCommitBatch ? { onBatch: options.onCommitBatch } : {})
-      : null;
-  // SQLite commits concurrent units together (one disk sync); PostgreSQL runs them side by side.
-  const run = <T>(unit: (trx: Transaction<Schema>) => Promise<T>): Promise<T> =>
-    group ? group.run(unit) : database.db.transaction().execute(unit);
+  // Concurrent units commit together, one disk flush for a batch. On PostgreSQL every unit
+  // appends to the audit chain, so units already committed one after another behind its head
+  // (one WAL flush each, bench/check-in.ts): a batch takes the head first and keeps it to its
+  // commit, so no batch waits for a row another batch holds while that one waits for the head.
+  const group = groupCommit(database.db, {
+    ...(options.onCommitBatch ? { onBatch: options.onCommitBatch } : {}),
+    ...(database.dialect === "postgres" ? { begin: holdChainHead, joinStatements: true } : {}),
+  });
+  const run = <T>(unit: UnitOfWork<T>): Promise<T> => group.run(unit);
   return {
     async transaction<T>(actor: Actor, work: (tx: Repositories) => Promise<T>): Promise<T> {
       const audited: AuditEntry[] = [];
-      const unit = (trx: Transaction<Schema>) =>
+      const unit: UnitOfWork<T> = (trx, head) =>
         work(
           repositories(
-            createTxContext(trx, database.dialect, actor, clock, (entries) => {
-              for (const entry of entries) audited.push(entry);
-            }),
+            createTxContext(
+              trx,
+              database.dialect,
+              actor,
+              clock,
+              (entries) => {
+                for (const entry of entries) audited.push(entry);
+              },
+              head,
+            ),
           ),
         );
       try {
@@ -104,7 +112,9 @@ export function createSqlStore(database: Database, options: StoreOptions = {}): 
             outcome: "failure" as const,
             details: { ...e.details, rolledBack: true, error: errorCode(error) },
           }));
-          await run((trx) => createTxContext(trx, database.dialect, actor, clock).audit(failed)).catch(
+          await run((trx, head) =>
+            createTxContext(trx, database.dialect, actor, clock, undefined, head).audit(failed),
+          ).catch(
             () => undefined, // the unit's own error is the one to report
           );
         }

@@ -7,7 +7,7 @@ import type { Transaction } from "kysely";
 import type { Actor } from "../../app/ports/actor.ts";
 import type { AuditEntry, AuditEvent } from "../../app/ports/audit-log.ts";
 import type { Clock } from "../../app/ports/clock.ts";
-import { appendAuditEvents } from "../audit/append-audit-events.ts";
+import { appendAuditEvents, type ChainHeadMemo } from "../audit/append-audit-events.ts";
 import type { DialectName } from "../migrations/dialect-name.ts";
 import type { AuditEventTable, Schema } from "../schema.ts";
 
@@ -33,6 +33,8 @@ export function createTxContext(
   clock: Clock,
   /** Told of every entry appended, so the store can keep them if the unit of work fails. */
   appended?: (entries: readonly AuditEntry[]) => void,
+  /** The chain head, when the transaction holds it throughout (a group-commit batch). */
+  head?: ChainHeadMemo,
 ): TxContext {
   const now = () => clock.now().toISOString();
   return {
@@ -56,6 +58,7 @@ export function createTxContext(
           outcome: e.outcome ?? "success",
           details: JSON.stringify(e.details ?? {}),
         })),
+        head,
       );
       return rows.map(toAuditEvent);
     },
