@@ -9,6 +9,7 @@ import { parseSearchRequest } from "@medplum/core";
 import type { Observation } from "@medplum/fhirtypes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "../app/ports/actor.ts";
+import { parseCheckIn, recordCheckIn } from "../app/use-cases/record-check-in.ts";
 import { recordQuestionnaire } from "../app/use-cases/record-questionnaire.ts";
 import { PAIN_SEVERITY } from "../fhir/codes.ts";
 import { DEFAULT_SMART_SCOPES } from "./smart/smart-settings.ts";
@@ -111,21 +112,21 @@ describe("SMART write-back to a real EHR", () => {
   it("sends 23 pain ratings and 2 BPI scores about the EHR's patient, and nothing again on a second send", async () => {
     await writer.store.transaction(SYSTEM_ACTOR, async (tx) => {
       for (let day = 1; day <= 23; day++) {
-        const date = `2027-01-${String(day).padStart(2, "0")}`;
-        await tx.diary.record({
+        const date = `2026-10-${String(day).padStart(2, "0")}`;
+        await recordCheckIn(
+          tx,
           patientId,
-          date,
-          idempotencyKey: `k-${day}`,
-          body: { pain: 7 - (day % 4), mood: 5 },
-        });
+          `check-in-${day}`,
+          parseCheckIn({ date, doses: [], pain: 7 - (day % 4), sideEffects: [] }),
+        );
       }
-      await recordQuestionnaire(tx, patientId, "bpi", "2027-01-01", {
+      await recordQuestionnaire(tx, patientId, "bpi", "2026-10-01", {
         worst: 8,
         least: 3,
         average: 6,
         now: 5,
       });
-      await recordQuestionnaire(tx, patientId, "bpi", "2027-01-22", {
+      await recordQuestionnaire(tx, patientId, "bpi", "2026-10-22", {
         worst: 6,
         least: 2,
         average: 4,

@@ -56,6 +56,9 @@ function App() {
       <Login
         sessionEnded={ended}
         onSignedIn={(signedIn) => {
+          // Sent to sign in by an EHR's launch (src/http/smart/smart-launch.ts): back to that launch.
+          const launch = new URLSearchParams(location.search).get("after-sign-in");
+          if (launch?.startsWith("/smart/launch?")) return location.assign(launch);
           setEnded(false);
           setMe(signedIn);
         }}

@@ -41,7 +41,10 @@ export function Enrol() {
         displayName: name,
         screening: answersOf(screening),
       });
-      navigate(`/patients/${patient.id}`);
+      // From an EHR launch: remember the EHR patient, so the next launch opens this chart.
+      const launch = new URLSearchParams(location.search).get("smart");
+      if (launch !== null) await api.post(`/api/patients/${patient.id}/ehr-link`, { launch });
+      navigate(launch === null ? `/patients/${patient.id}` : `/patients/${patient.id}?smart=${launch}`);
     } catch (err) {
       setError(messageOf(err));
     }

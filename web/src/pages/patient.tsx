@@ -6,6 +6,7 @@ import type { PatientDetail, PlanDto } from "../../../src/http/api/patients.ts";
 import { api, messageOf } from "../api.ts";
 import { TitrationChart, type ChartDay } from "../components/chart.tsx";
 import { DiaryCorrections } from "../components/diary-corrections.tsx";
+import { EhrSend } from "../components/ehr-send.tsx";
 import { ErrorNote } from "../components/field-error.tsx";
 import { InvitationBox } from "../components/invitation-box.tsx";
 import { Reminders } from "../components/reminders.tsx";
@@ -67,6 +68,7 @@ export function PatientChart({ id, role }: { readonly id: string; readonly role:
       </div>
       <ErrorNote message={error} />
       {role === "clinician" && !notEligible && <Reminders patientId={id} />}
+      <EhrSend patientId={id} />
       <div class="grid-2">
         <ScreeningCard id={id} screening={patient.screening} onChanged={reload} />
         <div class="card">
