@@ -5,6 +5,7 @@
 import { z } from "zod/v4";
 import { idempotencyKeyOf, parseCheckIn, recordCheckIn } from "../../app/use-cases/record-check-in.ts";
 import type { DiaryEntry, RecordedBy } from "../../app/ports/diary-repository.ts";
+import type { Repositories } from "../../app/ports/store.ts";
 import { readDiary, type DiaryDayRecord } from "../../app/use-cases/read-diary.ts";
 import { checkInWindow, diaryWindow } from "../../app/use-cases/date-window.ts";
 import { parseIsoDate } from "../../domain/calendar-date.ts";
@@ -75,6 +76,24 @@ export const DiaryDaySchema = CheckInEntrySchema.extend({
 });
 export type DiaryDayDto = z.infer<typeof DiaryDaySchema>;
 
+/**
+ * Each patient's enrolment instant, remembered: it is written once at enrolment and never
+ * changed, so the answer cannot go stale, and each check-in saves a query (a round trip inside
+ * the group commit's batch on PostgreSQL). Bounded, as app.ts bounds the clinic it remembers.
+ */
+const ENROLLED_AT = new Map<string, string>();
+const MAX_REMEMBERED = 100_000;
+
+async function enrolledAt(tx: Repositories, patientId: string): Promise<string | undefined> {
+  const remembered = ENROLLED_AT.get(patientId);
+  if (remembered !== undefined) return remembered;
+  const found = await tx.patients.enrolledAt(patientId);
+  if (found === undefined) return undefined;
+  if (ENROLLED_AT.size >= MAX_REMEMBERED) ENROLLED_AT.clear();
+  ENROLLED_AT.set(patientId, found);
+  return found;
+}
+
 const byDto = (by: RecordedBy | null) => by && { kind: by.kind, name: by.name };
 
 const entryDto = (e: DiaryEntry) => ({
@@ -114,14 +133,14 @@ export const checkInRoutes = [
     handler: async ({ tx, params, body, header, services }) => {
       const key = idempotencyKeyOf(header("idempotency-key"));
       // A day the patient can have lived on the plan: around today, not before the enrolment.
-      const enrolledAt = await tx.patients.enrolledAt(params.patientId);
-      if (enrolledAt !== undefined)
+      const enrolled = await enrolledAt(tx, params.patientId);
+      if (enrolled !== undefined)
         checkInWindow(
           body.date,
           "date",
           diaryWindow(
             parseIsoDate(todayIn(services.clock)),
-            parseIsoDate(localDateOf(enrolledAt)),
+            parseIsoDate(localDateOf(enrolled)),
             services.settings,
           ),
         );
