@@ -63,6 +63,13 @@ export async function seedClinician(db: string): Promise<void> {
   }
 }
 
+/** Gets JSON, failing on any status but 2xx. */
+export async function get<T>(request: APIRequestContext, url: string): Promise<T> {
+  const res = await request.get(url);
+  if (!res.ok()) throw new Error(`${url}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
 /** Posts JSON and returns the answer's JSON, failing on any status but 2xx. */
 export async function send<T>(
   request: APIRequestContext,
@@ -90,6 +97,8 @@ export interface Clinic {
   readonly browser: Browser;
   /** The temporary folder holding the database (removed by `stop`). */
   readonly dir: string;
+  /** The SQLite file the server runs on. */
+  readonly db: string;
   /** The server's URL of an API path. */
   api(path: string): string;
   /** A fresh browser context signed in by the API (the clinician unless told otherwise). */
@@ -118,6 +127,7 @@ export async function startClinic(
     server,
     browser,
     dir,
+    db,
     api,
     async signIn(login = CLINICIAN.email, password = CLINICIAN.password, contextOptions = {}) {
       const context = await browser.newContext(contextOptions);
