@@ -5,7 +5,7 @@
  * total across a threshold.
  */
 import type { Dosage, MedicationRequest, MedicationStatement } from "@medplum/fhirtypes";
-import { DomainError } from "../domain/errors.ts";
+import { refused } from "../domain/errors.ts";
 import { resolveOpioid } from "../domain/opioids/resolve-opioid.ts";
 
 /** The drug's name as the resource gives it: the text, else the first coding's display. */
@@ -33,7 +33,7 @@ const HOURS_PER_UNIT: Readonly<Record<string, number>> = { h: 1, d: 24, wk: 168 
 export function opioidText(resource: MedicationRequest | MedicationStatement): string {
   const where = `${resource.resourceType}/${resource.id ?? "(no id)"}`;
   const refuse = (field: string, why: string): never => {
-    throw new DomainError("invalid_argument", `${where}: ${field} ${why}`, { field: `${where}.${field}` });
+    throw refused(`${where}: ${field} ${why}`, { field: `${where}.${field}` });
   };
   const drug =
     drugName(resource) ?? refuse("medicationCodeableConcept", "names no drug (text or coding display)");

@@ -12,7 +12,7 @@ import type {
   Resource,
 } from "@medplum/fhirtypes";
 import type { ScreeningAnswers } from "../app/use-cases/enrol-patient.ts";
-import { DomainError } from "../domain/errors.ts";
+import { DomainError, unacceptable } from "../domain/errors.ts";
 import { PREGNANCY_STATUSES, type PregnancyStatus } from "../domain/screening/types.ts";
 import { CHRONIC_PAIN, SCREENING_EXTENSION } from "./codes.ts";
 import { drugName, isKnownOpioid, opioidText } from "./read-opioid.ts";
@@ -25,7 +25,7 @@ export interface ImportedPatient {
 }
 
 const refuse = (field: string, why: string): never => {
-  throw new DomainError("invalid_argument", `${field}: ${why}`, { field });
+  throw unacceptable(field, why);
 };
 
 /**
@@ -38,13 +38,7 @@ export function readPatientBundle(input: unknown, today: string): ImportedPatien
     if (err instanceof DomainError) throw err;
     // A shape no FHIR Bundle has (an entry that is not a list, a name that is a number): refused
     // as bad input, never a server error.
-    throw new DomainError(
-      "invalid_argument",
-      `Bundle: not a well-formed FHIR R4 Bundle (${(err as Error).message})`,
-      {
-        field: "Bundle",
-      },
-    );
+    throw unacceptable("Bundle", `not a well-formed FHIR R4 Bundle (${(err as Error).message})`);
   }
 }
 

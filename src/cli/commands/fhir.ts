@@ -1,12 +1,13 @@
 /** `ldn fhir export` and `ldn fhir import`: the clinic's records as FHIR R4, out and in. */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { SYSTEM_ACTOR } from "../../app/ports/actor.ts";
 import { gatherExport } from "../../app/use-cases/gather-export.ts";
 import { enrolPatient, storedScreening } from "../../app/use-cases/enrol-patient.ts";
 import { readPatientBundle } from "../../fhir/read-patient-bundle.ts";
-import { DomainError } from "../../domain/errors.ts";
+import { notFound, refused } from "../../domain/errors.ts";
+import type { DatabaseConfig } from "../../store/database-config.ts";
 import { countsByType, ndjsonFiles } from "../../fhir/bulk.ts";
 import { exportResources } from "../../fhir/export-resources.ts";
 import { openStore } from "../../store/sql-store.ts";
@@ -41,7 +42,7 @@ Examples:
   ldn fhir export --out export/ --patient 6f1c...`,
     )
     .action(async (flags: ExportFlags) => {
-      const store = await openStore(databaseConfigFor(flags));
+      const store = await openStore(existingDatabase(flags));
       try {
         const clinics = await store.transaction(SYSTEM_ACTOR, (tx) => tx.clinics.list());
         const clinic = chooseClinic(clinics, flags.clinic);
@@ -99,12 +100,11 @@ Example:
       try {
         json = JSON.parse(readFileSync(file, "utf8"));
       } catch (err) {
-        throw new DomainError("invalid_argument", `${file} is not JSON: ${(err as Error).message}`, {
-          field: "file",
-        });
+        throw refused(`${file} is not JSON: ${(err as Error).message}`, { field: "file" });
       }
+      const database = existingDatabase(flags);
       const read = readPatientBundle(json, localToday());
-      const store = await openStore(databaseConfigFor(flags));
+      const store = await openStore(database);
       try {
         const clinics = await store.transaction(SYSTEM_ACTOR, (tx) => tx.clinics.list());
         const clinic = chooseClinic(clinics, flags.clinic);
@@ -130,16 +130,23 @@ function chooseClinic<C extends { readonly id: string; readonly name: string }>(
   if (wanted !== undefined) {
     const found = clinics.find((c) => c.id === wanted);
     if (found) return found;
-    throw new DomainError("not_found", `no clinic ${wanted}`, { field: "clinic", value: wanted });
+    throw notFound("clinic", `no clinic ${wanted}`, { field: "clinic", value: wanted });
   }
   if (clinics.length === 1) return clinics[0]!;
-  throw new DomainError(
-    "invalid_argument",
+  throw refused(
     clinics.length === 0
       ? "the database has no clinic yet"
       : `the database holds ${clinics.length} clinics: choose one with --clinic (${clinics.map((c) => `${c.id} ${c.name}`).join("; ")})`,
     { field: "clinic" },
   );
+}
+
+/** The database to read: a SQLite file that is not there is refused, naming it, rather than created empty. */
+function existingDatabase(flags: DatabaseFlags): DatabaseConfig {
+  const config = databaseConfigFor(flags);
+  if (config.kind === "sqlite" && !existsSync(config.path))
+    throw notFound("database", `no database at ${config.path}`);
+  return config;
 }
 
 /** Today's date on this machine's clock, YYYY-MM-DD. */

@@ -4,7 +4,7 @@
  * launched without it (peers' bug: client-js #174 sent PKCE only when advertised).
  */
 import { z } from "zod/v4";
-import { DomainError } from "../../domain/errors.ts";
+import { refused } from "../../domain/errors.ts";
 
 const SmartConfigurationSchema = z.looseObject({
   authorization_endpoint: z.url(),
@@ -23,15 +23,13 @@ export function readSmartConfiguration(json: unknown, iss: string): SmartConfigu
   const parsed = SmartConfigurationSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new DomainError(
-      "invalid_argument",
+    throw refused(
       `${iss}/.well-known/smart-configuration: ${issue.path.join(".") || "(document)"} ${issue.message}`,
       { field: `smart-configuration.${issue.path.join(".")}` },
     );
   }
   if (!(parsed.data.code_challenge_methods_supported ?? []).includes("S256")) {
-    throw new DomainError(
-      "invalid_argument",
+    throw refused(
       `${iss} does not advertise PKCE S256 (code_challenge_methods_supported: ${JSON.stringify(parsed.data.code_challenge_methods_supported ?? [])}); SMART v2 requires it and ldn will not launch without it`,
       { field: "smart-configuration.code_challenge_methods_supported" },
     );

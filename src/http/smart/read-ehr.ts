@@ -3,7 +3,7 @@
  * access token, as one Bundle for `readPatientBundle`. Any failure names the URL and status.
  */
 import type { Bundle, BundleEntry, Resource } from "@medplum/fhirtypes";
-import { DomainError } from "../../domain/errors.ts";
+import { refused } from "../../domain/errors.ts";
 
 async function getJson(url: string, token: string): Promise<unknown> {
   const response = await fetch(url, {
@@ -11,7 +11,7 @@ async function getJson(url: string, token: string): Promise<unknown> {
     signal: AbortSignal.timeout(15_000),
   });
   if (!response.ok)
-    throw new DomainError("invalid_argument", `the EHR answered ${response.status} to ${url}`, {
+    throw refused(`the EHR answered ${response.status} to ${url}`, {
       field: "iss",
     });
   return response.json();
