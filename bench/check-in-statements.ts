@@ -1,17 +1,21 @@
 /**
  * Where a check-in's time goes, statement by statement: the full server's check-in route and
  * the bare baseline's insert (as in bench/check-in.ts), run in this process through
- * `app.request` (no sockets) with 10 concurrent callers, every SQLite statement timed. With
+ * `app.request` (no sockets) with 10 concurrent callers, every statement timed. With
  * synchronous=FULL the commit (the disk flush) is timed as its own statement.
  *
- * In this process the callers are promise chains, so the SQLite group commit gathers about five
- * check-ins a commit; over sockets it gathered one a commit when this was written (the README's
- * "Benchmark: check-ins"), so read the commit count here as the best case, not the server's.
+ * In this process the callers are promise chains, so read the commit count here as what the
+ * group commit gathers from ten callers, not what a server over sockets gathers.
  *
  *   npx tsx bench/check-in-statements.ts [--requests 2000]
+ *   npx tsx bench/check-in-statements.ts --database postgres   # DATABASE_URL, else the local test server
  *
- * It times statements by wrapping better-sqlite3's `prepare` for this process only: a
- * measuring tool, never loaded by the server.
+ * On PostgreSQL a statement's time is its round trip as the caller waits for it (sent to
+ * answered, including the wait for a lock and for this process's event loop), and it is the
+ * round trips one after another in a group-commit batch that bound a check-in there.
+ *
+ * It times statements by wrapping better-sqlite3's `prepare` (and pg's `Client#query`) for
+ * this process only: a measuring tool, never loaded by the server.
  */
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -19,20 +23,45 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import BetterSqlite3 from "better-sqlite3";
+import pg from "pg";
 import { Hono } from "hono";
 import { buildServer } from "../src/http/server.ts";
 import { openDatabase } from "../src/store/database.ts";
 import type { SignedInPatient } from "../src/http/testing/seed-signed-in-patient.ts";
 import { openStore } from "../src/store/sql-store.ts";
+import type { DatabaseConfig } from "../src/store/database-config.ts";
+import { freshPostgresDatabase } from "../src/store/testing/fresh-postgres-database.ts";
 import { benchCheckIn, seedBenchPatients } from "./check-in-sequence.ts";
 
-const { values: flags } = parseArgs({ options: { requests: { type: "string", default: "2000" } } });
+const { values: flags } = parseArgs({
+  options: { requests: { type: "string", default: "2000" }, database: { type: "string", default: "sqlite" } },
+});
+if (flags.database !== "sqlite" && flags.database !== "postgres")
+  throw new Error(`--database must be sqlite or postgres, not '${flags.database}'`);
+const POSTGRES_SERVER = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
 const REQUESTS = Number(flags.requests);
 const CALLERS = 10;
+const POSTGRES = flags.database === "postgres";
 const dir = mkdtempSync(join(tmpdir(), "ldn-bench-statements-"));
+
+/** A fresh database for one run: a SQLite file, or a PostgreSQL database dropped after. */
+async function freshDatabase(name: string): Promise<{ db: string; drop(): Promise<void> }> {
+  if (!POSTGRES) return { db: join(dir, `${name}.sqlite`), drop: async () => undefined };
+  const fresh = await freshPostgresDatabase(POSTGRES_SERVER, `statements_${name}`);
+  return { db: fresh.url, drop: fresh.drop };
+}
+
+const config = (db: string): DatabaseConfig =>
+  POSTGRES ? { kind: "postgres", url: db } : { kind: "sqlite", path: db };
 
 type Timings = Map<string, { n: number; ms: number }>;
 let timings: Timings = new Map();
+function timed(sql: string, began: number): void {
+  const t = timings.get(sql) ?? { n: 0, ms: 0 };
+  t.n++;
+  t.ms += performance.now() - began;
+  timings.set(sql, t);
+}
 type Statement = Record<"run" | "all" | "get", (...args: unknown[]) => unknown>;
 const proto = (BetterSqlite3 as unknown as { prototype: { prepare(sql: string): Statement } }).prototype;
 const prepare = proto.prepare;
@@ -45,14 +74,22 @@ proto.prepare = function (this: unknown, sql: string) {
       try {
         return Reflect.apply(original, undefined, args);
       } finally {
-        const t = timings.get(sql) ?? { n: 0, ms: 0 };
-        t.n++;
-        t.ms += performance.now() - began;
-        timings.set(sql, t);
+        timed(sql, began);
       }
     };
   }
   return statement;
+};
+const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+(pg.Client.prototype as unknown as { query: unknown }).query = function (this: unknown, ...args: unknown[]) {
+  const sql = typeof args[0] === "string" ? args[0] : ((args[0] as { text?: string } | null)?.text ?? "?");
+  const began = performance.now();
+  const answer = Reflect.apply(query, this, args) as Promise<unknown> | undefined;
+  void answer?.then(
+    () => timed(sql, began),
+    () => timed(sql, began),
+  );
+  return answer;
 };
 
 async function drive(name: string, app: { request: Hono["request"] }, patients: readonly SignedInPatient[]) {
@@ -76,10 +113,13 @@ async function drive(name: string, app: { request: Hono["request"] }, patients: 
   );
   const elapsed = performance.now() - began;
   const inSql = [...timings.values()].reduce((a, t) => a + t.ms, 0);
+  const statements = [...timings.values()].reduce((a, t) => a + t.n, 0);
+  const commits = timings.get("commit")?.n ?? 0;
   console.log(
     `\n${name}: ${REQUESTS} check-ins in ${(elapsed / 1000).toFixed(2)} s = ${((REQUESTS / elapsed) * 1000).toFixed(0)}/s ` +
       `(statuses ${[...statuses].map(([s, n]) => `${s} x${n}`).join(", ")}); ` +
-      `${((elapsed - inSql) / REQUESTS).toFixed(2)} ms a check-in outside SQLite`,
+      `${(statements / REQUESTS).toFixed(2)} statements and ${(commits / REQUESTS).toFixed(2)} commits a check-in` +
+      (POSTGRES ? "" : `; ${((elapsed - inSql) / REQUESTS).toFixed(2)} ms a check-in outside SQLite`),
   );
   console.log("   ms total  % of run   count  ms each  statement");
   for (const [sql, t] of [...timings].sort((a, b) => b[1].ms - a[1].ms).slice(0, 8)) {
@@ -90,16 +130,17 @@ async function drive(name: string, app: { request: Hono["request"] }, patients: 
 }
 
 {
-  const db = join(dir, "full.sqlite");
+  const { db, drop } = await freshDatabase("full");
   const patients = await seedBenchPatients(db);
-  const store = await openStore({ kind: "sqlite", path: db });
-  await drive("full check-in", buildServer({ store, webRoot: null }).app, patients);
+  const store = await openStore(config(db));
+  await drive(`full check-in (${flags.database})`, buildServer({ store, webRoot: null }).app, patients);
   await store.close();
+  await drop();
 }
 {
-  const db = join(dir, "bare.sqlite");
+  const { db, drop } = await freshDatabase("bare");
   const patients = await seedBenchPatients(db);
-  const database = await openDatabase({ kind: "sqlite", path: db });
+  const database = await openDatabase(config(db));
   const app = new Hono();
   // The same handler as bench/bare-check-in-server.ts.
   app.post("/api/patients/:patientId/check-ins", async (c) => {
@@ -115,7 +156,8 @@ async function drive(name: string, app: { request: Hono["request"] }, patients: 
     await database.db.transaction().execute((trx) => trx.insertInto("diary_entries").values(row).execute());
     return c.json({ id: row.id }, 201);
   });
-  await drive("bare baseline", app, patients);
+  await drive(`bare baseline (${flags.database})`, app, patients);
   await database.close();
+  await drop();
 }
 rmSync(dir, { recursive: true, force: true });

@@ -17,6 +17,9 @@
  *   npx tsx bench/check-in.ts [--rounds 3] [--seconds 10] [--connections 10] [--cpu-prof DIR]
  *   npx tsx bench/check-in.ts --database postgres
  *
+ * Each run also reports its server's CPU time per request (/proc, so Linux only): the full
+ * check-in's against the bare insert's is what bounds the ratio on a machine short of CPU.
+ *
  * `--cpu-prof DIR` writes a V8 CPU profile of each full server run to DIR and prints its
  * heaviest functions (open the .cpuprofile in Chrome DevTools for the whole picture).
  * Exits 1 if any request failed.
@@ -144,6 +147,18 @@ interface Run {
   readonly p50: number;
   readonly p99: number;
   readonly failed: number;
+  /** The server process's CPU time (user + system) per request answered, in ms. */
+  readonly cpuMs: number;
+}
+
+/**
+ * CPU seconds `pid` has used (user + system, /proc/PID/stat fields 14 and 15 in clock ticks of
+ * 1/100 s): on a machine short of CPU, what a request costs its server is the figure that
+ * bounds the ratio, whatever the disk does.
+ */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 async function run(kind: Kind, round: number): Promise<Run> {
@@ -174,12 +189,15 @@ async function runOn(kind: Kind, round: number, db: string): Promise<Run> {
   const url = `http://127.0.0.1:${port}`;
   try {
     await load(url, patients, sent, WARM_UP_SECONDS);
+    const cpuBefore = cpuSeconds(child.pid!);
     const result = await load(url, patients, sent, SECONDS);
+    const answered = result.requests.total;
     return {
       rps: result.requests.average,
       p50: result.latency.p50,
       p99: result.latency.p99,
       failed: result.non2xx + result.errors + result.timeouts,
+      cpuMs: answered > 0 ? ((cpuSeconds(child.pid!) - cpuBefore) * 1000) / answered : NaN,
     };
   } finally {
     const exited = new Promise((done) => child.once("exit", done));
@@ -222,7 +240,8 @@ const median = (xs: readonly number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 const fmt = (r: Run) =>
-  `${r.rps.toFixed(0).padStart(5)} req/s  p50 ${String(r.p50).padStart(3)} ms  p99 ${String(r.p99).padStart(4)} ms  failed ${r.failed}`;
+  `${r.rps.toFixed(0).padStart(5)} req/s  p50 ${String(r.p50).padStart(3)} ms  p99 ${String(r.p99).padStart(4)} ms  ` +
+  `CPU ${r.cpuMs.toFixed(2)} ms a request  failed ${r.failed}`;
 
 console.log(
   `check-in benchmark on ${POSTGRES ? "PostgreSQL" : "SQLite"}: ${ROUNDS} rounds of ${SECONDS} s (after ${WARM_UP_SECONDS} s warm-up), ${CONNECTIONS} connections, autocannon on 127.0.0.1`,
@@ -251,6 +270,7 @@ const summary = (kind: Kind): Run => ({
   p50: median(runs[kind].map((r) => r.p50)),
   p99: median(runs[kind].map((r) => r.p99)),
   failed: runs[kind].reduce((a, r) => a + r.failed, 0),
+  cpuMs: median(runs[kind].map((r) => r.cpuMs)),
 });
 const b = summary("baseline");
 const f = summary("full");
