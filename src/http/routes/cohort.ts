@@ -10,6 +10,7 @@ import { cohortCsv } from "../../app/use-cases/export-cohort-csv.ts";
 import { analyzeCohort } from "../../domain/cohort/analyze-cohort.ts";
 import { summariseCourses } from "../../domain/cohort/course-summary.ts";
 import { PROTOCOLS } from "../../domain/protocols/catalogue.ts";
+import { CohortSchema } from "../api/cohort.ts";
 import { defineRoute } from "../route.ts";
 
 const DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
@@ -48,7 +49,7 @@ export const cohortRoutes = [
     access: { kind: "clinic", roles: ["clinician"] },
     action: "cohort.read",
     query: CohortQuery,
-    response: z.record(z.string(), z.unknown()).nullable(),
+    response: CohortSchema.nullable(),
     handler: async ({ tx, principal, query }) => {
       const all = clinicCohortRows(await tx.records.forClinic(principal!.clinicId));
       if (all.length === 0) return null;
@@ -58,8 +59,8 @@ export const cohortRoutes = [
         protocols: protocolsIn(all),
         course: summariseCourses(filtered.map((r) => r.course)),
       };
-      if (filtered.length === 0) return { patients: 0, ...common };
-      return { ...(analyzeCohort(clinicCohort(filtered)) as unknown as Record<string, unknown>), ...common };
+      if (filtered.length === 0) return { patients: 0 as const, ...common };
+      return { ...analyzeCohort(clinicCohort(filtered)), ...common };
     },
   }),
   defineRoute({

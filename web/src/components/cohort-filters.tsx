@@ -2,17 +2,12 @@
  * The cohort page's filters (protocol, plan start dates), the CSV export with the same filters,
  * and how the courses went: responder rate, time to MED, drop-outs.
  */
+import type { CourseDto } from "../../../src/http/api/cohort.ts";
+
 export interface CohortFilterValues {
   readonly protocol: string;
   readonly from: string;
   readonly to: string;
-}
-
-export interface Course {
-  readonly patients: number;
-  readonly responders: { n: number; of: number; percent: number | null };
-  readonly daysToMed: { n: number; median: number; min: number; max: number } | null;
-  readonly dropOuts: { n: number; of: number; percent: number | null };
 }
 
 /** The query string of the filters, empty fields left out: "?protocol=micro-titration&from=2027-01-01". */
@@ -64,7 +59,7 @@ export function CohortFilters(props: {
 const pct = (p: { n: number; of: number; percent: number | null }) =>
   `${p.n} of ${p.of}${p.percent === null ? "" : ` (${p.percent.toFixed(0)}%)`}`;
 
-export function CourseCard({ course }: { readonly course: Course }) {
+export function CourseCard({ course }: { readonly course: CourseDto }) {
   const d = course.daysToMed;
   return (
     <div class="card">

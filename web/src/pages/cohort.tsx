@@ -10,64 +10,17 @@ import {
   CourseCard,
   filterQuery,
   type CohortFilterValues,
-  type Course,
 } from "../components/cohort-filters.tsx";
 import { ErrorNote } from "../components/field-error.tsx";
+import type { CohortDto } from "../../../src/http/api/cohort.ts";
 
-interface MeanSd {
-  readonly mean: number | null;
-  readonly sd: number | null;
-}
-interface Summary extends MeanSd {
-  readonly n: number;
-  readonly min?: number | null;
-  readonly max?: number | null;
-}
-interface Count {
-  readonly n: number;
-  readonly percent: number | null;
-  readonly known: number;
-}
-interface Outcome {
-  readonly scale: string;
-  readonly n: number;
-  readonly pre: MeanSd;
-  readonly post: MeanSd;
-  readonly pOneTailed: number | null;
-  readonly improvement: { mean: number | null; ci95: readonly [number, number] | null };
-  readonly wilcoxon?: { readonly pOneTailed: number | null } | null;
-  /** Why the tests are empty (too few pairs, no variation), in the server's words. */
-  readonly notTested?: { readonly text: string } | null;
-}
-/** The shape of the domain's CohortAnalysis that this page reads (the route types it loosely). */
-interface Analysis {
-  readonly patients: number;
-  readonly protocols: readonly { id: string; name: string }[];
-  readonly course: Course;
-  readonly table1?: {
-    readonly male: Count;
-    readonly female: Count;
-    readonly age: Summary;
-    readonly bmi: Summary;
-    readonly hypermobile: Count;
-    readonly mcad: Count;
-    readonly onOpioids: Count;
-    readonly hormesis: Count;
-    readonly medMg: Summary;
-  };
-  readonly outcomes?: readonly Outcome[];
-  readonly medByGroup?: {
-    readonly hypermobile: Summary;
-    readonly others: Summary;
-    readonly p: number | null;
-  };
-  readonly bmiVsMed?: { readonly rho: number | null; readonly p: number | null; readonly n: number };
-  readonly medHistogram?: {
-    readonly n: number;
-    readonly bins: readonly { fromMg: number; toMg: number; count: number }[];
-  };
-  readonly hormesisCount?: number;
-}
+/** The API's answer when some patient matches the filters (no tables when none does). */
+type Analysis = NonNullable<CohortDto>;
+type Analysed = Extract<Analysis, { table1: unknown }>;
+type Table1 = Analysed["table1"];
+type MeanSd = Pick<Table1["age"], "mean" | "sd">;
+type Count = Table1["male"];
+type Bins = Analysed["medHistogram"]["bins"];
 
 const SCALE: Readonly<Record<string, string>> = {
   bpi_pain: "BPI pain severity",
@@ -80,11 +33,8 @@ const SCALE: Readonly<Record<string, string>> = {
 const fmt = (v: number | null | undefined, d = 2) => (v === null || v === undefined ? "—" : v.toFixed(d));
 const pText = (p: number | null | undefined) =>
   p === null || p === undefined ? "—" : p < 0.001 ? "< 0.001" : p.toFixed(3);
-const meanSd = (s: MeanSd | undefined, d = 1) => (s ? `${fmt(s.mean, d)} (${fmt(s.sd, d)})` : "—");
-const count = (c: Count | undefined) =>
-  c ? `${c.n} of ${c.known}${c.percent === null ? "" : ` (${c.percent.toFixed(0)}%)`}` : "—";
-
-type Bins = NonNullable<Analysis["medHistogram"]>["bins"];
+const meanSd = (s: MeanSd, d = 1) => `${fmt(s.mean, d)} (${fmt(s.sd, d)})`;
+const count = (c: Count) => `${c.n} of ${c.known}${c.percent === null ? "" : ` (${c.percent.toFixed(0)}%)`}`;
 
 function Histogram({ bins }: { readonly bins: Bins }) {
   const max = bins.reduce((m, b) => Math.max(m, b.count), 1);
@@ -142,10 +92,9 @@ export function Cohort() {
 }
 
 function CohortBody({ analysis }: { readonly analysis: Analysis }) {
+  if (!("table1" in analysis)) return <p class="notice">No patient on a plan matches these filters.</p>;
   const t1 = analysis.table1;
   const groups = analysis.medByGroup;
-  if (analysis.patients === 0 || !analysis.medHistogram || !analysis.outcomes)
-    return <p class="notice">No patient on a plan matches these filters.</p>;
   return (
     <>
       <p class="muted">
@@ -155,39 +104,37 @@ function CohortBody({ analysis }: { readonly analysis: Analysis }) {
       </p>
       <CourseCard course={analysis.course} />
       <div class="grid-2">
-        {t1 && (
-          <div class="card">
-            <h2>Patients (Table 1)</h2>
-            <table class="compact">
-              <tbody>
-                {(
+        <div class="card">
+          <h2>Patients (Table 1)</h2>
+          <table class="compact">
+            <tbody>
+              {(
+                [
+                  ["Female", t1.female.known > 0, count(t1.female)],
+                  ["Male", t1.male.known > 0, count(t1.male)],
+                  ["Age, mean (SD)", t1.age.n > 0, meanSd(t1.age)],
+                  ["BMI, mean (SD)", t1.bmi.n > 0, meanSd(t1.bmi)],
+                  ["Hypermobile", t1.hypermobile.known > 0, count(t1.hypermobile)],
+                  ["MCAD", t1.mcad.known > 0, count(t1.mcad)],
+                  ["On opioids", t1.onOpioids.known > 0, count(t1.onOpioids)],
+                  ["Hormesis", t1.hormesis.known > 0, count(t1.hormesis)],
                   [
-                    ["Female", t1.female.known > 0, count(t1.female)],
-                    ["Male", t1.male.known > 0, count(t1.male)],
-                    ["Age, mean (SD)", t1.age.n > 0, meanSd(t1.age)],
-                    ["BMI, mean (SD)", t1.bmi.n > 0, meanSd(t1.bmi)],
-                    ["Hypermobile", t1.hypermobile.known > 0, count(t1.hypermobile)],
-                    ["MCAD", t1.mcad.known > 0, count(t1.mcad)],
-                    ["On opioids", t1.onOpioids.known > 0, count(t1.onOpioids)],
-                    ["Hormesis", t1.hormesis.known > 0, count(t1.hormesis)],
-                    [
-                      "MED, mg, mean (SD), range",
-                      t1.medMg.n > 0,
-                      `${meanSd(t1.medMg, 2)}, ${fmt(t1.medMg.min)} to ${fmt(t1.medMg.max)} (n = ${t1.medMg.n})`,
-                    ],
-                  ] as const
-                )
-                  .filter(([, known]) => known)
-                  .map(([label, , value]) => (
-                    <tr key={label}>
-                      <th scope="row">{label}</th>
-                      <td>{value}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+                    "MED, mg, mean (SD), range",
+                    t1.medMg.n > 0,
+                    `${meanSd(t1.medMg, 2)}, ${fmt(t1.medMg.min)} to ${fmt(t1.medMg.max)} (n = ${t1.medMg.n})`,
+                  ],
+                ] as const
+              )
+                .filter(([, known]) => known)
+                .map(([label, , value]) => (
+                  <tr key={label}>
+                    <th scope="row">{label}</th>
+                    <td>{value}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </div>
         <div class="card">
           <h2>MEDs found ({analysis.medHistogram.n})</h2>
           {analysis.medHistogram.bins.length > 0 ? (
@@ -195,13 +142,13 @@ function CohortBody({ analysis }: { readonly analysis: Analysis }) {
           ) : (
             <p class="muted">No MED found yet.</p>
           )}
-          {groups && groups.hypermobile.n > 0 && groups.others.n > 0 && (
+          {groups.hypermobile.n > 0 && groups.others.n > 0 && (
             <p class="small">
               Hypermobile {fmt(groups.hypermobile.mean)} mg (n = {groups.hypermobile.n}) against others{" "}
               {fmt(groups.others.mean)} mg (n = {groups.others.n}): Welch p {pText(groups.p)}.
             </p>
           )}
-          {analysis.bmiVsMed && analysis.bmiVsMed.n > 1 && (
+          {analysis.bmiVsMed.n > 1 && (
             <p class="small">
               BMI and MED: Spearman ρ {fmt(analysis.bmiVsMed.rho)}, p {pText(analysis.bmiVsMed.p)} (n ={" "}
               {analysis.bmiVsMed.n}).
