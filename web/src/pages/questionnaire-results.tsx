@@ -1,19 +1,7 @@
 /** Questionnaire answers as scored, and the change in BPI since the first one. */
 import { shortDate } from "../format.ts";
 import { QUESTIONNAIRE_FORMS } from "../questionnaire-forms.ts";
-
-interface Score {
-  readonly id: string;
-  readonly label: string;
-  readonly status: string;
-  readonly value?: number;
-}
-export interface Response {
-  readonly id: string;
-  readonly instrument: string;
-  readonly answeredOn: string;
-  readonly scores: { readonly scores?: readonly Score[] };
-}
+import type { QuestionnaireDto } from "../../../src/http/routes/questionnaires.ts";
 
 /**
  * Meaningful change (clinical reference, section 4): pain about 2 points or 30% (Farrar 2001);
@@ -32,7 +20,7 @@ export function QuestionnaireResults({
   responses,
   forPatient,
 }: {
-  readonly responses: readonly Response[];
+  readonly responses: readonly QuestionnaireDto[];
   readonly forPatient: boolean;
 }) {
   if (responses.length === 0)
@@ -44,8 +32,10 @@ export function QuestionnaireResults({
       </p>
     );
   const bpi = responses.filter((r) => r.instrument === "bpi");
-  const value = (r: Response | undefined, scoreId: string) =>
-    r?.scores.scores?.find((s) => s.id === scoreId && s.status === "computed")?.value;
+  const value = (r: QuestionnaireDto | undefined, scoreId: string) => {
+    const score = r?.scores.scores.find((s) => s.id === scoreId);
+    return score?.status === "computed" ? score.value : undefined;
+  };
   const first = bpi[0];
   const last = bpi.length > 1 ? bpi.at(-1) : undefined;
   return (
@@ -64,11 +54,8 @@ export function QuestionnaireResults({
               <td>{shortDate(r.answeredOn)}</td>
               <td>{titleOf(r.instrument)}</td>
               <td>
-                {(r.scores.scores ?? [])
-                  .map(
-                    (s) =>
-                      `${s.label}: ${s.status === "computed" ? (s.value ?? 0).toFixed(1) : "not scored"}`,
-                  )
+                {r.scores.scores
+                  .map((s) => `${s.label}: ${s.status === "computed" ? s.value.toFixed(1) : "not scored"}`)
                   .join("; ")}
               </td>
             </tr>

@@ -10,7 +10,8 @@ import { ErrorNote } from "../components/field-error.tsx";
 import { Scale } from "../components/scale.tsx";
 import { shortDate, todayIso } from "../format.ts";
 import { QUESTIONNAIRE_FORMS, unscorable, type QuestionnaireForm } from "../questionnaire-forms.ts";
-import { QuestionnaireResults, type Response } from "./questionnaire-results.tsx";
+import type { QuestionnaireDto } from "../../../src/http/routes/questionnaires.ts";
+import { QuestionnaireResults } from "./questionnaire-results.tsx";
 
 type Due = AssessmentDto["forPatient"]["questionnaireDue"];
 
@@ -125,12 +126,12 @@ export function Questionnaires({
   readonly due?: Due;
   readonly onSaved?: () => void;
 }) {
-  const [responses, setResponses] = useState<Response[]>([]);
+  const [responses, setResponses] = useState<QuestionnaireDto[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<QuestionnaireForm | null>(null);
   const load = () =>
     api
-      .get<Response[]>(`/api/patients/${id}/questionnaires`)
+      .get<QuestionnaireDto[]>(`/api/patients/${id}/questionnaires`)
       .then(setResponses, (e) => setError(messageOf(e)));
   useEffect(() => void load(), [id]);
   const done = (saved: boolean) => {
