@@ -23,8 +23,19 @@ const json = (schema: z.ZodType) => z.toJSONSchema(schema, { unrepresentable: "a
 /** A request body as the client sends it: before the route's transforms (the check-in's parser). */
 const input = (schema: z.ZodType) => z.toJSONSchema(schema, { unrepresentable: "any", io: "input" });
 
+/**
+ * The document's outline. Each operation inside is an OpenAPI 3.1 Operation Object, which the
+ * OpenAPI specification itself describes (with JSON Schema for the bodies): restating that in zod
+ * would say it twice.
+ */
+export const OpenApiDocumentSchema = z.object({
+  openapi: z.literal("3.1.0"),
+  info: z.object({ title: z.string(), version: z.string(), description: z.string() }),
+  paths: z.record(z.string(), z.record(z.string(), z.unknown()).describe("the operations by method")),
+});
+
 /** @example openApiDocument(ROUTES).paths["/api/patients"].get.summary */
-export function openApiDocument(routes: readonly RouteDefinition[]): Record<string, unknown> {
+export function openApiDocument(routes: readonly RouteDefinition[]): z.infer<typeof OpenApiDocumentSchema> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const path = route.path.replace(/:(\w+)/g, "{$1}");
@@ -66,7 +77,7 @@ export function openApiDocument(routes: readonly RouteDefinition[]): Record<stri
     };
   }
   return {
-    openapi: "3.1.0",
+    openapi: "3.1.0" as const,
     info: {
       title: "ldn clinic server",
       version: "0.1.0",

@@ -23,6 +23,39 @@ const RecipeLineSchema = z.object({
   capsulesPerDose: z.number().int(),
 });
 
+/** What a fill costs (src/domain/compounding/capsule-plan.ts: PlanCost), in cents. */
+const PlanCostSchema = z.object({
+  strengths: z.number().int(),
+  capsules: z.number().int(),
+  feesCents: z.number().int(),
+  capsulesCents: z.number().int(),
+  totalCents: z.number().int(),
+  perDayCents: z.number().int().describe("the total over the fill's days, rounded half up to the cent"),
+});
+
+/** The next fill at the least cost (GET /api/patients/:patientId/compounding): the domain's CapsulePlan. */
+export const CompoundingSchema = z.object({
+  period: z.object({ start: IsoDateSchema, end: IsoDateSchema, days: z.number().int() }),
+  settings: z
+    .object({
+      maxCapsulesPerDose: z.number().int(),
+      feePerStrengthCents: z.number().int(),
+      pricePerCapsuleCents: z.number().int(),
+      strengthStepUg: z.number().int(),
+      strengthStepIsDerived: z
+        .boolean()
+        .describe("the strength step was derived from the doses, not set by the clinic"),
+    })
+    .describe("clinic settings the plan was made with"),
+  strengths: z.array(StrengthLineSchema),
+  recipes: z.array(RecipeLineSchema.omit({ capsulesPerDose: true })),
+  cost: PlanCostSchema,
+  simple: z
+    .object({ strengths: z.array(z.number().int()), cost: PlanCostSchema })
+    .describe("one strength per dose amount, one capsule per dose: what the plan is measured against"),
+  savingCents: z.number().int(),
+});
+
 export const NextFillSchema = z.object({
   patientId: z.string(),
   patientName: z.string(),

@@ -12,10 +12,32 @@ import type { Decision, Recommendation } from "../../app/ports/recommendation-re
 import { recommendationWaiting, stateDetail } from "../../app/use-cases/summarise-patient.ts";
 import { formatDose } from "../../domain/dose.ts";
 import { getProtocol, PROTOCOLS } from "../../domain/protocols/catalogue.ts";
+import type { ClinicianDecision } from "../../domain/titration/decisions.ts";
 import { AlertSchema, alertDto } from "../api/alerts.ts";
 import { IsoDateSchema, PatientParams } from "../api/common.ts";
 import { defineRoute } from "../route.ts";
 import { todayIn } from "../today.ts";
+
+const noteField = { note: z.string().optional() };
+
+/** What an override set, as the engine replays it (src/domain/titration/decisions.ts: ClinicianDecision). */
+const EngineDecisionSchema = z.union([
+  z.object({
+    date: z.string(),
+    kind: z.enum(["set-dose", "set-med"]),
+    totalUg: z.number().int(),
+    ...noteField,
+  }),
+  z.object({ date: z.string(), kind: z.literal("consolidate"), doseCount: z.number().int(), ...noteField }),
+  z.object({ date: z.string(), kind: z.enum(["pause", "resume", "stop"]), ...noteField }),
+]);
+
+/** Pain at one daily total so far (src/domain/titration/level-stats.ts: LevelSummary). */
+const LevelSchema = z.object({
+  ug: z.number().int().describe("the daily total"),
+  n: z.number().int().describe("recorded days with that total taken in full"),
+  meanPain: z.number(),
+});
 
 export const DecisionSchema = z.object({
   recommendationId: z.string(),
@@ -26,7 +48,7 @@ export const DecisionSchema = z.object({
   decidedBy: z.string(),
   decidedByName: z.string().nullable().describe("the clinician who decided, by name"),
   decidedAt: z.string(),
-  instead: z.record(z.string(), z.unknown()).nullable(),
+  instead: EngineDecisionSchema.nullable(),
   insteadText: z
     .string()
     .nullable()
@@ -62,7 +84,7 @@ export const AssessmentSchema = z.object({
     )
     .describe("the reasons as data: a stable code, the date, the text, and the numbers behind it by name"),
   decidedOn: z.string().nullable(),
-  levels: z.array(z.record(z.string(), z.unknown())),
+  levels: z.array(LevelSchema),
   alerts: z.array(AlertSchema).describe("what the engine wants a clinician to see now; empty when nothing"),
   waiting: z.boolean().describe("the engine's state has not been decided on by a clinician yet"),
   started: z
@@ -99,7 +121,8 @@ function decisionDto(recommendation: Recommendation | undefined, d: Decision) {
     decidedBy: d.decidedBy,
     decidedByName: d.decidedByName ?? null,
     decidedAt: d.decidedAt,
-    instead: d.engineDecision as Record<string, unknown> | null,
+    // Kept as parseDecision made it (decide-recommendation.ts); the port holds it as stored JSON.
+    instead: d.engineDecision as ClinicianDecision | null,
     insteadText: describeDecision(d.engineDecision, unit),
   };
 }
@@ -146,7 +169,7 @@ export const assessmentRoutes = [
           total: formatDose(a.next.totalUg, unit),
           doses: a.next.doses.map((d) => ({ ...d, dose: formatDose(d.ug, unit) })),
         },
-        levels: a.levels as unknown as Record<string, unknown>[],
+        levels: a.levels,
         alerts: a.alerts.map(alertDto),
         waiting,
         started,

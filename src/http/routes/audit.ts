@@ -10,6 +10,8 @@ export const AuditEventSchema = z.object({
   patientId: z.string().nullable(),
   subjectId: z.string().nullable(),
   outcome: z.enum(["success", "denied", "failure"]),
+  // Free-form on purpose: each of the many actions records its own details, and an event keeps
+  // them as they were written when it happened, whatever shape later versions give that action.
   details: z.record(z.string(), z.unknown()),
 });
 

@@ -17,6 +17,7 @@ import type { ScheduledDose } from "../../domain/protocols/split-doses.ts";
 import { opioidSection } from "../../documents/patient-instructions.ts";
 import { schedulePdf } from "../../documents/schedule-pdf.ts";
 import { alertDto } from "../api/alerts.ts";
+import { CompoundingSchema } from "../api/pharmacy.ts";
 import { IsoDateSchema, PatientParams } from "../api/common.ts";
 import { NewPlanSchema, PlanSchema, ProtocolSchema, ScheduleSchema, TodaySchema } from "../api/patients.ts";
 import { defineRoute } from "../route.ts";
@@ -276,7 +277,7 @@ export const planRoutes = [
       fillStart: IsoDateSchema.optional(),
       days: z.coerce.number().int().min(1).max(90).default(28),
     }),
-    response: z.record(z.string(), z.unknown()),
+    response: CompoundingSchema,
     handler: async ({ tx, params, query, services }) => {
       const from = query.fillStart ?? todayIn(services.clock);
       const { protocol, days } = await planDays(tx, params.patientId, from, query.days, "fillStart");

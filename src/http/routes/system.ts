@@ -2,7 +2,7 @@
 import { z } from "zod/v4";
 import { SYSTEM_ACTOR } from "../../app/ports/actor.ts";
 import { defineRoute, type RouteDefinition } from "../route.ts";
-import { openApiDocument } from "../openapi.ts";
+import { openApiDocument, OpenApiDocumentSchema } from "../openapi.ts";
 
 /** @example systemRoutes(() => ROUTES) */
 export function systemRoutes(all: () => readonly RouteDefinition[]): RouteDefinition[] {
@@ -34,7 +34,7 @@ export function systemRoutes(all: () => readonly RouteDefinition[]): RouteDefini
       access: { kind: "public" },
       action: "openapi",
       noStore: false,
-      response: z.record(z.string(), z.unknown()),
+      response: OpenApiDocumentSchema,
       handler: async () => openApiDocument(all()),
     }),
   ];
