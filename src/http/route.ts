@@ -11,6 +11,7 @@ import type { Principal } from "./principal.ts";
 import type { ServerSettings } from "./settings.ts";
 import type { PasswordHasher } from "../app/ports/password-hasher.ts";
 import type { LoginThrottle } from "../app/ports/login-throttle.ts";
+import type { SmartSettings } from "./smart/smart-settings.ts";
 
 export type Method = "get" | "post" | "put" | "delete";
 
@@ -21,6 +22,8 @@ export interface Services {
   readonly settings: ServerSettings;
   readonly passwords: PasswordHasher;
   readonly throttle: LoginThrottle;
+  /** SMART App Launch settings when SMART is on (smart/smart-settings.ts): write-back refreshes tokens with the client id. */
+  readonly smart?: SmartSettings | null;
 }
 
 export interface RequestContext<P, Q, B> {

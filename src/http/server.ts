@@ -51,6 +51,7 @@ export function buildServer(options: ServerOptions) {
       hashGate(options.hashConcurrency === undefined ? {} : { concurrent: options.hashConcurrency }),
     ),
     throttle: options.store.loginThrottle(settings.loginWindowMinutes * 60_000),
+    smart: options.smart ?? null,
   };
   const webRoot = options.webRoot === undefined ? WEB_DIST : options.webRoot;
   const app = createApp(ROUTES, services, {

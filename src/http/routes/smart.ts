@@ -108,7 +108,7 @@ export const smartRoutes = [
     handler: async ({ params, body, principal, services, tx }) => {
       const now = services.clock.now().getTime();
       const launch = await tx.smartLaunches.get(body.launch, principal!.sessionId, now);
-      return sendToEhr(tx, params.patientId, launch, now);
+      return sendToEhr(tx, params.patientId, launch, now, services.smart?.clientId ?? null);
     },
   }),
 ];

@@ -2,7 +2,8 @@
  * Write-back (issue 15, item 4): a linked patient's pain ratings and questionnaire scores sent to
  * the EHR ldn was launched from, with that launch's token, as one batch of conditional creates.
  * Refused (409, a plain reason) without a live launch for this patient's EHR patient, or without
- * a scope that lets ldn create Observations.
+ * a scope that lets ldn create Observations. An expired access token is refreshed first when the
+ * EHR granted a refresh token (`offline_access`/`online_access`).
  */
 import type { Bundle } from "@medplum/fhirtypes";
 import type { Repositories } from "../../app/ports/store.ts";
@@ -10,6 +11,7 @@ import type { FinishedLaunch } from "../../app/ports/smart-launch-repository.ts"
 import { conflict } from "../../domain/errors.ts";
 import { ehrObservations, tallyWriteBack, writeBackBundle } from "../../fhir/ehr-observations.ts";
 import { mayWrite } from "../../fhir/smart/smart-configuration.ts";
+import { DEFAULT_TOKEN_SECONDS, refreshAccess } from "./token-endpoint.ts";
 
 export interface SendSummary {
   readonly iss: string;
@@ -19,15 +21,15 @@ export interface SendSummary {
   readonly text: string;
 }
 
-/** The launch, if it may write this patient's Observations now; else a 409 saying why. */
+const NO_LAUNCH = "launch: no live SMART launch in this session; open ldn from the EHR again";
+
+/** The launch, if it may write this patient's Observations; else a 409 saying why. */
 async function writableLaunch(
   tx: Repositories,
   patientId: string,
   launch: FinishedLaunch | undefined,
-  nowMs: number,
 ): Promise<FinishedLaunch> {
-  if (launch === undefined || launch.expiresAt <= nowMs)
-    throw conflict("launch: no live SMART launch in this session; open ldn from the EHR again", "launch");
+  if (launch === undefined) throw conflict(NO_LAUNCH, "launch");
   const link = await tx.ehrLinks.of(patientId);
   if (link === undefined || link.iss !== launch.iss || link.ehrPatientId !== launch.ehrPatientId)
     throw conflict(
@@ -42,16 +44,42 @@ async function writableLaunch(
   return launch;
 }
 
+/** The launch with a live access token: refreshed (and kept) when it expired and can be. */
+async function liveToken(
+  tx: Repositories,
+  launch: FinishedLaunch,
+  nowMs: number,
+  clientId: string | null,
+): Promise<FinishedLaunch> {
+  if (launch.expiresAt > nowMs) return launch;
+  if (launch.refreshToken === null || clientId === null) throw conflict(NO_LAUNCH, "launch");
+  const token = await refreshAccess(launch.tokenEndpoint, launch.refreshToken, clientId);
+  if (typeof token === "string")
+    throw conflict(
+      `launch: the EHR did not renew ldn's access (${token}); open ldn from the EHR again`,
+      "launch",
+    );
+  const renewed = {
+    accessToken: token.access_token,
+    // An EHR may rotate the refresh token, or keep the one it gave.
+    refreshToken: token.refresh_token ?? launch.refreshToken,
+    expiresAt: nowMs + (token.expires_in ?? DEFAULT_TOKEN_SECONDS) * 1000,
+  };
+  await tx.smartLaunches.renew(launch.id, renewed);
+  return { ...launch, ...renewed };
+}
+
 /**
- * @example const summary = await sendToEhr(tx, patientId, await tx.smartLaunches.get(id, sessionId, now), now);
+ * @example const summary = await sendToEhr(tx, patientId, await tx.smartLaunches.get(id, sessionId, now), now, "ldn");
  */
 export async function sendToEhr(
   tx: Repositories,
   patientId: string,
   found: FinishedLaunch | undefined,
   nowMs: number,
+  clientId: string | null,
 ): Promise<SendSummary> {
-  const launch = await writableLaunch(tx, patientId, found, nowMs);
+  const launch = await liveToken(tx, await writableLaunch(tx, patientId, found), nowMs, clientId);
   const outgoing = ehrObservations(
     await tx.diary.listForPatient(patientId),
     await tx.questionnaires.listForPatient(patientId),

@@ -26,6 +26,8 @@ const SCOPES = [
   "patient/MedicationStatement.read",
   "patient/Condition.read",
   "patient/Observation.write",
+  "offline_access",
+  "online_access",
 ];
 
 export interface SmartEhr {
@@ -87,6 +89,7 @@ export async function startSmartEhr(): Promise<SmartEhr> {
   const launches = new Map<string, string>();
   const codePatient = new Map<string, string>();
   const tokenPatient = new Map<string, string>();
+  const refreshPatient = new Map<string, string>();
   const issuedTokens: string[] = [];
   let provider: Provider | undefined;
   let standalonePatient: string | undefined;
@@ -179,7 +182,7 @@ export async function startSmartEhr(): Promise<SmartEhr> {
             client_id: EHR_CLIENT_ID,
             token_endpoint_auth_method: "none",
             redirect_uris: [redirectUri],
-            grant_types: ["authorization_code"],
+            grant_types: ["authorization_code", "refresh_token"],
             response_types: ["code"],
           },
         ],
@@ -188,6 +191,11 @@ export async function startSmartEhr(): Promise<SmartEhr> {
         extraParams: ["launch", "aud"],
         features: { devInteractions: { enabled: true } },
         findAccount: (_ctx, sub) => ({ accountId: sub, claims: () => ({ sub }) }),
+        // This EHR's policy: a refresh token when ldn asks for SMART's online_access (oidc-provider
+        // keeps offline_access only with prompt=consent, which a SMART launch does not send).
+        issueRefreshToken: (_ctx, client, code) =>
+          client.grantTypeAllowed("refresh_token") &&
+          (code.scopes.has("online_access") || code.scopes.has("offline_access")),
       });
       provider.on("authorization.success", (ctx, response) => {
         const out = (response ?? {}) as { code?: string };
@@ -199,12 +207,20 @@ export async function startSmartEhr(): Promise<SmartEhr> {
       provider.use(async (ctx, next) => {
         await next();
         if (ctx.path !== "/token" || ctx.status !== 200) return;
-        const body = ctx.body as { access_token?: string; patient?: string };
-        const patient = codePatient.get((ctx.oidc?.params?.code as string | undefined) ?? "");
+        const body = ctx.body as { access_token?: string; refresh_token?: string; patient?: string };
+        const params = ctx.oidc?.params ?? {};
+        // The patient of the code exchanged, or of the refresh token used.
+        const patient =
+          codePatient.get((params.code as string | undefined) ?? "") ??
+          refreshPatient.get((params.refresh_token as string | undefined) ?? "");
         if (body.access_token && patient) {
           body.patient = patient;
           tokenPatient.set(body.access_token, patient);
           issuedTokens.push(body.access_token);
+          if (body.refresh_token) {
+            refreshPatient.set(body.refresh_token, patient);
+            issuedTokens.push(body.refresh_token);
+          }
         }
       });
     },
