@@ -18,12 +18,17 @@ import { join } from "node:path";
 import { SYSTEM_ACTOR } from "../src/app/ports/actor.ts";
 import { listPatientSummaries } from "../src/app/use-cases/list-patient-summaries.ts";
 import type { PatientPageDto } from "../src/http/api/patients.ts";
-import { addDays, parseIsoDate } from "../src/domain/calendar-date.ts";
-import { getProtocol } from "../src/domain/protocols/catalogue.ts";
-import { buildSchedule } from "../src/domain/protocols/schedule.ts";
+import { addDays } from "../src/domain/calendar-date.ts";
 import { buildServer } from "../src/http/server.ts";
-import { scryptHasher } from "../src/crypto/scrypt-hasher.ts";
 import { openStore } from "../src/store/sql-store.ts";
+import {
+  BENCH_HASHER,
+  BENCH_START,
+  benchSchedule,
+  seedBenchClinic,
+  seedBenchPatient,
+  signInBench,
+} from "./bench-clinic.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -44,14 +49,11 @@ const COLD_RUNS = 2;
 const PAGE_SIZE = 50;
 /** Patients seeded per transaction: one disk sync per batch, not per patient. */
 const SEED_BATCH = 100;
-/** A cheap hash: the bench times the dashboard, not logging in. */
-const TEST_HASHER = scryptHasher(10);
-const TEST_PASSWORD = "bench password";
 const dir = mkdtempSync(join(tmpdir(), "ldn-bench-dashboard-"));
 const reuse = args.db !== undefined && existsSync(args.db);
 const store = await openStore({ kind: "sqlite", path: args.db ?? join(dir, "ldn.sqlite") });
-const start = parseIsoDate("2027-01-04");
-const schedule = buildSchedule(getProtocol("micro-titration"), { start, days: DAYS });
+const start = BENCH_START;
+const schedule = benchSchedule(DAYS);
 
 const seeded = performance.now();
 const clinicId = reuse ? await clinicOf(store) : await seed();
@@ -61,13 +63,8 @@ console.log(
     : `seeded ${PATIENTS} patients x ${DAYS} days in ${((performance.now() - seeded) / 1000).toFixed(1)} s`,
 );
 
-const { app } = buildServer({ store, passwords: TEST_HASHER, webRoot: null });
-const login = await app.request("http://bench/api/session", {
-  method: "POST",
-  headers: { "content-type": "application/json" },
-  body: JSON.stringify({ login: "c@bench.example", password: TEST_PASSWORD }),
-});
-const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+const { app } = buildServer({ store, passwords: BENCH_HASHER, webRoot: null });
+const cookie = await signInBench(app);
 const today = addDays(start, DAYS);
 
 const time = async (run: () => Promise<unknown>) => {
@@ -151,53 +148,11 @@ async function clinicOf(s: typeof store): Promise<string> {
 
 /** A clinic of PATIENTS patients with DAYS days of check-ins each; returns its id. */
 async function seed(): Promise<string> {
-  const passwordHash = await TEST_HASHER.hash(TEST_PASSWORD);
-  const { clinicId } = await store.transaction(SYSTEM_ACTOR, async (tx) => {
-    const clinic = await tx.clinics.create({ name: "Bench clinic" });
-    await tx.staff.create({
-      clinicId: clinic.id,
-      email: "c@bench.example",
-      displayName: "C",
-      role: "clinician",
-      passwordHash,
-    });
-    return { clinicId: clinic.id };
-  });
+  const clinicId = await seedBenchClinic(store, "clinician");
   for (let first = 0; first < PATIENTS; first += SEED_BATCH) {
     await store.transaction(SYSTEM_ACTOR, async (tx) => {
       for (let p = first; p < Math.min(PATIENTS, first + SEED_BATCH); p++) {
-        const patient = await tx.patients.create({
-          clinicId,
-          displayName: `Patient ${p}`,
-          screening: {
-            answers: {
-              ageYears: 40,
-              painMonths: 24,
-              pregnancy: "no",
-              opioids: [],
-              mustStayOnOpioids: false,
-              riskFactors: [],
-            },
-            result: {},
-          },
-        });
-        await tx.plans.create({
-          patientId: patient.id,
-          protocolId: "micro-titration",
-          protocolVersion: 1,
-          settings: {},
-          startDate: start,
-          detector: "robust",
-        });
-        for (const day of schedule.days) {
-          const pain = Math.max(0, Math.min(10, 7 - Math.floor(day.day / 8) + ((p + day.day) % 3) - 1));
-          await tx.diary.record({
-            patientId: patient.id,
-            date: day.date,
-            idempotencyKey: `bench-${p}-${day.day}`,
-            body: { date: day.date, doses: day.doses, pain, sideEffects: [] },
-          });
-        }
+        await seedBenchPatient(tx, clinicId, p, schedule);
       }
     });
   }

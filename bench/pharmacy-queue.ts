@@ -11,77 +11,37 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SYSTEM_ACTOR } from "../src/app/ports/actor.ts";
-import { addDays, parseIsoDate } from "../src/domain/calendar-date.ts";
-import { getProtocol } from "../src/domain/protocols/catalogue.ts";
-import { buildSchedule } from "../src/domain/protocols/schedule.ts";
+import { addDays } from "../src/domain/calendar-date.ts";
 import { buildServer } from "../src/http/server.ts";
-import { scryptHasher } from "../src/crypto/scrypt-hasher.ts";
 import { openStore } from "../src/store/sql-store.ts";
+import {
+  BENCH_HASHER,
+  BENCH_START,
+  benchSchedule,
+  seedBenchClinic,
+  seedBenchPatient,
+  signInBench,
+} from "./bench-clinic.ts";
 
 const PATIENTS = Number(process.env.PATIENTS ?? 1000);
 const DAYS = 30;
 const RUNS = 5;
-/** A cheap hash: the bench times the dashboard, not logging in. */
-const TEST_HASHER = scryptHasher(10);
-const TEST_PASSWORD = "bench password";
 const dir = mkdtempSync(join(tmpdir(), "ldn-bench-pharmacy-"));
 // The clinic's "today": the day after the 30 days of check-ins, the next fill overdue since day 29.
 const clock = { now: () => new Date(2027, 1, 3, 12) };
 const store = await openStore({ kind: "sqlite", path: join(dir, "ldn.sqlite") }, { clock });
-const start = parseIsoDate("2027-01-04");
-const schedule = buildSchedule(getProtocol("micro-titration"), { start, days: DAYS });
+const start = BENCH_START;
+const schedule = benchSchedule(DAYS);
 
 const seeded = performance.now();
-const passwordHash = await TEST_HASHER.hash(TEST_PASSWORD);
-const { clinicId } = await store.transaction(SYSTEM_ACTOR, async (tx) => {
-  const clinic = await tx.clinics.create({ name: "Bench clinic" });
-  await tx.staff.create({
-    clinicId: clinic.id,
-    email: "c@bench.example",
-    displayName: "C",
-    role: "pharmacist",
-    passwordHash,
-  });
-  return { clinicId: clinic.id };
-});
+const clinicId = await seedBenchClinic(store, "pharmacist");
 for (let p = 0; p < PATIENTS; p++) {
   await store.transaction(SYSTEM_ACTOR, async (tx) => {
-    const patient = await tx.patients.create({
-      clinicId,
-      displayName: `Patient ${p}`,
-      screening: {
-        answers: {
-          ageYears: 40,
-          painMonths: 24,
-          pregnancy: "no",
-          opioids: [],
-          mustStayOnOpioids: false,
-          riskFactors: [],
-        },
-        result: {},
-      },
-    });
-    const plan = await tx.plans.create({
-      patientId: patient.id,
-      protocolId: "micro-titration",
-      protocolVersion: 1,
-      settings: {},
-      startDate: start,
-      detector: "robust",
-    });
-    for (const day of schedule.days) {
-      const pain = Math.max(0, Math.min(10, 7 - Math.floor(day.day / 8) + ((p + day.day) % 3) - 1));
-      await tx.diary.record({
-        patientId: patient.id,
-        date: day.date,
-        idempotencyKey: `bench-${p}-${day.day}`,
-        body: { date: day.date, doses: day.doses, pain, sideEffects: [] },
-      });
-    }
+    const { patientId, planId } = await seedBenchPatient(tx, clinicId, p, schedule);
     // The first 28 days were dispensed: the queue's next fill follows on from day 29.
     await tx.fills.record({
-      patientId: patient.id,
-      planId: plan.id,
+      patientId,
+      planId,
       start,
       end: addDays(start, 27),
       days: 28,
@@ -94,13 +54,8 @@ console.log(
   `seeded ${PATIENTS} patients x ${DAYS} days in ${((performance.now() - seeded) / 1000).toFixed(1)} s`,
 );
 
-const { app } = buildServer({ store, passwords: TEST_HASHER, webRoot: null, clock });
-const login = await app.request("http://bench/api/session", {
-  method: "POST",
-  headers: { "content-type": "application/json" },
-  body: JSON.stringify({ login: "c@bench.example", password: TEST_PASSWORD }),
-});
-const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+const { app } = buildServer({ store, passwords: BENCH_HASHER, webRoot: null, clock });
+const cookie = await signInBench(app);
 
 const time = async (run: () => Promise<unknown>) => {
   const t0 = performance.now();
