@@ -37,6 +37,36 @@ export function fieldOf(field: string | undefined): FieldName | null {
 
 type Errors = Partial<Record<FieldName | "form", string>>;
 
+/** The 0-10 questions, in the order asked: one Scale each; pain alone must be answered. */
+const SCALES = [
+  { name: "pain", label: "Pain (average over the last 24 hours)", low: "0 no pain", high: "10 worst" },
+  { name: "mood", label: "Mood", low: "0 very low", high: "10 very good" },
+  { name: "energy", label: "Energy", low: "0 none", high: "10 full" },
+  { name: "clarity", label: "Mental clarity", low: "0 foggy", high: "10 clear" },
+] as const;
+type ScaleName = (typeof SCALES)[number]["name"];
+type Ratings = Record<ScaleName, number | null>;
+
+/** The ratings of a saved check-in, an unanswered one as null; all null for a new day. */
+function ratingsOf(checkIn: Partial<Record<ScaleName, number>> | undefined): Ratings {
+  return {
+    pain: checkIn?.pain ?? null,
+    mood: checkIn?.mood ?? null,
+    energy: checkIn?.energy ?? null,
+    clarity: checkIn?.clarity ?? null,
+  };
+}
+
+/** The answered ratings only: an unanswered optional question is left out of the check-in. */
+function answered(ratings: Ratings): Partial<Record<ScaleName, number>> {
+  const out: Partial<Record<ScaleName, number>> = {};
+  for (const { name } of SCALES) {
+    const value = ratings[name];
+    if (value !== null) out[name] = value;
+  }
+  return out;
+}
+
 /** Brings the question an error is about into view and focus, so the patient sees it at once. */
 function focusField(field: FieldName | "form"): void {
   const selector = field === "date" ? ".checkin input[type=date]" : `.checkin [name="${field}"]`;
@@ -66,10 +96,7 @@ export function CheckInForm({
   readonly takenDoses: readonly { readonly time: string; readonly ug: number }[];
   readonly onSaved: () => void;
 }) {
-  const [pain, setPain] = useState<number | null>(null);
-  const [mood, setMood] = useState<number | null>(null);
-  const [energy, setEnergy] = useState<number | null>(null);
-  const [clarity, setClarity] = useState<number | null>(null);
+  const [ratings, setRatings] = useState<Ratings>(ratingsOf(undefined));
   const [effects, setEffects] = useState<string[]>([]);
   const [impression, setImpression] = useState<string | null>(null);
   const [note, setNote] = useState("");
@@ -81,10 +108,7 @@ export function CheckInForm({
   const shownEntry = `${date}:${entry?.id ?? "none"}`;
   useEffect(() => {
     const c = entry?.checkIn;
-    setPain(c?.pain ?? null);
-    setMood(c?.mood ?? null);
-    setEnergy(c?.energy ?? null);
-    setClarity(c?.clarity ?? null);
+    setRatings(ratingsOf(c));
     setEffects(c ? [...c.sideEffects] : []);
     setImpression(c?.impression ?? null);
     setNote(c?.note ?? "");
@@ -95,6 +119,7 @@ export function CheckInForm({
     e.preventDefault();
     setErrors({});
     setStatus(null);
+    const { pain } = ratings;
     if (pain === null) {
       setErrors({ pain: "Choose your pain, 0 to 10, before saving." });
       return focusField("pain");
@@ -102,10 +127,8 @@ export function CheckInForm({
     const body = {
       date,
       doses: takenDoses.map((d) => ({ time: d.time, ug: d.ug })),
+      ...answered(ratings),
       pain,
-      ...(mood !== null ? { mood } : {}),
-      ...(energy !== null ? { energy } : {}),
-      ...(clarity !== null ? { clarity } : {}),
       sideEffects: effects,
       ...(impression ? { impression } : {}),
       ...(note.trim() ? { note: note.trim() } : {}),
@@ -151,42 +174,18 @@ export function CheckInForm({
           it.
         </p>
       )}
-      <Scale
-        name="pain"
-        label="Pain (average over the last 24 hours)"
-        value={pain}
-        onChange={setPain}
-        low="0 no pain"
-        high="10 worst"
-        error={errors.pain ?? null}
-      />
-      <Scale
-        name="mood"
-        label="Mood"
-        value={mood}
-        onChange={setMood}
-        low="0 very low"
-        high="10 very good"
-        error={errors.mood ?? null}
-      />
-      <Scale
-        name="energy"
-        label="Energy"
-        value={energy}
-        onChange={setEnergy}
-        low="0 none"
-        high="10 full"
-        error={errors.energy ?? null}
-      />
-      <Scale
-        name="clarity"
-        label="Mental clarity"
-        value={clarity}
-        onChange={setClarity}
-        low="0 foggy"
-        high="10 clear"
-        error={errors.clarity ?? null}
-      />
+      {SCALES.map((scale) => (
+        <Scale
+          key={scale.name}
+          name={scale.name}
+          label={scale.label}
+          low={scale.low}
+          high={scale.high}
+          value={ratings[scale.name]}
+          onChange={(v) => setRatings((r) => ({ ...r, [scale.name]: v }))}
+          error={errors[scale.name] ?? null}
+        />
+      ))}
       <fieldset>
         <legend>Side effects</legend>
         <div class="chips">
