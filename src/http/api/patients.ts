@@ -1,5 +1,6 @@
 /** Schemas of the patient, plan and schedule routes. */
 import { z } from "zod/v4";
+import { ScreeningResultSchema } from "./screening.ts";
 import { AlertSchema } from "./alerts.ts";
 import { DayDosesSchema, DoseSchema, IsoDateSchema } from "./common.ts";
 
@@ -94,7 +95,7 @@ export const PatientDetailSchema = z.object({
   displayName: z.string(),
   enrolledAt: z.string(),
   joined: z.boolean(),
-  screening: z.object({ answers: ScreeningAnswersSchema, result: z.record(z.string(), z.unknown()) }),
+  screening: z.object({ answers: ScreeningAnswersSchema, result: ScreeningResultSchema }),
 });
 export type PatientDetail = z.infer<typeof PatientDetailSchema>;
 
@@ -164,7 +165,22 @@ export const ProtocolSchema = z.object({
   source: z.string(),
   rule: z.string(),
   withOpioids: z.boolean(),
-  limits: z.record(z.string(), z.unknown()),
+  limits: z
+    .object({
+      maxPerDose: z.string(),
+      maxPerDay: z.string(),
+      maxStep: z.string(),
+      maxDosesPerDay: z.number().int(),
+      why: z
+        .object({
+          maxPerDoseUg: z.string(),
+          maxPerDayUg: z.string(),
+          maxStepUg: z.string(),
+          maxDosesPerDay: z.string(),
+        })
+        .describe("each limit's source"),
+    })
+    .describe("the protocol's limits as display text (ISMP doses)"),
   settings: z.array(
     z.object({
       key: z.string(),

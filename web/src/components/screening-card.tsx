@@ -8,28 +8,9 @@ import { whenText } from "../format.ts";
 import { ErrorNote } from "./field-error.tsx";
 import { answersOf, draftOf, ScreeningFields } from "./screening-fields.tsx";
 import { Source } from "./source.tsx";
+import type { PatientDetail } from "../../../src/http/api/patients.ts";
 
-export interface ScreeningResult {
-  readonly eligibility: string;
-  readonly reasons: readonly { message: string; source: string; effect?: string; scope?: string }[];
-  readonly mme: {
-    totalMmePerDay: number;
-    totalText?: string;
-    lines: {
-      written: string;
-      amount: number;
-      unit: string;
-      dosesPerDay: number | null;
-      perDay: number;
-      perDayUnit: string;
-      factor: number;
-      mmePerDay: number;
-      mmePerDayText?: string;
-    }[];
-    flags: { message: string; source: string }[];
-  } | null;
-  readonly opioidsWithoutMme?: string[];
-}
+type ScreeningResult = PatientDetail["screening"]["result"];
 
 interface HistoryEntry {
   readonly at: string;
@@ -138,10 +119,10 @@ function History({ entries }: { readonly entries: readonly HistoryEntry[] }) {
 
 export function ScreeningCard(props: {
   readonly id: string;
-  readonly screening: { answers?: Record<string, unknown>; result: Record<string, unknown> };
+  readonly screening: PatientDetail["screening"];
   readonly onChanged: () => void;
 }) {
-  const screening = props.screening.result as unknown as ScreeningResult;
+  const screening = props.screening.result;
   const [editing, setEditing] = useState(false);
   const [history, setHistory] = useState<HistoryEntry[]>([]);
   useEffect(() => {
@@ -171,8 +152,8 @@ export function ScreeningCard(props: {
           {f.message} <Source>{f.source}</Source>
         </p>
       ))}
-      {(screening.opioidsWithoutMme ?? []).length > 0 && (
-        <p class="small warning">No MME factor for: {screening.opioidsWithoutMme!.join(", ")}.</p>
+      {screening.opioidsWithoutMme.length > 0 && (
+        <p class="small warning">No MME factor for: {screening.opioidsWithoutMme.join(", ")}.</p>
       )}
       {editing ? (
         <Rescreen

@@ -211,10 +211,8 @@ function Diary({ entries }: { readonly entries: readonly DiaryDayDto[] }) {
  * No plan form and no invitation for a patient screening rules out (issue 12): the reasons
  * instead; screening again (a pregnancy now ruled out, say) brings the form back.
  */
-function NotEligible({ screening }: { readonly screening: Record<string, unknown> }) {
-  const reasons = (
-    (screening.reasons ?? []) as { message: string; effect?: string; scope?: string }[]
-  ).filter((r) => r.effect === "excludes" && r.scope === "all");
+function NotEligible({ screening }: { readonly screening: PatientDetail["screening"]["result"] }) {
+  const reasons = screening.reasons.filter((r) => r.effect === "excludes" && r.scope === "all");
   return (
     <div class="notice not-eligible" role="note">
       <p>
