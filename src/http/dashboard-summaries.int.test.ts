@@ -7,11 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "../app/ports/actor.ts";
 import type { Repositories } from "../app/ports/store.ts";
+import { keepDashboardLines } from "../app/use-cases/keep-dashboard-lines.ts";
 import { listPatientSummaries } from "../app/use-cases/list-patient-summaries.ts";
 import { summarisePatient, type PatientSummary } from "../app/use-cases/summarise-patient.ts";
 import { DEMO_ACCOUNTS, fillDemoClinic } from "../cli/demo/fill-demo-clinic.ts";
 import { DIALECTS } from "../store/testing/test-databases.ts";
 import type { PatientPageDto, PatientSummaryDto } from "./api/patients.ts";
+import { startDashboardLineKeeper } from "./dashboard-line-keeper.ts";
 import { startTestServer, type TestClient, type TestServer } from "./testing/test-server.ts";
 
 const NOW = new Date(2027, 2, 1, 9, 0);
@@ -183,6 +185,21 @@ for (const dialect of DIALECTS) {
       );
       expect(line).toMatchObject({ lastCheckIn: TODAY, daysSinceCheckIn: 0 });
       expect(await remade("2027-03-02")).toBe(replayed.length);
+    });
+
+    it("has every line made for a new day by the keeper, in batches, before the first read", async () => {
+      const day = "2027-03-03";
+      expect(await keepDashboardLines(server.store, clinicId, day, 7)).toBe(replayed.length);
+      expect(await keepDashboardLines(server.store, clinicId, day, 7)).toBe(0);
+      // The server's keeper: its first pass runs at once, and the next day's read finds it done.
+      const clock = { now: () => new Date(2027, 2, 4, 0, 5) };
+      let keeper: ReturnType<typeof startDashboardLineKeeper> | undefined;
+      const made = await new Promise<number>((passed) => {
+        keeper = startDashboardLineKeeper({ store: server.store, clock }, { passed });
+      });
+      await keeper!.stop();
+      expect(made).toBe(replayed.length);
+      expect(await remade("2027-03-04")).toBe(0);
     });
 
     it("bumps a patient's revision on every write the dashboard line is made of", async () => {

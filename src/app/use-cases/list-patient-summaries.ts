@@ -22,7 +22,7 @@ import { summarisePatient, type PatientSummary } from "./summarise-patient.ts";
 export const SUMMARY_FORMAT = 1;
 
 /** Patients whose lines are made again per read of their records: a few queries each time. */
-const REMAKE_BATCH = 500;
+export const REMAKE_BATCH = 500;
 
 export interface DashboardPageQuery extends LineFilters {
   readonly today: string;
@@ -76,30 +76,46 @@ async function freshLines(
 ): Promise<ViewedLine[]> {
   const made = new Map<string, ViewedLine>();
   const stale = lines.filter((l) => l.fresh === null);
-  for (let i = 0; i < stale.length; i += REMAKE_BATCH) {
-    const batch = stale.slice(i, i + REMAKE_BATCH);
-    // The revision was read before the records: a write in between leaves the line stale, never wrong.
-    const revision = new Map(batch.map((l) => [l.id, l.revision]));
-    const records = await tx.records.recordsToSummarise(
-      clinicId,
-      batch.map((l) => l.id),
-    );
-    const saved = records.map((r) => {
-      const s = summarisePatient(r, key.day);
-      const columns = {
-        state: s.state,
-        todayUg: s.todayUg,
-        lastCheckIn: s.lastCheckIn,
-        attention: s.attention.map((a) => a.code),
-      };
-      made.set(s.id, { id: s.id, displayName: s.displayName, ...columns });
-      return { patientId: s.id, revision: revision.get(s.id)!, body: s, ...columns };
-    });
-    await tx.records.saveSummaries(clinicId, key, saved);
-  }
+  for (let i = 0; i < stale.length; i += REMAKE_BATCH)
+    for (const line of await remakeLines(tx, clinicId, key, stale.slice(i, i + REMAKE_BATCH)))
+      made.set(line.id, line);
   // A patient gone since the lines were read has no line made: they are left out.
   return lines.flatMap((l) => {
     const line = l.fresh === null ? made.get(l.id) : { id: l.id, displayName: l.displayName, ...l.fresh };
     return line ? [line] : [];
   });
+}
+
+/**
+ * Makes these patients' lines again from their records (one read of their records) and keeps
+ * them for `key`.
+ *
+ * @example const made = await remakeLines(tx, clinicId, { day, format: SUMMARY_FORMAT }, staleLines);
+ */
+export async function remakeLines(
+  tx: Repositories,
+  clinicId: string,
+  key: SummaryKey,
+  stale: readonly SummaryLine[],
+): Promise<ViewedLine[]> {
+  // The revision was read before the records: a write in between leaves the line stale, never wrong.
+  const revision = new Map(stale.map((l) => [l.id, l.revision]));
+  const records = await tx.records.recordsToSummarise(
+    clinicId,
+    stale.map((l) => l.id),
+  );
+  const made: ViewedLine[] = [];
+  const saved = records.map((r) => {
+    const s = summarisePatient(r, key.day);
+    const columns = {
+      state: s.state,
+      todayUg: s.todayUg,
+      lastCheckIn: s.lastCheckIn,
+      attention: s.attention.map((a) => a.code),
+    };
+    made.push({ id: s.id, displayName: s.displayName, ...columns });
+    return { patientId: s.id, revision: revision.get(s.id)!, body: s, ...columns };
+  });
+  await tx.records.saveSummaries(clinicId, key, saved);
+  return made;
 }

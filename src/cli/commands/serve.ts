@@ -2,6 +2,7 @@
 import { smartSettingsFromEnv } from "../../http/smart/smart-settings.ts";
 import type { Command } from "commander";
 import { SYSTEM_ACTOR } from "../../app/ports/actor.ts";
+import { startDashboardLineKeeper } from "../../http/dashboard-line-keeper.ts";
 import { buildServer, listen, startMailDispatcher } from "../../http/server.ts";
 import type { Server } from "node:http";
 import type { Store } from "../../app/ports/store.ts";
@@ -109,6 +110,8 @@ async function serveUntilStopped(flags: ServeFlags): Promise<number> {
   const { server, port: bound } = await listen(app, port, flags.host);
   // Email reminders: sent from the outbox, so a restart resumes where it stands.
   const mail = startMailDispatcher(services, { log: (m) => logger.warn(m) });
+  // Each clinic's dashboard lines made for the day ahead of its first read (docs/scaling.md).
+  const lines = startDashboardLineKeeper(services, { log: (m) => logger.warn(m) });
   const scrape =
     operations.metricsPort === null
       ? null
@@ -127,6 +130,7 @@ async function serveUntilStopped(flags: ServeFlags): Promise<number> {
   const how = await closeGracefully(server as Server, operations.shutdownSeconds * 1000);
   scrape?.close();
   await mail.stop();
+  await lines.stop();
   await store.close();
   logger.info({ how }, "stopped");
   say(stoppedLine(how));

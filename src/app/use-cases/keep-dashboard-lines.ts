@@ -1,0 +1,31 @@
+/**
+ * Makes a clinic's stale dashboard lines for today ahead of the first read, a batch of
+ * patients a transaction, so the first dashboard request of the day finds them made and no
+ * transaction holds the database for the whole clinic's replay (88 s at 10,000 patients).
+ */
+import { SYSTEM_ACTOR } from "../ports/actor.ts";
+import type { SummaryKey } from "../ports/patient-summary-store.ts";
+import type { Store } from "../ports/store.ts";
+import { REMAKE_BATCH, remakeLines, SUMMARY_FORMAT } from "./list-patient-summaries.ts";
+
+/**
+ * Returns how many lines were made. Reads no line shown to anyone, so audits nothing.
+ *
+ * @example await keepDashboardLines(store, clinicId, "2027-03-01") // 10000, then 0
+ */
+export async function keepDashboardLines(
+  store: Store,
+  clinicId: string,
+  today: string,
+  batch = REMAKE_BATCH,
+): Promise<number> {
+  const key: SummaryKey = { day: today, format: SUMMARY_FORMAT };
+  const lines = await store.transaction(SYSTEM_ACTOR, (tx) => tx.records.summaryLines(clinicId, key));
+  const stale = lines.filter((l) => l.fresh === null);
+  let made = 0;
+  for (let i = 0; i < stale.length; i += batch)
+    made += (
+      await store.transaction(SYSTEM_ACTOR, (tx) => remakeLines(tx, clinicId, key, stale.slice(i, i + batch)))
+    ).length;
+  return made;
+}
