@@ -193,3 +193,4 @@ export const ProtocolSchema = z.object({
   ),
   notes: z.array(z.string()),
 });
+export type ProtocolDto = z.infer<typeof ProtocolSchema>;

@@ -8,27 +8,8 @@ import { api, messageOf } from "../api.ts";
 import { ErrorNote } from "../components/field-error.tsx";
 import { Source } from "../components/source.tsx";
 import { splitCitation, todayIso } from "../format.ts";
-
-interface Protocol {
-  readonly id: string;
-  readonly name: string;
-  readonly source: string;
-  readonly rule: string;
-  readonly limits: { readonly maxPerDay: string; readonly maxStep: string; readonly maxDosesPerDay: number };
-  readonly settings: readonly {
-    key: string;
-    label: string;
-    default: string;
-    provenance: string;
-    note: string;
-  }[];
-  readonly notes: readonly string[];
-}
-
-interface Reason {
-  readonly code: string;
-  readonly message: string;
-}
+import type { ProtocolDto } from "../../../src/http/api/patients.ts";
+import type { ScreeningResultDto } from "../../../src/http/api/screening.ts";
 
 /** What the clinician can record instead of "unknown" (004 excluded pregnancy). */
 const PREGNANCY_CHOICES = [
@@ -37,12 +18,7 @@ const PREGNANCY_CHOICES = [
   ["yes", "Pregnant"],
 ] as const;
 
-interface Fit {
-  readonly protocolId: string;
-  readonly fit: string;
-  readonly why: string;
-  readonly interaction: { readonly message: string; readonly severity: string } | null;
-}
+type Fit = ScreeningResultDto["protocols"][number];
 
 /** How screening's fit reads in the list of protocols. */
 const FIT_LABEL: Readonly<Record<string, string>> = {
@@ -66,14 +42,12 @@ export function PlanForm({
   onCreated,
 }: {
   readonly id: string;
-  readonly screening: Record<string, unknown>;
+  readonly screening: ScreeningResultDto;
   readonly onCreated: () => void;
 }) {
-  const fits = (screening.protocols ?? []) as Fit[];
-  const pregnancyUnknown = ((screening.reasons ?? []) as Reason[]).find(
-    (r) => r.code === "pregnancy-unknown",
-  );
-  const [protocols, setProtocols] = useState<Protocol[]>([]);
+  const fits = screening.protocols;
+  const pregnancyUnknown = screening.reasons.find((r) => r.code === "pregnancy-unknown");
+  const [protocols, setProtocols] = useState<ProtocolDto[]>([]);
   const [protocolId, setProtocolId] = useState(() => firstChoice(fits));
   const [startDate, setStartDate] = useState(todayIso());
   const [detector, setDetector] = useState("robust");
@@ -83,7 +57,7 @@ export function PlanForm({
   const [pregnancy, setPregnancy] = useState("");
   const [screenError, setScreenError] = useState<string | null>(null);
   useEffect(() => {
-    api.get<Protocol[]>("/api/protocols").then(setProtocols, (e) => setError(messageOf(e)));
+    api.get<ProtocolDto[]>("/api/protocols").then(setProtocols, (e) => setError(messageOf(e)));
   }, []);
   // Screened again (the pregnancy status recorded, say): the choice follows the new screening.
   const unsuitable = fits.filter((f) => f.fit === "unsuitable");
