@@ -133,14 +133,19 @@ async function handle(c: Context, route: RouteDefinition, services: Services): P
     });
   } else {
     try {
-      result =
-        route.ownTransactions && decision === "allow"
-          ? await route.handler({ ...base, tx: NO_TRANSACTION })
-          : await services.store.transaction(actorOf(principal), async (tx) => {
-              if (decision === "check-patient" && !(await mayReach(tx, principal, params, route.action)))
-                return DENIED;
-              return route.handler({ ...base, tx });
-            });
+      const checkPatient = decision === "check-patient";
+      result = route.ownTransactions
+        ? // The access check commits on its own, then the handler's slow work holds no lock.
+          checkPatient &&
+          !(await services.store.transaction(actorOf(principal), (tx) =>
+            mayReach(tx, principal, params, route.action),
+          ))
+          ? DENIED
+          : await route.handler({ ...base, tx: NO_TRANSACTION })
+        : await services.store.transaction(actorOf(principal), async (tx) => {
+            if (checkPatient && !(await mayReach(tx, principal, params, route.action))) return DENIED;
+            return route.handler({ ...base, tx });
+          });
     } catch (error) {
       const located = inRequest(error, input);
       await auditFailure(services, route, principal, params, located);

@@ -83,8 +83,9 @@ export interface RouteDefinition<
   readonly successStatus?: number;
   /**
    * The handler opens its own transactions (`services.store`), because it does slow work that
-   * must not hold a write lock (hashing a password). Only for access rules decided without the
-   * database (`signed-in`, `clinic`); failures are still audited.
+   * must not hold a write lock (hashing a password, a call to the EHR). On a patient route the
+   * access check runs (and a refusal is audited) in a transaction of its own first; failures are
+   * still audited.
    */
   readonly ownTransactions?: boolean;
   /** Patient data in the response: sent with `Cache-Control: no-store` (default true). */

@@ -10,6 +10,7 @@ import { notFound } from "../../domain/errors.ts";
 import { mayWrite } from "../../fhir/smart/smart-configuration.ts";
 import { PatientParams } from "../api/common.ts";
 import { ScreeningAnswersSchema } from "../api/patients.ts";
+import { actorOf } from "../principal.ts";
 import { defineRoute } from "../route.ts";
 import { sendToEhr } from "../smart/send-to-ehr.ts";
 
@@ -105,10 +106,15 @@ export const smartRoutes = [
     params: PatientParams,
     body: z.object({ launch: LaunchId }),
     response: SendSummarySchema,
-    handler: async ({ params, body, principal, services, tx }) => {
-      const now = services.clock.now().getTime();
-      const launch = await tx.smartLaunches.get(body.launch, principal!.sessionId, now);
-      return sendToEhr(tx, params.patientId, launch, now, services.smart?.clientId ?? null);
-    },
+    // The EHR's answer is awaited outside any transaction (send-to-ehr.ts).
+    ownTransactions: true,
+    handler: ({ params, body, principal, services }) =>
+      sendToEhr(services.store, actorOf(principal!), {
+        patientId: params.patientId,
+        launchId: body.launch,
+        sessionId: principal!.sessionId,
+        nowMs: services.clock.now().getTime(),
+        clientId: services.smart?.clientId ?? null,
+      }),
   }),
 ];

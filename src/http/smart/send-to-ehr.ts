@@ -6,7 +6,8 @@
  * EHR granted a refresh token (`offline_access`/`online_access`).
  */
 import type { Bundle } from "@medplum/fhirtypes";
-import type { Repositories } from "../../app/ports/store.ts";
+import type { Actor } from "../../app/ports/actor.ts";
+import type { Repositories, Store } from "../../app/ports/store.ts";
 import type { FinishedLaunch } from "../../app/ports/smart-launch-repository.ts";
 import { conflict } from "../../domain/errors.ts";
 import { ehrObservations, tallyWriteBack, writeBackBundle } from "../../fhir/ehr-observations.ts";
@@ -20,6 +21,9 @@ export interface SendSummary {
   /** For the clinician: "Sent 23 pain ratings and 2 BPI scores to https://ehr.example/fhir; 0 already there". */
   readonly text: string;
 }
+
+/** How long the EHR may take to answer the batch: a clinic setting, not a clinical number. */
+const EHR_TIMEOUT_MS = 15_000;
 
 const NO_LAUNCH = "launch: no live SMART launch in this session; open ldn from the EHR again";
 
@@ -44,9 +48,8 @@ async function writableLaunch(
   return launch;
 }
 
-/** The launch with a live access token: refreshed (and kept) when it expired and can be. */
+/** The launch's token, renewed when it has expired and can be (the caller keeps the renewal). */
 async function liveToken(
-  tx: Repositories,
   launch: FinishedLaunch,
   nowMs: number,
   clientId: string | null,
@@ -59,55 +62,83 @@ async function liveToken(
       `launch: the EHR did not renew ldn's access (${token}); open ldn from the EHR again`,
       "launch",
     );
-  const renewed = {
+  return {
+    ...launch,
     accessToken: token.access_token,
     // An EHR may rotate the refresh token, or keep the one it gave.
     refreshToken: token.refresh_token ?? launch.refreshToken,
     expiresAt: nowMs + (token.expires_in ?? DEFAULT_TOKEN_SECONDS) * 1000,
   };
-  await tx.smartLaunches.renew(launch.id, renewed);
-  return { ...launch, ...renewed };
+}
+
+type Outgoing = ReturnType<typeof ehrObservations>;
+type Tally = Exclude<ReturnType<typeof tallyWriteBack>, string>;
+
+/** One batch of conditional creates to the EHR; what it created, or a 409 saying what failed. */
+async function postBatch(launch: FinishedLaunch, outgoing: Outgoing): Promise<Tally> {
+  if (outgoing.length === 0) return { created: {}, alreadyThere: 0 };
+  const response = await fetch(launch.iss, {
+    method: "POST",
+    headers: {
+      authorization: `Bearer ${launch.accessToken}`,
+      "content-type": "application/fhir+json",
+      accept: "application/fhir+json",
+    },
+    body: JSON.stringify(writeBackBundle(outgoing)),
+    signal: AbortSignal.timeout(EHR_TIMEOUT_MS),
+  }).catch(() => null);
+  if (response === null) throw conflict(`the EHR at ${launch.iss} did not answer; try again`);
+  if (!response.ok) throw conflict(`the EHR at ${launch.iss} answered ${response.status} to the write-back`);
+  const tally = tallyWriteBack(outgoing, (await response.json()) as Bundle);
+  if (typeof tally === "string") throw conflict(`${tally}; what it created stays there, send again`);
+  return tally;
+}
+
+/** What a send needs from the request: whose, through which launch, for which session. */
+export interface SendRequest {
+  readonly patientId: string;
+  readonly launchId: string;
+  readonly sessionId: string;
+  readonly nowMs: number;
+  readonly clientId: string | null;
 }
 
 /**
- * @example const summary = await sendToEhr(tx, patientId, await tx.smartLaunches.get(id, sessionId, now), now, "ldn");
+ * Three steps, so no database lock is held while the EHR answers (up to 15 s): read the launch
+ * and the patient's records in one short transaction; renew the token (kept at once, since an
+ * EHR may rotate the refresh token) and post the batch outside any; audit what was sent.
+ *
+ * @example const summary = await sendToEhr(services.store, actorOf(principal), { patientId, launchId, sessionId, nowMs, clientId: "ldn" });
  */
-export async function sendToEhr(
-  tx: Repositories,
-  patientId: string,
-  found: FinishedLaunch | undefined,
-  nowMs: number,
-  clientId: string | null,
-): Promise<SendSummary> {
-  const launch = await liveToken(tx, await writableLaunch(tx, patientId, found), nowMs, clientId);
-  const outgoing = ehrObservations(
-    await tx.diary.listForPatient(patientId),
-    await tx.questionnaires.listForPatient(patientId),
-    launch.ehrPatientId,
-  );
-  let tally: ReturnType<typeof tallyWriteBack> = { created: {}, alreadyThere: 0 };
-  if (outgoing.length > 0) {
-    const response = await fetch(launch.iss, {
-      method: "POST",
-      headers: {
-        authorization: `Bearer ${launch.accessToken}`,
-        "content-type": "application/fhir+json",
-        accept: "application/fhir+json",
-      },
-      body: JSON.stringify(writeBackBundle(outgoing)),
-      signal: AbortSignal.timeout(15_000),
-    }).catch(() => null);
-    if (response === null) throw conflict(`the EHR at ${launch.iss} did not answer; try again`);
-    if (!response.ok)
-      throw conflict(`the EHR at ${launch.iss} answered ${response.status} to the write-back`);
-    tally = tallyWriteBack(outgoing, (await response.json()) as Bundle);
-    if (typeof tally === "string") throw conflict(`${tally}; what it created stays there, send again`);
-  }
-  await tx.audit.record({
-    action: "patient.ehr-send",
-    patientId,
-    details: { iss: launch.iss, ehrPatient: launch.ehrPatientId, launch: launch.id, ...tally },
+export async function sendToEhr(store: Store, actor: Actor, request: SendRequest): Promise<SendSummary> {
+  const { patientId, nowMs } = request;
+  const { found, outgoing } = await store.transaction(actor, async (tx) => {
+    const found = await writableLaunch(
+      tx,
+      patientId,
+      await tx.smartLaunches.get(request.launchId, request.sessionId, nowMs),
+    );
+    const diary = await tx.diary.listForPatient(patientId);
+    const scores = await tx.questionnaires.listForPatient(patientId);
+    return { found, outgoing: ehrObservations(diary, scores, found.ehrPatientId) };
   });
+  const launch = await liveToken(found, nowMs, request.clientId);
+  if (launch !== found)
+    await store.transaction(actor, (tx) =>
+      tx.smartLaunches.renew(launch.id, {
+        accessToken: launch.accessToken,
+        refreshToken: launch.refreshToken,
+        expiresAt: launch.expiresAt,
+      }),
+    );
+  const tally = await postBatch(launch, outgoing);
+  await store.transaction(actor, (tx) =>
+    tx.audit.record({
+      action: "patient.ehr-send",
+      patientId,
+      details: { iss: launch.iss, ehrPatient: launch.ehrPatientId, launch: launch.id, ...tally },
+    }),
+  );
   return { iss: launch.iss, ...tally, text: summaryText(launch.iss, tally.created, tally.alreadyThere) };
 }
 
