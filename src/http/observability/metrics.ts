@@ -40,7 +40,7 @@ export function createMetrics(): Metrics {
   });
   const batches = new Histogram({
     name: "ldn_group_commit_batch_size",
-    help: "Units of work made durable by one SQLite commit (group commit, at most 64)",
+    help: "Units of work made durable by one commit (group commit on SQLite and PostgreSQL, at most 64)",
     buckets: [1, 2, 4, 8, 16, 32, 64],
     registers: [registry],
   });
