@@ -1,5 +1,5 @@
 /**
- * The cohort page's filters (protocol, plan start dates), the CSV export with the same filters,
+ * The cohort page's filters (protocol, plan start dates), the same rows as CSV,
  * and how the courses went: responder rate, time to MED, drop-outs.
  */
 import type { CourseDto } from "../../../src/http/api/cohort.ts";
