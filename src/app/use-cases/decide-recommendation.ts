@@ -159,7 +159,8 @@ export async function decideRecommendation(
     reason,
     engineDecision,
   });
-  if (!decision) throw refused("This recommendation has already been decided");
+  // Another decision got there first: the request contradicts what is stored (409).
+  if (!decision) throw conflict("This recommendation has already been decided", { field: "decision" });
   return { recommendation, decision, replayed: false };
 }
 
