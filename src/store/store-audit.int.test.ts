@@ -5,34 +5,21 @@
  * administrator shown only their own clinic's events.
  */
 import { sql } from "kysely";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "../app/ports/actor.ts";
-import type { Store } from "../app/ports/store.ts";
 import { verifyAuditChain } from "./audit/verify-audit-chain.ts";
-import { type Database } from "./database.ts";
-import { auditCount, enrol, openContractStore } from "./testing/store-contract.ts";
-import { DIALECTS, type TestDatabaseConfig } from "./testing/test-databases.ts";
+import { auditCount, enrol, freshStoreEachTest } from "./testing/store-contract.ts";
+import { DIALECTS } from "./testing/test-databases.ts";
 
 for (const dialect of DIALECTS) {
   describe(`storage: the audit trail on ${dialect}`, () => {
-    let test: TestDatabaseConfig;
-    let database: Database;
-    let store: Store;
-
-    beforeEach(async () => {
-      ({ test, database, store } = await openContractStore(dialect));
-    });
-
-    afterEach(async () => {
-      await database.close();
-      await test.cleanup();
-    });
+    const fresh = freshStoreEachTest(dialect);
 
     it("writes audit events in the same transaction: a failing write leaves no data row, and its events only as a failure", async () => {
-      const { clinic } = await enrol(store);
-      const eventsBefore = await auditCount(database);
+      const { clinic } = await enrol(fresh.store);
+      const eventsBefore = await auditCount(fresh.database);
       await expect(
-        store.transaction(SYSTEM_ACTOR, async (tx) => {
+        fresh.store.transaction(SYSTEM_ACTOR, async (tx) => {
           await tx.patients.create({ clinicId: clinic.id, displayName: "Never Stored", screening: {} });
           // A diary entry for a patient that does not exist breaks the foreign key mid-transaction.
           await tx.diary.record({
@@ -43,11 +30,11 @@ for (const dialect of DIALECTS) {
           });
         }),
       ).rejects.toThrow(/foreign key/i);
-      const names = await database.db.selectFrom("patients").select("display_name").execute();
+      const names = await fresh.database.db.selectFrom("patients").select("display_name").execute();
       expect(names.map((r) => r.display_name)).not.toContain("Never Stored");
       // The unit's events were rolled back with it, then written again as a failure (what a failed
       // operation read or tried stays on the record; nothing says it was stored).
-      const after = await database.db
+      const after = await fresh.database.db
         .selectFrom("audit_events")
         .select(["action", "outcome", "details"])
         .orderBy("id")
@@ -57,14 +44,14 @@ for (const dialect of DIALECTS) {
       expect(after.map((e) => [e.action, e.outcome, JSON.parse(e.details).rolledBack])).toEqual([
         ["patient.create", "failure", true],
       ]);
-      expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, events: eventsBefore + 1 });
+      expect(await verifyAuditChain(fresh.database.db)).toMatchObject({ ok: true, events: eventsBefore + 1 });
     });
 
     it("audits every read of patient data with the actor, the action, the patient and the time in UTC", async () => {
-      const { patient, actor } = await enrol(store);
-      await store.transaction(actor, (tx) => tx.patients.get(patient.id));
-      await store.transaction(actor, (tx) => tx.patients.get("missing-patient"));
-      const trail = await store.transaction(actor, (tx) => tx.audit.listForPatient(patient.id));
+      const { patient, actor } = await enrol(fresh.store);
+      await fresh.store.transaction(actor, (tx) => tx.patients.get(patient.id));
+      await fresh.store.transaction(actor, (tx) => tx.patients.get("missing-patient"));
+      const trail = await fresh.store.transaction(actor, (tx) => tx.audit.listForPatient(patient.id));
       expect(trail.map((e) => e.action)).toEqual(["patient.create", "patient.read"]);
       expect(trail[1]).toMatchObject({
         actor: { kind: "staff", id: actor.id },
@@ -72,7 +59,7 @@ for (const dialect of DIALECTS) {
         outcome: "success",
         at: "2027-01-04T07:30:00.000Z",
       });
-      const missing = await database.db
+      const missing = await fresh.database.db
         .selectFrom("audit_events")
         .selectAll()
         .where("patient_id", "=", "missing-patient")
@@ -81,30 +68,30 @@ for (const dialect of DIALECTS) {
     });
 
     it("refuses UPDATE and DELETE on the audit table", async () => {
-      await enrol(store);
+      await enrol(fresh.store);
       await expect(
-        sql`update audit_events set action = 'x' where id = 1`.execute(database.db),
+        sql`update audit_events set action = 'x' where id = 1`.execute(fresh.database.db),
       ).rejects.toThrow(/append-only/);
-      await expect(sql`delete from audit_events where id = 1`.execute(database.db)).rejects.toThrow(
+      await expect(sql`delete from audit_events where id = 1`.execute(fresh.database.db)).rejects.toThrow(
         /append-only/,
       );
     });
 
     it("verifies an intact audit chain and names the first tampered row", async () => {
-      const { patient, actor } = await enrol(store);
-      for (let i = 0; i < 3; i++) await store.transaction(actor, (tx) => tx.patients.get(patient.id));
-      const intact = await verifyAuditChain(database.db);
+      const { patient, actor } = await enrol(fresh.store);
+      for (let i = 0; i < 3; i++) await fresh.store.transaction(actor, (tx) => tx.patients.get(patient.id));
+      const intact = await verifyAuditChain(fresh.database.db);
       expect(intact).toMatchObject({ ok: true, events: 6 });
 
       // An attacker with database access first switches off the append-only triggers.
-      if (dialect === "sqlite") await sql`drop trigger audit_events_no_update`.execute(database.db);
+      if (dialect === "sqlite") await sql`drop trigger audit_events_no_update`.execute(fresh.database.db);
       else
         await sql`alter table audit_events disable trigger audit_events_no_update_delete`.execute(
-          database.db,
+          fresh.database.db,
         );
-      await sql`update audit_events set actor_id = 'someone-else' where id = 4`.execute(database.db);
+      await sql`update audit_events set actor_id = 'someone-else' where id = 4`.execute(fresh.database.db);
 
-      expect(await verifyAuditChain(database.db)).toEqual({
+      expect(await verifyAuditChain(fresh.database.db)).toEqual({
         ok: false,
         events: 3,
         badId: 4,
@@ -113,21 +100,21 @@ for (const dialect of DIALECTS) {
     });
 
     it("finds an audit row deleted from the middle or the end of the chain", async () => {
-      const { patient, actor } = await enrol(store);
-      await store.transaction(actor, (tx) => tx.patients.get(patient.id));
-      if (dialect === "sqlite") await sql`drop trigger audit_events_no_delete`.execute(database.db);
+      const { patient, actor } = await enrol(fresh.store);
+      await fresh.store.transaction(actor, (tx) => tx.patients.get(patient.id));
+      if (dialect === "sqlite") await sql`drop trigger audit_events_no_delete`.execute(fresh.database.db);
       else
         await sql`alter table audit_events disable trigger audit_events_no_update_delete`.execute(
-          database.db,
+          fresh.database.db,
         );
-      await sql`delete from audit_events where id = 3`.execute(database.db);
-      expect(await verifyAuditChain(database.db)).toMatchObject({
+      await sql`delete from audit_events where id = 3`.execute(fresh.database.db);
+      expect(await verifyAuditChain(fresh.database.db)).toMatchObject({
         ok: false,
         badId: 3,
         reason: "is missing",
       });
-      await sql`delete from audit_events where id > 2`.execute(database.db);
-      expect(await verifyAuditChain(database.db)).toMatchObject({
+      await sql`delete from audit_events where id > 2`.execute(fresh.database.db);
+      expect(await verifyAuditChain(fresh.database.db)).toMatchObject({
         ok: false,
         badId: 3,
         reason: "is missing (the chain head names a later event)",
@@ -135,24 +122,24 @@ for (const dialect of DIALECTS) {
     });
 
     it("keeps one unbroken chain when many transactions append at once", async () => {
-      const { clinic, actor } = await enrol(store);
+      const { clinic, actor } = await enrol(fresh.store);
       await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
-          store.transaction(actor, (tx) =>
+          fresh.store.transaction(actor, (tx) =>
             tx.patients.create({ clinicId: clinic.id, displayName: `Patient ${i}`, screening: {} }),
           ),
         ),
       );
-      expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, events: 23 });
+      expect(await verifyAuditChain(fresh.database.db)).toMatchObject({ ok: true, events: 23 });
     });
 
     it("shows an administrator only their own clinic's audit events", async () => {
-      const { clinic, patient, actor } = await enrol(store);
-      const other = await store.transaction(SYSTEM_ACTOR, async (tx) => {
+      const { clinic, patient, actor } = await enrol(fresh.store);
+      const other = await fresh.store.transaction(SYSTEM_ACTOR, async (tx) => {
         const c = await tx.clinics.create({ name: "Southside" });
         return tx.patients.create({ clinicId: c.id, displayName: "S. Smith", screening: {} });
       });
-      const events = await store.transaction(actor, (tx) =>
+      const events = await fresh.store.transaction(actor, (tx) =>
         tx.audit.query({ clinicId: clinic.id, limit: 100 }),
       );
       const patients = new Set(events.map((e) => e.patientId).filter((p) => p !== null));

@@ -2,44 +2,32 @@
  * The storage contract: the same behaviour on every database (see testing/test-databases.ts).
  * The audit trail's part of it is in store-audit.int.test.ts.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR, type Actor } from "../app/ports/actor.ts";
-import type { Store } from "../app/ports/store.ts";
-import { type Database, openDatabase } from "./database.ts";
+import { openDatabase } from "./database.ts";
 import { MIGRATION_NAMES } from "./migrations/index.ts";
-import { auditCount, enrol, openContractStore } from "./testing/store-contract.ts";
-import { DIALECTS, type TestDatabaseConfig } from "./testing/test-databases.ts";
+import { auditCount, enrol, freshStoreEachTest } from "./testing/store-contract.ts";
+import { DIALECTS } from "./testing/test-databases.ts";
 
 for (const dialect of DIALECTS) {
   describe(`storage on ${dialect}`, () => {
-    let test: TestDatabaseConfig;
-    let database: Database;
-    let store: Store;
-
-    beforeEach(async () => {
-      ({ test, database, store } = await openContractStore(dialect));
-    });
-
-    afterEach(async () => {
-      await database.close();
-      await test.cleanup();
-    });
+    const fresh = freshStoreEachTest(dialect);
 
     it("runs every migration on open, and opening again changes nothing", async () => {
       const applied = () =>
-        database.db
+        fresh.database.db
           .selectFrom("kysely_migration" as never)
           .select("name" as never)
           .execute();
       expect((await applied()).map((r) => (r as { name: string }).name)).toEqual([...MIGRATION_NAMES]);
-      await database.close();
-      database = await openDatabase(test.config);
+      await fresh.database.close();
+      fresh.database = await openDatabase(fresh.test.config);
       expect((await applied()).map((r) => (r as { name: string }).name)).toEqual([...MIGRATION_NAMES]);
     });
 
     it("stores a clinic, a clinician, a patient with screening and a plan, and reads them back", async () => {
-      const { clinic, patient, actor } = await enrol(store);
-      const plan = await store.transaction(actor, (tx) =>
+      const { clinic, patient, actor } = await enrol(fresh.store);
+      const plan = await fresh.store.transaction(actor, (tx) =>
         tx.plans.create({
           patientId: patient.id,
           protocolId: "micro-titration",
@@ -49,7 +37,7 @@ for (const dialect of DIALECTS) {
           detector: "pain-drop-30",
         }),
       );
-      const read = await store.transaction(actor, async (tx) => ({
+      const read = await fresh.store.transaction(actor, async (tx) => ({
         clinic: await tx.clinics.get(clinic.id),
         staff: await tx.staff.findByEmail("lee@northside.example"),
         patient: await tx.patients.get(patient.id),
@@ -66,15 +54,15 @@ for (const dialect of DIALECTS) {
     });
 
     it("stores times as ISO-8601 in UTC", async () => {
-      const { patient } = await enrol(store);
+      const { patient } = await enrol(fresh.store);
       expect(patient.createdAt).toBe("2027-01-04T07:30:00.000Z");
     });
 
     it("keeps one diary entry per patient and idempotency key, returning the stored one on a retry", async () => {
-      const { patient } = await enrol(store);
+      const { patient } = await enrol(fresh.store);
       const asPatient: Actor = { kind: "patient", id: patient.id };
       const checkIn = (pain: number) =>
-        store.transaction(asPatient, (tx) =>
+        fresh.store.transaction(asPatient, (tx) =>
           tx.diary.record({
             patientId: patient.id,
             date: "2027-01-05",
@@ -88,16 +76,16 @@ for (const dialect of DIALECTS) {
       expect(retry.created).toBe(false);
       expect(retry.entry).toEqual(first.entry);
       expect(retry.entry.body).toEqual({ pain: 6 });
-      const entries = await store.transaction(asPatient, (tx) => tx.diary.listForPatient(patient.id));
+      const entries = await fresh.store.transaction(asPatient, (tx) => tx.diary.listForPatient(patient.id));
       expect(entries).toHaveLength(1);
     });
 
     it("makes one entry from concurrent retries of the same check-in", async () => {
-      const { patient } = await enrol(store);
+      const { patient } = await enrol(fresh.store);
       const asPatient: Actor = { kind: "patient", id: patient.id };
       const results = await Promise.all(
         Array.from({ length: 8 }, () =>
-          store.transaction(asPatient, (tx) =>
+          fresh.store.transaction(asPatient, (tx) =>
             tx.diary.record({
               patientId: patient.id,
               date: "2027-01-05",
@@ -112,12 +100,12 @@ for (const dialect of DIALECTS) {
     });
 
     it("lets two patients use the same idempotency key", async () => {
-      const { clinic, patient } = await enrol(store);
-      const other = await store.transaction(SYSTEM_ACTOR, (tx) =>
+      const { clinic, patient } = await enrol(fresh.store);
+      const other = await fresh.store.transaction(SYSTEM_ACTOR, (tx) =>
         tx.patients.create({ clinicId: clinic.id, displayName: "S. Smith", screening: {} }),
       );
       const record = (patientId: string) =>
-        store.transaction({ kind: "patient", id: patientId }, (tx) =>
+        fresh.store.transaction({ kind: "patient", id: patientId }, (tx) =>
           tx.diary.record({ patientId, date: "2027-01-05", idempotencyKey: "same", body: {} }),
         );
       expect((await record(patient.id)).created).toBe(true);
@@ -125,9 +113,9 @@ for (const dialect of DIALECTS) {
     });
 
     it("refuses a second row with the same patient and key at the database itself (UNIQUE)", async () => {
-      const { patient } = await enrol(store);
+      const { patient } = await enrol(fresh.store);
       const insert = (id: string) =>
-        database.db
+        fresh.database.db
           .insertInto("diary_entries")
           .values({
             id,
@@ -143,15 +131,15 @@ for (const dialect of DIALECTS) {
     });
 
     it("uses an invitation once, even when two acceptances race", async () => {
-      const { patient, actor } = await enrol(store);
-      const invitation = await store.transaction(actor, (tx) =>
+      const { patient, actor } = await enrol(fresh.store);
+      const invitation = await fresh.store.transaction(actor, (tx) =>
         tx.invitations.create({
           patientId: patient.id,
           tokenHash: "a".repeat(64),
           expiresAt: "2027-01-11T00:00:00Z",
         }),
       );
-      const found = await store.transaction(SYSTEM_ACTOR, (tx) =>
+      const found = await fresh.store.transaction(SYSTEM_ACTOR, (tx) =>
         tx.invitations.findByTokenHash("a".repeat(64)),
       );
       expect(found).toMatchObject({
@@ -162,15 +150,15 @@ for (const dialect of DIALECTS) {
       });
       const results = await Promise.all(
         Array.from({ length: 4 }, () =>
-          store.transaction(SYSTEM_ACTOR, (tx) => tx.invitations.markUsed(invitation.id)),
+          fresh.store.transaction(SYSTEM_ACTOR, (tx) => tx.invitations.markUsed(invitation.id)),
         ),
       );
       expect(results.filter(Boolean)).toHaveLength(1);
     });
 
     it("records one decision per recommendation, with who decided", async () => {
-      const { patient, actor } = await enrol(store);
-      const decided = await store.transaction(actor, async (tx) => {
+      const { patient, actor } = await enrol(fresh.store);
+      const decided = await fresh.store.transaction(actor, async (tx) => {
         const plan = await tx.plans.create({
           patientId: patient.id,
           protocolId: "micro-titration",
@@ -200,8 +188,8 @@ for (const dialect of DIALECTS) {
     });
 
     it("reads a whole clinic's records at once, auditing one event per patient", async () => {
-      const { clinic, patient, actor } = await enrol(store);
-      await store.transaction(actor, async (tx) => {
+      const { clinic, patient, actor } = await enrol(fresh.store);
+      await fresh.store.transaction(actor, async (tx) => {
         await tx.diary.record({
           patientId: patient.id,
           date: "2027-01-05",
@@ -217,18 +205,18 @@ for (const dialect of DIALECTS) {
           scores: {},
         });
       });
-      const before = await auditCount(database);
-      const all = await store.transaction(actor, (tx) => tx.records.forClinic(clinic.id));
+      const before = await auditCount(fresh.database);
+      const all = await fresh.store.transaction(actor, (tx) => tx.records.forClinic(clinic.id));
       expect(all).toHaveLength(1);
       expect(all[0]!.patient.id).toBe(patient.id);
       expect(all[0]!.diary.map((e) => e.body)).toEqual([{ pain: 5 }]);
       expect(all[0]!.questionnaires.map((q) => q.answers)).toEqual([{ worst: 5 }]);
-      expect((await auditCount(database)) - before).toBe(1);
+      expect((await auditCount(fresh.database)) - before).toBe(1);
     });
 
     it("ends every open session of one person at once", async () => {
-      const { clinician } = await enrol(store);
-      const ended = await store.transaction(SYSTEM_ACTOR, async (tx) => {
+      const { clinician } = await enrol(fresh.store);
+      const ended = await fresh.store.transaction(SYSTEM_ACTOR, async (tx) => {
         for (const id of ["s1", "s2"]) {
           await tx.sessions.create({
             id,

@@ -3,6 +3,7 @@
  * (its clock fixed at 09:30 in a UTC+2 clinic), a clinic with a clinician and a patient, and
  * the number of audit events written.
  */
+import { afterEach, beforeEach } from "vitest";
 import { SYSTEM_ACTOR, type Actor } from "../../app/ports/actor.ts";
 import type { Store } from "../../app/ports/store.ts";
 import { openDatabase, type Database } from "../database.ts";
@@ -45,6 +46,22 @@ export async function openContractStore(dialect: DialectName): Promise<ContractS
   const test = testDatabaseConfig(dialect);
   const database = await openDatabase(test.config);
   return { test, database, store: createSqlStore(database, { clock: CLOCK }) };
+}
+
+/**
+ * A fresh database for each test, closed and dropped after it: read `.store` and `.database`
+ * inside the tests (they are set once beforeEach has run).
+ */
+export function freshStoreEachTest(dialect: DialectName): ContractStore {
+  const fresh = {} as ContractStore;
+  beforeEach(async () => {
+    Object.assign(fresh, await openContractStore(dialect));
+  });
+  afterEach(async () => {
+    await fresh.database.close();
+    await fresh.test.cleanup();
+  });
+  return fresh;
 }
 
 /** How many audit events the database holds. */
