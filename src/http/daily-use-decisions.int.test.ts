@@ -4,31 +4,18 @@
  * waited for on a plan just started, and flags acknowledged until they say something new. The
  * diary and doses are in daily-use-diary.int.test.ts.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DIALECTS } from "../store/testing/test-databases.ts";
-import {
-  ELIGIBLE_SCREENING,
-  enrolAndJoin,
-  type TestServer,
-  type ClinicFixture,
-  type TestClient,
-} from "./testing/test-server.ts";
-import { NOW, type ErrorBody, type Summary, day, startDailyServer } from "./testing/daily-use-server.ts";
+import { ELIGIBLE_SCREENING, enrolAndJoin } from "./testing/test-server.ts";
+import { NOW, type ErrorBody, type Summary, day, dailyServerEachTest } from "./testing/daily-use-server.ts";
 
 for (const dialect of DIALECTS) {
   describe(`daily use: decisions, dates and flags on ${dialect}`, () => {
-    let server: TestServer;
-    let clinician: TestClient;
-    let north: ClinicFixture;
-
-    beforeEach(async () => {
-      ({ server, clinician, north } = await startDailyServer(dialect));
-    });
-    afterEach(() => server.close());
+    const daily = dailyServerEachTest(dialect);
 
     it("records one decision per recommendation, shows who decided when, and what an override set", async () => {
-      const { patientId, patient } = await enrolAndJoin(server, clinician, "A. Accepts");
-      await clinician.post(`/api/patients/${patientId}/plans`, {
+      const { patientId, patient } = await enrolAndJoin(daily.server, daily.clinician, "A. Accepts");
+      await daily.clinician.post(`/api/patients/${patientId}/plans`, {
         protocolId: "micro-titration",
         startDate: "2027-01-04",
       });
@@ -44,19 +31,19 @@ for (const dialect of DIALECTS) {
         reason: string | null;
         insteadText: string | null;
       };
-      const before = await clinician.get<{ decision: Decided | null }>(
+      const before = await daily.clinician.get<{ decision: Decided | null }>(
         `/api/patients/${patientId}/assessment`,
       );
       expect(before.body.decision).toBeNull();
       // A double click, and a second clinician's page at the same moment: one decision.
       const clicks = await Promise.all(
         Array.from({ length: 4 }, () =>
-          clinician.post<Decided>(`/api/patients/${patientId}/decisions`, { decision: "accept" }),
+          daily.clinician.post<Decided>(`/api/patients/${patientId}/decisions`, { decision: "accept" }),
         ),
       );
       expect(clicks.map((c) => c.status).sort()).toEqual([200, 200, 200, 201]);
       expect(new Set(clicks.map((c) => c.body.recommendationId)).size).toBe(1);
-      const listed = await clinician.get<Decided[]>(`/api/patients/${patientId}/decisions`);
+      const listed = await daily.clinician.get<Decided[]>(`/api/patients/${patientId}/decisions`);
       expect(listed.body).toHaveLength(1);
       expect(listed.body[0]).toMatchObject({
         decision: "accept",
@@ -64,7 +51,7 @@ for (const dialect of DIALECTS) {
         decidedAt: NOW.toISOString(),
         insteadText: null,
       });
-      const after = await clinician.get<{ decision: Decided | null; waiting: boolean }>(
+      const after = await daily.clinician.get<{ decision: Decided | null; waiting: boolean }>(
         `/api/patients/${patientId}/assessment`,
       );
       expect(after.body.decision).toMatchObject({ decision: "accept", decidedByName: "north clinician" });
@@ -75,13 +62,13 @@ for (const dialect of DIALECTS) {
         reason: "Travelling next week; hold the dose",
         instead: { kind: "set-dose", totalUg: 100 },
       };
-      const first = await clinician.post<Decided>(`/api/patients/${patientId}/decisions`, override);
+      const first = await daily.clinician.post<Decided>(`/api/patients/${patientId}/decisions`, override);
       expect(first.status).toBe(201);
       expect(first.body.insteadText).toBe("set the daily dose to 0.1 mg");
-      const again = await clinician.post<Decided>(`/api/patients/${patientId}/decisions`, override);
+      const again = await daily.clinician.post<Decided>(`/api/patients/${patientId}/decisions`, override);
       expect(again.status).toBe(200);
       expect(again.body.recommendationId).toBe(first.body.recommendationId);
-      const shown = await clinician.get<{ decision: Decided | null }>(
+      const shown = await daily.clinician.get<{ decision: Decided | null }>(
         `/api/patients/${patientId}/assessment`,
       );
       expect(shown.body.decision).toMatchObject({
@@ -90,26 +77,28 @@ for (const dialect of DIALECTS) {
         insteadText: "set the daily dose to 0.1 mg",
         decidedByName: "north clinician",
       });
-      expect((await clinician.get<Decided[]>(`/api/patients/${patientId}/decisions`)).body).toHaveLength(2);
+      expect(
+        (await daily.clinician.get<Decided[]>(`/api/patients/${patientId}/decisions`)).body,
+      ).toHaveLength(2);
     });
 
     it("refuses check-ins and plan starts dated outside the clinic's window, naming the field", async () => {
-      const { patientId, patient } = await enrolAndJoin(server, clinician, "W. Window");
-      const far = await clinician.post<ErrorBody>(`/api/patients/${patientId}/plans`, {
+      const { patientId, patient } = await enrolAndJoin(daily.server, daily.clinician, "W. Window");
+      const far = await daily.clinician.post<ErrorBody>(`/api/patients/${patientId}/plans`, {
         protocolId: "micro-titration",
         startDate: "9999-12-20",
       });
       expect(far.status).toBe(422);
       expect(far.body.error).toMatchObject({ code: "invalid_date", field: "body.startDate" });
       expect(far.body.error.message).toContain("the last day allowed is 2027-04-10");
-      const ancient = await clinician.post<ErrorBody>(`/api/patients/${patientId}/plans`, {
+      const ancient = await daily.clinician.post<ErrorBody>(`/api/patients/${patientId}/plans`, {
         protocolId: "micro-titration",
         startDate: "1900-01-01",
       });
       expect(ancient.body.error).toMatchObject({ code: "invalid_date", field: "body.startDate" });
       expect(
         (
-          await clinician.post(`/api/patients/${patientId}/plans`, {
+          await daily.clinician.post(`/api/patients/${patientId}/plans`, {
             protocolId: "micro-titration",
             startDate: "2027-01-08",
           })
@@ -129,43 +118,48 @@ for (const dialect of DIALECTS) {
       for (const date of ["2026-12-27", "2027-01-10", "2027-01-11"])
         expect((await checkIn(date)).status, date).toBe(201);
       // Nothing refused was stored: the clinic's cohort and dashboard still answer.
-      const diary = await clinician.get<{ date: string }[]>(`/api/patients/${patientId}/check-ins`);
+      const diary = await daily.clinician.get<{ date: string }[]>(`/api/patients/${patientId}/check-ins`);
       expect(diary.body.map((d) => d.date)).toEqual(["2026-12-27", "2027-01-10", "2027-01-11"]);
-      expect((await clinician.get("/api/cohort")).status).toBe(200);
-      const line = (await clinician.get<Summary[]>("/api/patients")).body.find((p) => p.id === patientId)!;
+      expect((await daily.clinician.get("/api/cohort")).status).toBe(200);
+      const line = (await daily.clinician.get<Summary[]>("/api/patients")).body.find(
+        (p) => p.id === patientId,
+      )!;
       expect(line.lastCheckIn).toBe("2027-01-11");
     });
 
     it("waits for no decision on a plan started a moment ago, and says its maintenance dose", async () => {
-      const { patientId } = await enrolAndJoin(server, clinician, "U. Uldn", {
+      const { patientId } = await enrolAndJoin(daily.server, daily.clinician, "U. Uldn", {
         ...ELIGIBLE_SCREENING,
         opioids: ["oxycodone 10mg x3"],
         mustStayOnOpioids: true,
       });
       expect(
         (
-          await clinician.post(`/api/patients/${patientId}/plans`, {
+          await daily.clinician.post(`/api/patients/${patientId}/plans`, {
             protocolId: "uldn-with-opioids",
             startDate: "2027-01-10",
             interactionReason: "Must stay on oxycodone; ULDN alongside",
           })
         ).status,
       ).toBe(201);
-      const a = await clinician.get<{ started: boolean; waiting: boolean; summary: string; asOf: string }>(
-        `/api/patients/${patientId}/assessment`,
-      );
+      const a = await daily.clinician.get<{
+        started: boolean;
+        waiting: boolean;
+        summary: string;
+        asOf: string;
+      }>(`/api/patients/${patientId}/assessment`);
       expect(a.body).toMatchObject({ started: false, waiting: false, asOf: "2027-01-09" });
       expect(a.body.summary).not.toContain(" 0 mcg");
       const line = (
-        await clinician.get<(Summary & { attention: { code: string }[] })[]>("/api/patients")
+        await daily.clinician.get<(Summary & { attention: { code: string }[] })[]>("/api/patients")
       ).body.find((p) => p.id === patientId)!;
       expect(line.attention.map((x) => x.code)).not.toContain("recommendation");
     });
 
     it("lets the clinician acknowledge each flag, with who and when, until it says something new", async () => {
       const screening = { ...ELIGIBLE_SCREENING, opioids: ["oxycodone 10mg x3"] };
-      const { patientId, patient } = await enrolAndJoin(server, clinician, "F. Flags", screening);
-      await clinician.post(`/api/patients/${patientId}/plans`, {
+      const { patientId, patient } = await enrolAndJoin(daily.server, daily.clinician, "F. Flags", screening);
+      await daily.clinician.post(`/api/patients/${patientId}/plans`, {
         protocolId: "micro-titration",
         startDate: "2027-01-08",
         interactionReason: "Tapering oxycodone with the pain team",
@@ -175,7 +169,7 @@ for (const dialect of DIALECTS) {
         acknowledged: { code: string; byName: string | null; at: string }[];
       };
       const line = async () =>
-        (await clinician.get<Line[]>("/api/patients")).body.find((p) => p.id === patientId)!;
+        (await daily.clinician.get<Line[]>("/api/patients")).body.find((p) => p.id === patientId)!;
       // The interaction acknowledged with a reason when the plan started is not work to do.
       let now = await line();
       expect(now.attention.map((a) => a.code)).not.toContain("opioid-interaction");
@@ -183,7 +177,7 @@ for (const dialect of DIALECTS) {
         {
           code: "opioid-interaction",
           message: expect.any(String),
-          by: north.staff.clinician.id,
+          by: daily.north.staff.clinician.id,
           byName: "north clinician",
           at: NOW.toISOString(),
         },
@@ -198,7 +192,7 @@ for (const dialect of DIALECTS) {
       const flag = now.attention.find((a) => a.code === "side-effect")!;
       expect(flag.facts).toEqual(["2027-01-09: insomnia"]);
       const ack = (facts: string[], code = "side-effect") =>
-        clinician.post<{ code: string; byName: string; at: string } & ErrorBody>(
+        daily.clinician.post<{ code: string; byName: string; at: string } & ErrorBody>(
           `/api/patients/${patientId}/attention`,
           { code, facts },
         );
@@ -238,13 +232,13 @@ for (const dialect of DIALECTS) {
       });
 
       // Screened again with more oxycodone: the interaction flag returns.
-      await clinician.post(`/api/patients/${patientId}/screening`, {
+      await daily.clinician.post(`/api/patients/${patientId}/screening`, {
         ...screening,
         opioids: ["oxycodone 20mg x3"],
       });
       now = await line();
       expect(now.attention.map((a) => a.code)).toContain("opioid-interaction");
-      const events = await server.store.transaction({ kind: "system", id: "test" }, (tx) =>
+      const events = await daily.server.store.transaction({ kind: "system", id: "test" }, (tx) =>
         tx.audit.listForPatient(patientId),
       );
       expect(events.filter((e) => e.action === "attention.acknowledge").length).toBeGreaterThanOrEqual(2);

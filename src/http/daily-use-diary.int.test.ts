@@ -4,27 +4,20 @@
  * dose ticks saved as they are ticked. Decisions, the clinic's date window and flags are in
  * daily-use-decisions.int.test.ts.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DIALECTS } from "../store/testing/test-databases.ts";
-import { enrolAndJoin, type TestServer, type TestClient } from "./testing/test-server.ts";
-import { NOW, type ErrorBody, type Summary, day, startDailyServer } from "./testing/daily-use-server.ts";
+import { enrolAndJoin } from "./testing/test-server.ts";
+import { NOW, type ErrorBody, type Summary, day, dailyServerEachTest } from "./testing/daily-use-server.ts";
 
 for (const dialect of DIALECTS) {
   describe(`daily use: the diary and doses on ${dialect}`, () => {
-    let server: TestServer;
-    let clinician: TestClient;
-    let pharmacist: TestClient;
-
-    beforeEach(async () => {
-      ({ server, clinician, pharmacist } = await startDailyServer(dialect));
-    });
-    afterEach(() => server.close());
+    const daily = dailyServerEachTest(dialect);
 
     it("gives the pharmacist the same dose today and state as the clinician, a stopped patient included", async () => {
-      const titrating = await enrolAndJoin(server, clinician, "T. Titrating");
-      const stopped = await enrolAndJoin(server, clinician, "S. Stopped");
+      const titrating = await enrolAndJoin(daily.server, daily.clinician, "T. Titrating");
+      const stopped = await enrolAndJoin(daily.server, daily.clinician, "S. Stopped");
       for (const { patientId, patient } of [titrating, stopped]) {
-        const plan = await clinician.post(`/api/patients/${patientId}/plans`, {
+        const plan = await daily.clinician.post(`/api/patients/${patientId}/plans`, {
           protocolId: "micro-titration",
           startDate: "2027-01-02",
         });
@@ -43,15 +36,15 @@ for (const dialect of DIALECTS) {
           expect(res.status).toBe(201);
         }
       }
-      const stop = await clinician.post(`/api/patients/${stopped.patientId}/decisions`, {
+      const stop = await daily.clinician.post(`/api/patients/${stopped.patientId}/decisions`, {
         decision: "override",
         reason: "nausea every day; patient wants to stop",
         instead: { kind: "stop" },
       });
       expect(stop.status).toBe(201);
 
-      const theirs = await clinician.get<Summary[]>("/api/patients");
-      const ours = await pharmacist.get<Summary[]>("/api/patients");
+      const theirs = await daily.clinician.get<Summary[]>("/api/patients");
+      const ours = await daily.pharmacist.get<Summary[]>("/api/patients");
       expect(ours.status).toBe(200);
       const byId = (list: Summary[], id: string) => list.find((p) => p.id === id)!;
       const t = byId(ours.body, titrating.patientId);
@@ -71,10 +64,10 @@ for (const dialect of DIALECTS) {
     });
 
     it("keeps one diary entry a day: a correction replaces it and the clinician sees who changed what, and when", async () => {
-      const { patientId, patient } = await enrolAndJoin(server, clinician, "C. Corrects");
+      const { patientId, patient } = await enrolAndJoin(daily.server, daily.clinician, "C. Corrects");
       expect(
         (
-          await clinician.post(`/api/patients/${patientId}/plans`, {
+          await daily.clinician.post(`/api/patients/${patientId}/plans`, {
             protocolId: "micro-titration",
             startDate: "2027-01-04",
           })
@@ -106,7 +99,7 @@ for (const dialect of DIALECTS) {
         "idempotency-key": "correct-other-3",
       });
 
-      const diary = await clinician.get<
+      const diary = await daily.clinician.get<
         {
           date: string;
           version: number;
@@ -136,17 +129,17 @@ for (const dialect of DIALECTS) {
       ]);
       expect(fifth!.earlier.map((v) => [v.version, v.checkIn.pain])).toEqual([[1, 7]]);
       // The engine and the dashboard count days, not check-ins.
-      const assessment = await clinician.get<{ asOf: string }>(`/api/patients/${patientId}/assessment`);
+      const assessment = await daily.clinician.get<{ asOf: string }>(`/api/patients/${patientId}/assessment`);
       expect(assessment.body.asOf).toBe("2027-01-06");
-      const history = await server.store.transaction({ kind: "system", id: "test" }, (tx) =>
+      const history = await daily.server.store.transaction({ kind: "system", id: "test" }, (tx) =>
         tx.audit.listForPatient(patientId),
       );
       expect(history.some((e) => e.action === "diary.history")).toBe(true);
     });
 
     it("saves each dose when it is ticked, shows what was taken, and keeps the saved check-in in step", async () => {
-      const { patientId, patient } = await enrolAndJoin(server, clinician, "D. Doses");
-      await clinician.post(`/api/patients/${patientId}/plans`, {
+      const { patientId, patient } = await enrolAndJoin(daily.server, daily.clinician, "D. Doses");
+      await daily.clinician.post(`/api/patients/${patientId}/plans`, {
         protocolId: "micro-titration",
         startDate: "2027-01-06",
       });
@@ -201,7 +194,7 @@ for (const dialect of DIALECTS) {
       expect((await tick(second.time, true)).status).toBe(200);
       expect((await tick(first.time, false)).status).toBe(200);
       expect((await today()).slice(0, 2).map((d) => d.takenAt !== null)).toEqual([false, true]);
-      const diary = await clinician.get<
+      const diary = await daily.clinician.get<
         {
           date: string;
           version: number;
@@ -213,7 +206,7 @@ for (const dialect of DIALECTS) {
       expect(entry!.version).toBe(3);
       expect(entry!.checkIn.doses.map((d) => d.time)).toEqual([second.time]);
       expect(entry!.corrections.map((c) => c.changes.map((x) => x.field))).toEqual([["doses"], ["doses"]]);
-      const events = await server.store.transaction({ kind: "system", id: "test" }, (tx) =>
+      const events = await daily.server.store.transaction({ kind: "system", id: "test" }, (tx) =>
         tx.audit.listForPatient(patientId),
       );
       expect(events.filter((e) => e.action === "dose.tick").length).toBeGreaterThanOrEqual(3);

@@ -2,6 +2,7 @@
  * The daily-use integration tests' clinic: a server whose "today" is fixed (noon on 2027-01-10),
  * the north clinic with its clinician and pharmacist signed in, and the shapes the tests read.
  */
+import { afterEach, beforeEach } from "vitest";
 import {
   seedClinic,
   startTestServer,
@@ -51,4 +52,17 @@ export async function startDailyServer(dialect: DialectName): Promise<DailyServe
   const pharmacist = server.client();
   await pharmacist.login(north.staff.pharmacist.email);
   return { server, north, clinician, pharmacist };
+}
+
+/**
+ * A fresh daily-use server for each test, closed after it: read its fields inside the tests
+ * (they are set once beforeEach has run).
+ */
+export function dailyServerEachTest(dialect: DialectName): DailyServer {
+  const daily = {} as DailyServer;
+  beforeEach(async () => {
+    Object.assign(daily, await startDailyServer(dialect));
+  });
+  afterEach(() => daily.server.close());
+  return daily;
 }
