@@ -19,6 +19,7 @@ import { SYSTEM_ACTOR } from "../src/app/ports/actor.ts";
 import { scryptHasher } from "../src/crypto/scrypt-hasher.ts";
 import { freePort, startServerProcess, type ServerProcess } from "../src/http/testing/server-process.ts";
 import { openStore } from "../src/store/sql-store.ts";
+import { afterAll, beforeAll } from "vitest";
 import { launchChromium } from "./browser.ts";
 
 export const CLINICIAN = {
@@ -167,4 +168,54 @@ export async function enrolPatient(
     {},
   );
   return { patientId, token };
+}
+
+/** A phone's screen: 390 x 844, touch. */
+export const PHONE: BrowserContextOptions = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+};
+
+/**
+ * A phone-sized context on which the patient accepts the invitation `token` with the patient
+ * password, and so is signed in; `options` add to the phone's (a blocked service worker...).
+ */
+export async function joinOnPhone(
+  clinic: Clinic,
+  token: string,
+  options: BrowserContextOptions = {},
+): Promise<{ phone: BrowserContext; loginCode: string }> {
+  const phone = await clinic.browser.newContext({ ...PHONE, ...options });
+  const { loginCode } = await send<{ loginCode: string }>(
+    phone.request,
+    clinic.api("/api/invitations/accept"),
+    {
+      token,
+      password: PATIENT_PASSWORD,
+    },
+  );
+  return { phone, loginCode };
+}
+
+/**
+ * Starts something before the file's tests and stops it after them; returns it, to be read
+ * inside the tests (its fields are set once beforeAll has run).
+ * @example const clinic = startedBeforeAll(startDemoClinic, (c) => c.stop());
+ */
+export function startedBeforeAll<T extends object>(
+  start: () => Promise<T>,
+  stop: (started: T) => Promise<void>,
+  timeout = 150_000,
+): T {
+  const holder = {} as T;
+  let started: T | undefined;
+  beforeAll(async () => {
+    started = await start();
+    Object.assign(holder, started);
+  }, timeout);
+  afterAll(async () => {
+    if (started) await stop(started);
+  });
+  return holder;
 }

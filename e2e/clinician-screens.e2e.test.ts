@@ -10,10 +10,10 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { generate } from "lean-qr/nano";
 import { toSvgPath } from "lean-qr/extras/svg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { PatientSummaryDto } from "../src/http/api/patients.ts";
 import { axeViolations } from "./browser.ts";
-import { shot, type Clinic } from "./clinic.ts";
+import { shot, startedBeforeAll } from "./clinic.ts";
 import { DEMO_CLINICIAN, signInAsClinician, startDemoClinic } from "./demo-clinic.ts";
 
 /** What a reader sees of the page (closed <details> contribute only their summary). */
@@ -49,15 +49,7 @@ function overlaps(boxes: readonly Box[]): string[] {
 }
 
 describe("the clinician's screens in a real browser", { timeout: 150_000 }, () => {
-  let clinic: Clinic;
-
-  beforeAll(async () => {
-    clinic = await startDemoClinic();
-  }, 150_000);
-
-  afterAll(async () => {
-    await clinic?.stop();
-  });
+  const clinic = startedBeforeAll(startDemoClinic, (c) => c.stop());
 
   it("keeps keys and citations behind Source, edits screening with its history, and gives no plan or invitation to a not-eligible patient", async () => {
     const desk = await clinic.browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -6,9 +6,9 @@
  */
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { axeViolations } from "./browser.ts";
-import { shot, type Clinic } from "./clinic.ts";
+import { shot, startedBeforeAll } from "./clinic.ts";
 import { signInAsClinician, startDemoClinic } from "./demo-clinic.ts";
 
 /** The CSV's data rows as cells (no cell of this export holds a comma or a quote). */
@@ -38,15 +38,7 @@ async function patientsShown(page: Page): Promise<number> {
 }
 
 describe("the cohort page in a real browser", { timeout: 120_000 }, () => {
-  let clinic: Clinic;
-
-  beforeAll(async () => {
-    clinic = await startDemoClinic();
-  }, 150_000);
-
-  afterAll(async () => {
-    await clinic?.stop();
-  });
+  const clinic = startedBeforeAll(startDemoClinic, (c) => c.stop());
 
   it("says a small group cannot be tested, filters by protocol and start date, and exports the rows shown", async () => {
     const page = await clinic.browser.newPage({

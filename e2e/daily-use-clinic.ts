@@ -7,7 +7,7 @@ import type { APIRequestContext, BrowserContext } from "playwright-core";
 import { SYSTEM_ACTOR } from "../src/app/ports/actor.ts";
 import { scryptHasher } from "../src/crypto/scrypt-hasher.ts";
 import { openStore } from "../src/store/sql-store.ts";
-import { CLINICIAN, PATIENT_PASSWORD, get, isoDaysAgo, send, startClinic, type Clinic } from "./clinic.ts";
+import { CLINICIAN, get, isoDaysAgo, joinOnPhone, send, startClinic, type Clinic } from "./clinic.ts";
 
 export const PHARMACIST = { email: "ash@riverside.example", password: "pharmacist password 1" };
 export const SCREENING = {
@@ -122,13 +122,7 @@ export async function startDailyClinic(): Promise<DailyClinic> {
 
   /** A phone-sized context signed in as a patient who joined by the invitation `token`. */
   async function phoneFor(token: string): Promise<BrowserContext> {
-    const phone = await clinic.browser.newContext({
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
-    await send(phone.request, clinic.api("/api/invitations/accept"), { token, password: PATIENT_PASSWORD });
-    return phone;
+    return (await joinOnPhone(clinic, token)).phone;
   }
 
   // Two patients ten days into micro-titration; the clinician stops one of them.

@@ -6,31 +6,18 @@
  * stays clean on every screen touched. What each person sees of the record is in
  * daily-use-records.e2e.test.ts.
  */
-import type { BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openStore } from "../src/store/sql-store.ts";
 import { axeViolations } from "./browser.ts";
-import { get, isoDaysAgo, send, shot, type Clinic } from "./clinic.ts";
-import { SCREENING, shortDate, startDailyClinic, type DailyClinic } from "./daily-use-clinic.ts";
+import { get, isoDaysAgo, send, shot, startedBeforeAll } from "./clinic.ts";
+import { SCREENING, shortDate, startDailyClinic } from "./daily-use-clinic.ts";
 
 describe("daily use in a real browser: decisions and plans", { timeout: 120_000 }, () => {
-  let clinic: Clinic;
-  let staff: BrowserContext;
-  let ids: Map<string, string>;
-  let daily: DailyClinic;
-
-  beforeAll(async () => {
-    daily = await startDailyClinic();
-    ({ clinic, staff, ids } = daily);
-  }, 180_000);
-
-  afterAll(async () => {
-    await clinic?.stop();
-  });
+  const daily = startedBeforeAll(startDailyClinic, (d) => d.clinic.stop(), 180_000);
 
   it("records the clinician's decision once, and shows who decided, when, and what an override set", async () => {
-    const page = await staff.newPage();
-    await page.goto(`${clinic.server.url}/patients/${ids.get("T. Titrating")}`);
+    const page = await daily.staff.newPage();
+    await page.goto(`${daily.clinic.server.url}/patients/${daily.ids.get("T. Titrating")}`);
     const card = page.locator(".recommendation");
     const accept = card.getByRole("button", { name: "Accept recommendation" });
     await accept.waitFor();
@@ -72,10 +59,10 @@ describe("daily use in a real browser: decisions and plans", { timeout: 120_000 
 
   it("draws the chart promptly with a day stored far ahead, and refuses such dates now", async () => {
     await daily.enrolWithPlan("F. Far", 3);
-    const id = ids.get("F. Far")!;
-    await daily.checkInDays(staff.request, id, 3);
+    const id = daily.ids.get("F. Far")!;
+    await daily.checkInDays(daily.staff.request, id, 3);
     // An entry stored before dates were checked (the API refuses it now), written as it was.
-    const store = await openStore({ kind: "sqlite", path: clinic.db });
+    const store = await openStore({ kind: "sqlite", path: daily.clinic.db });
     try {
       await store.transaction({ kind: "patient", id }, (tx) =>
         tx.diary.record({
@@ -88,16 +75,16 @@ describe("daily use in a real browser: decisions and plans", { timeout: 120_000 
     } finally {
       await store.close();
     }
-    const refused = await staff.request.post(clinic.api(`/api/patients/${id}/check-ins`), {
+    const refused = await daily.staff.request.post(daily.clinic.api(`/api/patients/${id}/check-ins`), {
       data: { date: "9999-12-30", doses: [], pain: 5, sideEffects: [] },
       headers: { "idempotency-key": "far-future-now-refused" },
     });
     expect(refused.status()).toBe(422);
     expect(((await refused.json()) as { error: { field: string } }).error.field).toBe("body.date");
 
-    const page = await staff.newPage();
+    const page = await daily.staff.newPage();
     const opened = Date.now();
-    await page.goto(`${clinic.server.url}/patients/${id}`);
+    await page.goto(`${daily.clinic.server.url}/patients/${id}`);
     await page.getByRole("img", { name: /Daily dose steps and pain/ }).waitFor({ timeout: 10_000 });
     expect(Date.now() - opened).toBeLessThan(10_000);
     expect(await page.locator(".chart line.tick").count()).toBeLessThanOrEqual(12);
@@ -106,12 +93,12 @@ describe("daily use in a real browser: decisions and plans", { timeout: 120_000 
   });
 
   it("refuses a plan start date far ahead in the plan form, with the reason at hand", async () => {
-    const { id } = await send<{ id: string }>(staff.request, clinic.api("/api/patients"), {
+    const { id } = await send<{ id: string }>(daily.staff.request, daily.clinic.api("/api/patients"), {
       displayName: "P. Planned",
       screening: SCREENING,
     });
-    const page = await staff.newPage();
-    await page.goto(`${clinic.server.url}/patients/${id}`);
+    const page = await daily.staff.newPage();
+    await page.goto(`${daily.clinic.server.url}/patients/${id}`);
     await page.getByLabel("Start date").fill("9999-12-20");
     await page.getByRole("button", { name: "Start plan" }).click();
     await page.getByText(/startDate: 9999-12-20 is too late: the last day allowed is/).waitFor();
@@ -125,12 +112,12 @@ describe("daily use in a real browser: decisions and plans", { timeout: 120_000 
 
   it("offers the protocol screening suggests, lists the unsuitable ones with why, and waits for nothing before day 1", async () => {
     // No opioids: the ULDN protocols are not suitable, and say why.
-    const { id: plain } = await send<{ id: string }>(staff.request, clinic.api("/api/patients"), {
+    const { id: plain } = await send<{ id: string }>(daily.staff.request, daily.clinic.api("/api/patients"), {
       displayName: "N. Noopioids",
       screening: SCREENING,
     });
-    const page = await staff.newPage();
-    await page.goto(`${clinic.server.url}/patients/${plain}`);
+    const page = await daily.staff.newPage();
+    await page.goto(`${daily.clinic.server.url}/patients/${plain}`);
     const protocol = page.getByLabel("Protocol");
     await protocol.locator("option").nth(1).waitFor({ state: "attached" });
     expect(await protocol.inputValue()).toBe("micro-titration");
@@ -151,12 +138,12 @@ describe("daily use in a real browser: decisions and plans", { timeout: 120_000 
     await page.close();
 
     // Must stay on opioids: screening suggests ULDN, and the form offers it first.
-    const { id } = await send<{ id: string }>(staff.request, clinic.api("/api/patients"), {
+    const { id } = await send<{ id: string }>(daily.staff.request, daily.clinic.api("/api/patients"), {
       displayName: "U. Uldn",
       screening: { ...SCREENING, opioids: ["oxycodone 10mg x3"], mustStayOnOpioids: true },
     });
-    const chart = await staff.newPage();
-    await chart.goto(`${clinic.server.url}/patients/${id}`);
+    const chart = await daily.staff.newPage();
+    await chart.goto(`${daily.clinic.server.url}/patients/${id}`);
     const offered = chart.getByLabel("Protocol");
     await offered.locator("option").nth(1).waitFor({ state: "attached" });
     expect(await offered.inputValue()).toMatch(/^uldn-/);
@@ -174,7 +161,10 @@ describe("daily use in a real browser: decisions and plans", { timeout: 120_000 
     await shot(chart, "plan-just-started");
     await chart.close();
     const line = (
-      await get<{ id: string; attention: { code: string }[] }[]>(staff.request, clinic.api("/api/patients"))
+      await get<{ id: string; attention: { code: string }[] }[]>(
+        daily.staff.request,
+        daily.clinic.api("/api/patients"),
+      )
     ).find((p) => p.id === id)!;
     expect(line.attention.map((a) => a.code)).not.toContain("recommendation");
   });

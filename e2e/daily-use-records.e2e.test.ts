@@ -6,37 +6,24 @@
  * flag acknowledged leaves the work to do until something new. axe-core stays clean on every
  * screen touched. The clinician's decisions and plans are in daily-use-plans.e2e.test.ts.
  */
-import type { BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { axeViolations, signInOnPage } from "./browser.ts";
-import { get, isoDaysAgo, send, shot, type Clinic } from "./clinic.ts";
-import { PHARMACIST, shortDate, startDailyClinic, type DailyClinic } from "./daily-use-clinic.ts";
+import { get, isoDaysAgo, send, shot, startedBeforeAll } from "./clinic.ts";
+import { PHARMACIST, shortDate, startDailyClinic } from "./daily-use-clinic.ts";
 
 describe("daily use in a real browser: the record", { timeout: 120_000 }, () => {
-  let clinic: Clinic;
-  let staff: BrowserContext;
-  let ids: Map<string, string>;
-  let daily: DailyClinic;
-
-  beforeAll(async () => {
-    daily = await startDailyClinic();
-    ({ clinic, staff, ids } = daily);
-  }, 180_000);
-
-  afterAll(async () => {
-    await clinic?.stop();
-  });
+  const daily = startedBeforeAll(startDailyClinic, (d) => d.clinic.stop(), 180_000);
 
   it("shows the pharmacist each patient's dose today as the clinician sees it, and who has stopped", async () => {
     const clinicianList = await get<{ displayName: string; today: string | null }[]>(
-      staff.request,
-      clinic.api("/api/patients"),
+      daily.staff.request,
+      daily.clinic.api("/api/patients"),
     );
     const expected = clinicianList.find((p) => p.displayName === "T. Titrating")!.today!;
     expect(expected).not.toBe("0.1 mg");
-    const pharmacy = await clinic.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const pharmacy = await daily.clinic.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await pharmacy.newPage();
-    await page.goto(clinic.server.url);
+    await page.goto(daily.clinic.server.url);
     await signInOnPage(page, PHARMACIST.email, PHARMACIST.password);
     await page.getByRole("heading", { name: "Patients" }).waitFor();
     await page.getByRole("columnheader", { name: "State" }).waitFor();
@@ -57,7 +44,7 @@ describe("daily use in a real browser: the record", { timeout: 120_000 }, () => 
     const token = await daily.enrolWithPlan("C. Corrects", 3);
     const phone = await daily.phoneFor(token);
     const page = await phone.newPage();
-    await page.goto(clinic.server.url);
+    await page.goto(daily.clinic.server.url);
     const day = isoDaysAgo(1);
     await page.getByLabel("Day", { exact: true }).fill(day);
     await page.getByRole("list", { name: `Doses for ${shortDate(day)}` }).waitFor();
@@ -85,8 +72,8 @@ describe("daily use in a real browser: the record", { timeout: 120_000 }, () => 
     expect(await pain.getByRole("radio", { name: "4" }).isChecked()).toBe(true);
     await phone.close();
 
-    const chart = await staff.newPage();
-    await chart.goto(`${clinic.server.url}/patients/${ids.get("C. Corrects")}`);
+    const chart = await daily.staff.newPage();
+    await chart.goto(`${daily.clinic.server.url}/patients/${daily.ids.get("C. Corrects")}`);
     await chart.getByText("Diary (1 day)").click();
     const row = chart.getByRole("row").filter({ hasText: shortDate(day) });
     await row.getByText("corrected once").click();
@@ -101,10 +88,10 @@ describe("daily use in a real browser: the record", { timeout: 120_000 }, () => 
   it("saves a dose the moment it is ticked, and after the check-in still shows it taken", async () => {
     const token = await daily.enrolWithPlan("D. Doses", 4);
     const phone = await daily.phoneFor(token);
-    const id = ids.get("D. Doses")!;
+    const id = daily.ids.get("D. Doses")!;
     await daily.checkInDays(phone.request, id, 4);
     const page = await phone.newPage();
-    await page.goto(clinic.server.url);
+    await page.goto(daily.clinic.server.url);
     const doses = page.getByRole("list", { name: `Doses for ${shortDate(isoDaysAgo(0))}` });
     await doses.waitFor();
     const first = doses.getByRole("checkbox").first();
@@ -138,7 +125,7 @@ describe("daily use in a real browser: the record", { timeout: 120_000 }, () => 
     await shot(page, "phone-dose-ticked");
     const today = await get<{ today: { doses: { takenAt: string | null }[] } }>(
       phone.request,
-      clinic.api(`/api/patients/${id}/today`),
+      daily.clinic.api(`/api/patients/${id}/today`),
     );
     expect(today.today.doses[0]!.takenAt).not.toBeNull();
     await phone.close();
@@ -147,17 +134,17 @@ describe("daily use in a real browser: the record", { timeout: 120_000 }, () => 
   it("lets the clinician acknowledge a flag, shows who and when, and raises it again on something new", async () => {
     const token = await daily.enrolWithPlan("S. Sidefx", 3);
     const phone = await daily.phoneFor(token);
-    const id = ids.get("S. Sidefx")!;
+    const id = daily.ids.get("S. Sidefx")!;
     const report = (ago: number, effect: string) =>
       send(
         phone.request,
-        clinic.api(`/api/patients/${id}/check-ins`),
+        daily.clinic.api(`/api/patients/${id}/check-ins`),
         { date: isoDaysAgo(ago), doses: [], pain: 6, sideEffects: [effect] },
         { "idempotency-key": `sidefx-${ago}-${effect}` },
       );
     await report(1, "insomnia");
-    const page = await staff.newPage();
-    await page.goto(clinic.server.url);
+    const page = await daily.staff.newPage();
+    await page.goto(daily.clinic.server.url);
     const row = page.getByRole("row").filter({ hasText: "S. Sidefx" });
     const flag = row.locator(".attention.side-effect");
     await flag.waitFor();

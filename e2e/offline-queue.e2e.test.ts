@@ -6,7 +6,7 @@
  */
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PATIENT_PASSWORD, enrolPatient, isoDaysAgo, send, startClinic, type Clinic } from "./clinic.ts";
+import { enrolPatient, isoDaysAgo, joinOnPhone, startClinic, type Clinic } from "./clinic.ts";
 import { axeViolations } from "./browser.ts";
 
 const PENDING = "ldn.pendingCheckIns";
@@ -46,18 +46,9 @@ describe("the offline queue in a real browser", { timeout: 90_000 }, () => {
     const invite = await enrolPatient(clinic, staff.request, "Q. Ueue", isoDaysAgo(3));
     patientId = invite.patientId;
     await staff.close();
-    phone = await clinic.browser.newContext({
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-      // The queue itself, with the server's answers faked by page.route, which a service worker
-      // would bypass (e2e/installed-offline.e2e.test.ts tests the worker).
-      serviceWorkers: "block",
-    });
-    await send(phone.request, clinic.api("/api/invitations/accept"), {
-      token: invite.token,
-      password: PATIENT_PASSWORD,
-    });
+    // The queue itself, with the server's answers faked by page.route, which a service worker
+    // would bypass (e2e/installed-offline.e2e.test.ts tests the worker).
+    ({ phone } = await joinOnPhone(clinic, invite.token, { serviceWorkers: "block" }));
   }, 120_000);
 
   afterAll(async () => {

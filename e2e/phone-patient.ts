@@ -4,7 +4,7 @@
  */
 import type { Browser, BrowserContext } from "playwright-core";
 import type { ServerProcess } from "../src/http/testing/server-process.ts";
-import { PATIENT_PASSWORD, enrolPatient, send, startClinic } from "./clinic.ts";
+import { enrolPatient, joinOnPhone, startClinic } from "./clinic.ts";
 
 export interface PhonePatient {
   readonly server: ServerProcess;
@@ -22,11 +22,6 @@ export async function phonePatient(name: string, planStart: string): Promise<Pho
   const clinician = () => clinic.signIn();
   const staff = await clinician();
   const { patientId, token } = await enrolPatient(clinic, staff.request, name, planStart);
-  const phone = await clinic.browser.newContext({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-  });
-  await send(phone.request, clinic.api("/api/invitations/accept"), { token, password: PATIENT_PASSWORD });
+  const { phone } = await joinOnPhone(clinic, token);
   return { server: clinic.server, browser: clinic.browser, phone, patientId, clinician, stop: clinic.stop };
 }

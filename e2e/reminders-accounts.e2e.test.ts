@@ -17,6 +17,7 @@ import {
   PATIENT_PASSWORD,
   enrolPatient,
   isoDaysAgo,
+  joinOnPhone,
   seedClinician,
   send,
   shot,
@@ -65,18 +66,8 @@ describe("reminders and accounts in a real browser", { timeout: 120_000 }, () =>
     const invite = await enrolPatient(clinic, staff.request, "R. Remind", isoDaysAgo(9));
     patientId = invite.patientId;
     await staff.close();
-    phone = await clinic.browser.newContext({
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    ({ phone, loginCode } = await joinOnPhone(clinic, invite.token));
     await phone.grantPermissions(["clipboard-read", "clipboard-write"], { origin: clinic.server.url });
-    loginCode = (
-      await send<{ loginCode: string }>(phone.request, api("/api/invitations/accept"), {
-        token: invite.token,
-        password: PATIENT_PASSWORD,
-      })
-    ).loginCode;
   }, 120_000);
 
   afterAll(async () => {
