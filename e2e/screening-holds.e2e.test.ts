@@ -5,51 +5,22 @@
  * schedule page then tells the patient about opioid withdrawal, what to do and whom to call; the
  * patient's check-in offers "Opioid withdrawal" and the chart's diary shows it. axe-core stays clean.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWeb } from "../scripts/build-web.ts";
-import { freePort, startServerProcess, type ServerProcess } from "../src/http/testing/server-process.ts";
-import { CLINICIAN, PATIENT_PASSWORD, seedClinician, shot } from "./clinic.ts";
-import { axeViolations, launchChromium } from "./browser.ts";
+import { describe, expect, it } from "vitest";
+import { CLINICIAN, PATIENT_PASSWORD, isoDaysAgo, shot, startClinic, startedBeforeAll } from "./clinic.ts";
+import { axeViolations, signInOnPage } from "./browser.ts";
 
-function isoToday(): string {
-  const d = new Date();
-  const pad = (x: number) => String(x).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/** A clinic with one clinician, written into the SQLite file before the server starts. */
 describe("screening that holds in a real browser", { timeout: 90_000 }, () => {
-  let dir: string;
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await buildWeb();
-    dir = mkdtempSync(join(tmpdir(), "ldn-e2e-screening-"));
-    const db = join(dir, "ldn.sqlite");
-    await seedClinician(db);
-    server = await startServerProcess(db, await freePort());
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.child.kill("SIGTERM");
-    await server?.exited;
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const clinic = startedBeforeAll(
+    () => startClinic("screening"),
+    (c) => c.stop(),
+    120_000,
+  );
 
   it("holds the plan until pregnancy is recorded, then gives the schedule's withdrawal instructions and the diary's withdrawal", async () => {
-    const staff = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const staff = await clinic.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await staff.newPage();
-    await page.goto(server.url);
-    await page.getByLabel("Email or login code").fill(CLINICIAN.email);
-    await page.getByLabel("Password").fill(CLINICIAN.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.goto(clinic.server.url);
+    await signInOnPage(page, CLINICIAN.email, CLINICIAN.password);
     await page.getByRole("heading", { name: "Patients" }).waitFor();
 
     await page.getByRole("link", { name: "Enrol a patient" }).first().click();
@@ -71,7 +42,7 @@ describe("screening that holds in a real browser", { timeout: 90_000 }, () => {
 
     // Now the plan starts, once the opioid interaction has its reason.
     await page.getByLabel("Protocol").selectOption("micro-titration");
-    await page.getByLabel("Start date").fill(isoToday());
+    await page.getByLabel("Start date").fill(isoDaysAgo(0));
     await page.getByLabel(/Why you go on/).fill("Stable oxycodone; told what withdrawal feels like");
     await page.getByRole("button", { name: "Start plan" }).click();
     await page.getByText(/Opioid interaction acknowledged/).waitFor();
@@ -94,7 +65,7 @@ describe("screening that holds in a real browser", { timeout: 90_000 }, () => {
     // The patient joins and reports withdrawal from the check-in's side effects.
     await page.getByRole("button", { name: "Invite to join" }).click();
     const joinLink = await page.getByLabel("Invitation link").inputValue();
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const phone = await clinic.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
     const mobile = await phone.newPage();
     await mobile.goto(joinLink);
     await mobile.getByLabel("Password", { exact: true }).fill(PATIENT_PASSWORD);
