@@ -5,18 +5,14 @@
  * dispensed after a confirmation, and the next fill date moves on by the fill's 28 days.
  * Saves docs/images/pharmacist-queue.png. axe-core stays clean on both screens.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { APIRequestContext, Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWeb } from "../scripts/build-web.ts";
 import { SYSTEM_ACTOR } from "../src/app/ports/actor.ts";
 import { readPdf } from "../src/documents/read-pdf.testing.ts";
-import { freePort, startServerProcess, type ServerProcess } from "../src/http/testing/server-process.ts";
 import { openStore } from "../src/store/sql-store.ts";
-import { axeViolations, launchChromium } from "./browser.ts";
-import { CLINICIAN, isoDaysAgo, seedClinician } from "./clinic.ts";
+import { axeViolations, signInOnPage } from "./browser.ts";
+import { CLINICIAN, get, isoDaysAgo, seedClinician, send, startClinic, type Clinic } from "./clinic.ts";
 
 const PHARMACIST = { email: "ash@riverside.example", name: "A. Ash" };
 const IMAGES = resolve(import.meta.dirname, "../docs/images");
@@ -53,33 +49,23 @@ async function seedPharmacist(db: string): Promise<void> {
   }
 }
 
-async function send<T>(request: APIRequestContext, url: string, data?: unknown, headers = {}): Promise<T> {
-  const res = data === undefined ? await request.get(url) : await request.post(url, { data, headers });
-  if (!res.ok()) throw new Error(`${url}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
 describe("the pharmacist's queue in a real browser", { timeout: 120_000 }, () => {
-  let dir: string;
-  let server: ServerProcess;
-  let browser: Browser;
+  let clinic: Clinic;
   let patientId: string;
-  const api = (path: string) => `${server.url}${path}`;
+  const api = (path: string) => clinic.api(path);
 
   beforeAll(async () => {
-    await buildWeb();
-    dir = mkdtempSync(join(tmpdir(), "ldn-e2e-pharmacy-"));
-    const db = join(dir, "ldn.sqlite");
-    await seedClinician(db);
-    await seedPharmacist(db);
-    server = await startServerProcess(db, await freePort());
-    browser = await launchChromium();
+    clinic = await startClinic("pharmacy", {
+      seed: async (db) => {
+        await seedClinician(db);
+        await seedPharmacist(db);
+      },
+    });
     // The clinician enrols a patient on micro-titration six days ago, checked in every day since,
     // and another whose plan starts in three days (a fill due within the 7 days' notice).
-    const clinic = await browser.newContext();
-    await send(clinic.request, api("/api/session"), { login: CLINICIAN.email, password: CLINICIAN.password });
+    const desk = await clinic.signIn();
     const enrol = async (displayName: string, startDaysAgo: number) => {
-      const { id } = await send<{ id: string }>(clinic.request, api("/api/patients"), {
+      const { id } = await send<{ id: string }>(desk.request, api("/api/patients"), {
         displayName,
         screening: {
           ageYears: 50,
@@ -90,7 +76,7 @@ describe("the pharmacist's queue in a real browser", { timeout: 120_000 }, () =>
           riskFactors: ["centralized-pain"],
         },
       });
-      await send(clinic.request, api(`/api/patients/${id}/plans`), {
+      await send(desk.request, api(`/api/patients/${id}/plans`), {
         protocolId: "micro-titration",
         startDate: isoDaysAgo(startDaysAgo),
       });
@@ -100,37 +86,32 @@ describe("the pharmacist's queue in a real browser", { timeout: 120_000 }, () =>
     await enrol("D. Due", -3);
     for (let ago = 6; ago >= 1; ago--) {
       const date = isoDaysAgo(ago);
-      const today = await send<{ today: { doses: { time: string; ug: number }[] } }>(
-        clinic.request,
+      const today = await get<{ today: { doses: { time: string; ug: number }[] } }>(
+        desk.request,
         api(`/api/patients/${patientId}/today?today=${date}`),
       );
       await send(
-        clinic.request,
+        desk.request,
         api(`/api/patients/${patientId}/check-ins`),
         { date, doses: today.today.doses.map((d) => ({ time: d.time, ug: d.ug })), pain: 6, sideEffects: [] },
         { "idempotency-key": `pharmacy-${date}` },
       );
     }
-    await clinic.close();
+    await desk.close();
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    server?.child.kill("SIGTERM");
-    await server?.exited;
-    rmSync(dir, { recursive: true, force: true });
+    await clinic?.stop();
   });
 
   it("shows the fill due, downloads its order, dispenses it after a confirmation, and moves the next fill on", async () => {
-    const context = await browser.newContext({
+    const context = await clinic.browser.newContext({
       viewport: { width: 1280, height: 800 },
       acceptDownloads: true,
     });
     const page = await context.newPage();
-    await page.goto(server.url);
-    await page.getByLabel("Email or login code").fill(PHARMACIST.email);
-    await page.getByLabel("Password").fill(CLINICIAN.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.goto(clinic.server.url);
+    await signInOnPage(page, PHARMACIST.email, CLINICIAN.password);
     await page
       .getByRole("navigation", { name: "Main" })
       .getByRole("link", { name: "Queue", exact: true })
@@ -163,7 +144,7 @@ describe("the pharmacist's queue in a real browser", { timeout: 120_000 }, () =>
       page.waitForEvent("download"),
       row.getByRole("link", { name: "Order PDF for Q. Queue" }).click(),
     ]);
-    const pdfPath = join(dir, "order.pdf");
+    const pdfPath = join(clinic.dir, "order.pdf");
     await download.saveAs(pdfPath);
     const text = (await readPdf(new Uint8Array(readFileSync(pdfPath)))).text.join(" ");
     expect(text).toContain("Compounding order");
