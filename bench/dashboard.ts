@@ -9,13 +9,16 @@
  * - cold: `GET /api/patients` filtered by state on a day no line was kept for (the first read
  *   of the day: every patient's line made again from the records and kept);
  * - warm (lines kept for the day): a page of 50 unfiltered, a page filtered by state, the
- *   counts alone (every line read and counted, no page), and the whole list once.
+ *   counts alone (every line read and counted, no page), and the whole list once;
+ * - the keeper (`ldn serve` makes the day's lines ahead): its pass for the next day, its longest
+ *   transaction, and the next day's first read after it.
  */
 import { parseArgs } from "node:util";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SYSTEM_ACTOR } from "../src/app/ports/actor.ts";
+import { keepDashboardLines } from "../src/app/use-cases/keep-dashboard-lines.ts";
 import { listPatientSummaries } from "../src/app/use-cases/list-patient-summaries.ts";
 import type { PatientPageDto } from "../src/http/api/patients.ts";
 import { addDays } from "../src/domain/calendar-date.ts";
@@ -124,6 +127,22 @@ const whole = await time(async () => {
   rows = ((await res.json()) as unknown[]).length;
 });
 
+// The server's keeper (ldn serve) making the next day's lines ahead, 50 patients a transaction:
+// its whole pass, its longest transaction (requests wait that long at most), then the day's read.
+const next = addDays(day, 1);
+const batches: number[] = [];
+const timedStore: typeof store = {
+  ...store,
+  transaction: async (actor, work) => {
+    const t0 = performance.now();
+    const out = await store.transaction(actor, work);
+    batches.push(performance.now() - t0);
+    return out;
+  },
+};
+const kept = await time(() => keepDashboardLines(timedStore, clinicId, next, 50));
+const afterKeeper = await time(() => get(`today=${next}&state=titrating&pageSize=${PAGE_SIZE}`));
+
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 const b0 = median(base);
 const line = (what: string, xs: number[]) =>
@@ -138,6 +157,9 @@ line(`warm, page of ${pageRows} unfiltered`, paged);
 line(`warm, page filtered by state (${state}: ${matching} patients)`, filtered);
 line(`warm, the counts alone (every line read and counted, no page)`, counted);
 line(`warm, the whole list (${rows} patients, each audited)`, [whole]);
+line(`keeper, the next day's lines made ahead in ${batches.length} transactions`, [kept]);
+console.log(`keeper, its longest transaction: ${ms(batches.reduce((a, b) => Math.max(a, b), 0))}`);
+line(`first read of the next day after the keeper, page filtered by state (titrating)`, [afterKeeper]);
 await store.close();
 rmSync(dir, { recursive: true, force: true });
 
