@@ -38,6 +38,16 @@ export function isoDaysAgo(n: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+/** As the app writes a date: "2027-01-04" -> "Mon 4 Jan". */
+export function shortDate(iso: string): string {
+  return new Date(`${iso}T12:00:00Z`).toLocaleDateString("en-GB", {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    timeZone: "UTC",
+  });
+}
+
 /** Saves a full-page screenshot as `name`.png when LDN_SCREENSHOTS is set. */
 export async function shot(page: Page, name: string) {
   if (!shots) return;

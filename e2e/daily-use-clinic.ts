@@ -19,16 +19,6 @@ export const SCREENING = {
   riskFactors: ["centralized-pain"],
 };
 
-/** As the app writes a date: "2027-01-04" -> "Mon 4 Jan". */
-export function shortDate(iso: string): string {
-  return new Date(`${iso}T12:00:00Z`).toLocaleDateString("en-GB", {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    timeZone: "UTC",
-  });
-}
-
 /** A clinic with a clinician and a pharmacist, written into the SQLite file before the server starts. */
 async function seedStaff(db: string): Promise<void> {
   const store = await openStore({ kind: "sqlite", path: db });

@@ -9,8 +9,8 @@
 import { describe, expect, it } from "vitest";
 import { openStore } from "../src/store/sql-store.ts";
 import { axeViolations } from "./browser.ts";
-import { get, isoDaysAgo, send, shot, startedBeforeAll } from "./clinic.ts";
-import { SCREENING, shortDate, startDailyClinic } from "./daily-use-clinic.ts";
+import { get, isoDaysAgo, send, shot, shortDate, startedBeforeAll } from "./clinic.ts";
+import { SCREENING, startDailyClinic } from "./daily-use-clinic.ts";
 
 describe("daily use in a real browser: decisions and plans", { timeout: 120_000 }, () => {
   const daily = startedBeforeAll(startDailyClinic, (d) => d.clinic.stop(), 180_000);

@@ -8,8 +8,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { axeViolations, signInOnPage } from "./browser.ts";
-import { get, isoDaysAgo, send, shot, startedBeforeAll } from "./clinic.ts";
-import { PHARMACIST, shortDate, startDailyClinic } from "./daily-use-clinic.ts";
+import { get, isoDaysAgo, send, shot, shortDate, startedBeforeAll } from "./clinic.ts";
+import { PHARMACIST, startDailyClinic } from "./daily-use-clinic.ts";
 
 describe("daily use in a real browser: the record", { timeout: 120_000 }, () => {
   const daily = startedBeforeAll(startDailyClinic, (d) => d.clinic.stop(), 180_000);

@@ -6,89 +6,71 @@
  * the clinician reads the chart and accepts the engine's recommendation. Accessibility is
  * checked with axe-core on every main screen. Set LDN_SCREENSHOTS=dir to save screenshots.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { buildWeb } from "../scripts/build-web.ts";
-import { freePort, startServerProcess, type ServerProcess } from "../src/http/testing/server-process.ts";
-import { CLINICIAN, PATIENT_PASSWORD, isoDaysAgo, shot } from "./clinic.ts";
-import { axeViolations, launchChromium } from "./browser.ts";
+import type { BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  CLINICIAN,
+  PATIENT_PASSWORD,
+  isoDaysAgo,
+  shortDate,
+  shot,
+  startClinic,
+  type Clinic,
+} from "./clinic.ts";
+import { axeViolations, signInOnPage } from "./browser.ts";
 
 const ADMIN = { email: "admin@riverside.example", password: "admin password 1" };
 const HOSTILE = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
 
-/** As the app writes a date: "2027-01-04" -> "Mon 4 Jan". */
-function shortDate(iso: string): string {
-  return new Date(`${iso}T12:00:00Z`).toLocaleDateString("en-GB", {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    timeZone: "UTC",
-  });
-}
-
-async function signIn(page: Page, login: string, password: string) {
-  await page.getByLabel("Email or login code").fill(login);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+/** The first administrator, made the way a clinic makes it: `ldn admin create`. */
+function createAdministrator(db: string): Promise<void> {
+  const admin = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "src/cli/main.ts",
+      "admin",
+      "create",
+      "--clinic",
+      "Riverside Pain Clinic",
+      "--email",
+      ADMIN.email,
+      "--name",
+      "A. Admin",
+      "--db",
+      db,
+      "--password-stdin",
+    ],
+    { input: `${ADMIN.password}\n`, encoding: "utf8", env: { ...process.env, DATABASE_URL: "" } },
+  );
+  expect(admin.status, admin.stderr).toBe(0);
+  return Promise.resolve();
 }
 
 describe("the clinic in a real browser", { timeout: 90_000 }, () => {
-  let dir: string;
-  let server: ServerProcess;
-  let browser: Browser;
+  let clinic: Clinic;
   let url: string;
 
   beforeAll(async () => {
-    await buildWeb();
-    dir = mkdtempSync(join(tmpdir(), "ldn-e2e-"));
-    const db = join(dir, "ldn.sqlite");
-    // The first administrator, made the way a clinic makes it: `ldn admin create`.
-    const admin = spawnSync(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        "src/cli/main.ts",
-        "admin",
-        "create",
-        "--clinic",
-        "Riverside Pain Clinic",
-        "--email",
-        ADMIN.email,
-        "--name",
-        "A. Admin",
-        "--db",
-        db,
-        "--password-stdin",
-      ],
-      { input: `${ADMIN.password}\n`, encoding: "utf8", env: { ...process.env, DATABASE_URL: "" } },
-    );
-    expect(admin.status, admin.stderr).toBe(0);
-    server = await startServerProcess(db, await freePort());
-    url = server.url;
-    browser = await launchChromium();
+    clinic = await startClinic("journey", { seed: createAdministrator });
+    url = clinic.server.url;
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    server?.child.kill("SIGTERM");
-    await server?.exited;
-    rmSync(dir, { recursive: true, force: true });
+    await clinic?.stop();
   });
 
   let joinLink = "";
   let patientId = "";
 
   it("lets the administrator add a clinician", async () => {
-    const page = await browser.newPage();
+    const page = await clinic.browser.newPage();
     await page.goto(url);
     expect(await axeViolations(page)).toEqual([]);
     await shot(page, "login");
-    await signIn(page, ADMIN.email, ADMIN.password);
+    await signInOnPage(page, ADMIN.email, ADMIN.password);
     await page.getByRole("heading", { name: "Staff", exact: true }).waitFor();
     await page.getByLabel("Name", { exact: true }).fill(CLINICIAN.name);
     await page.getByLabel("Email (their login)").fill(CLINICIAN.email);
@@ -102,9 +84,9 @@ describe("the clinic in a real browser", { timeout: 90_000 }, () => {
   });
 
   it("lets the clinician enrol and screen patients, plan micro-titration and invite", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await clinic.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(url);
-    await signIn(page, CLINICIAN.email, CLINICIAN.password);
+    await signInOnPage(page, CLINICIAN.email, CLINICIAN.password);
     await page.getByRole("heading", { name: "Patients" }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
@@ -172,7 +154,7 @@ describe("the clinic in a real browser", { timeout: 90_000 }, () => {
   let phone: BrowserContext;
 
   it("lets the patient join on a phone and check in for several days, one of them offline", async () => {
-    phone = await browser.newContext({
+    phone = await clinic.browser.newContext({
       viewport: { width: 390, height: 844 },
       isMobile: true,
       hasTouch: true,
@@ -298,10 +280,10 @@ describe("the clinic in a real browser", { timeout: 90_000 }, () => {
   });
 
   it("shows the clinician the chart, never runs patient text as script, and records the decision", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await clinic.browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on("dialog", () => expect.unreachable("a dialog opened: patient text ran as script"));
     await page.goto(url);
-    await signIn(page, CLINICIAN.email, CLINICIAN.password);
+    await signInOnPage(page, CLINICIAN.email, CLINICIAN.password);
     await page.getByRole("link", { name: "R. Jones" }).waitFor();
     await shot(page, "dashboard");
     await page.getByRole("link", { name: "R. Jones" }).click();

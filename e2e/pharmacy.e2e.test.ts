@@ -12,20 +12,19 @@ import { SYSTEM_ACTOR } from "../src/app/ports/actor.ts";
 import { readPdf } from "../src/documents/read-pdf.testing.ts";
 import { openStore } from "../src/store/sql-store.ts";
 import { axeViolations, signInOnPage } from "./browser.ts";
-import { CLINICIAN, get, isoDaysAgo, seedClinician, send, startClinic, type Clinic } from "./clinic.ts";
+import {
+  CLINICIAN,
+  get,
+  isoDaysAgo,
+  seedClinician,
+  send,
+  shortDate,
+  startClinic,
+  type Clinic,
+} from "./clinic.ts";
 
 const PHARMACIST = { email: "ash@riverside.example", name: "A. Ash" };
 const IMAGES = resolve(import.meta.dirname, "../docs/images");
-
-/** As the app writes a date: "2027-01-04" -> "Mon 4 Jan". */
-function shortDate(iso: string): string {
-  return new Date(`${iso}T12:00:00Z`).toLocaleDateString("en-GB", {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    timeZone: "UTC",
-  });
-}
 
 /**
  * Adds the pharmacist to the seeded clinic, with the clinician's password hash (so the same
