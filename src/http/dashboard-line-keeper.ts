@@ -11,11 +11,6 @@ import { todayIn } from "./today.ts";
 
 /** How often it looks (a server setting, not a clinical one): a new day is made within this. */
 const LOOK_EVERY_MS = 5 * 60_000;
-/**
- * Patients a transaction: the engine's replay runs on the event loop (about 9 ms a patient on
- * a loaded machine), so a small batch keeps requests waiting a fraction of a second at most.
- */
-const BATCH = 50;
 
 export interface DashboardLineKeeper {
   /** Stops looking, once the pass under way (if any) has finished. */
@@ -42,7 +37,7 @@ export function startDashboardLineKeeper(
     for (const clinic of clinics) {
       // Stopping (the server shutting down) does not wait for every clinic.
       if (stopped) return;
-      made += await keepDashboardLines(services.store, clinic.id, todayIn(services.clock), BATCH);
+      made += await keepDashboardLines(services.store, clinic.id, todayIn(services.clock));
     }
     options.passed?.(made);
   };

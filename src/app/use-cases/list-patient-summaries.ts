@@ -22,7 +22,7 @@ import { summarisePatient, type PatientSummary } from "./summarise-patient.ts";
 export const SUMMARY_FORMAT = 1;
 
 /** Patients whose lines are made again per read of their records: a few queries each time. */
-export const REMAKE_BATCH = 500;
+const REMAKE_BATCH = 500;
 
 export interface DashboardPageQuery extends LineFilters {
   readonly today: string;

@@ -1,6 +1,7 @@
 /** Patients: the dashboard list, enrolment with screening, one patient's record, invitations. */
 import { z } from "zod/v4";
 import { SORT_KEYS } from "../../app/use-cases/dashboard-lines.ts";
+import { keepDashboardLines } from "../../app/use-cases/keep-dashboard-lines.ts";
 import { listPatientSummaries } from "../../app/use-cases/list-patient-summaries.ts";
 import type { PatientSummary } from "../../app/use-cases/summarise-patient.ts";
 import { enrolPatient, storedScreening } from "../../app/use-cases/enrol-patient.ts";
@@ -18,6 +19,7 @@ import {
   ScreeningAnswersSchema,
   TITRATION_STATES,
 } from "../api/patients.ts";
+import { actorOf } from "../principal.ts";
 import { defineRoute } from "../route.ts";
 import { todayIn } from "../today.ts";
 
@@ -76,7 +78,10 @@ export const patientRoutes = [
       sort: z.enum(SORT_KEYS).optional(),
     }),
     response: z.union([z.array(PatientSummarySchema), PatientPageSchema]),
-    handler: async ({ tx, principal, query, services }) => {
+    // Stale lines are made first in small transactions of their own (keep-dashboard-lines.ts):
+    // the first read of the day must not hold the write lock for the whole clinic's replay.
+    ownTransactions: true,
+    handler: async ({ principal, query, services }) => {
       // Pharmacists dispense what the engine gives each patient today, so their list is made
       // from the same lines (the same todayUg and state as the clinician's), but shows none of
       // the clinical detail: no check-ins, alerts or what needs attention.
@@ -85,12 +90,16 @@ export const patientRoutes = [
       const paged = Object.values({ pageNo, pageSize, ...filters }).some((x) => x !== undefined);
       const page = pageNo ?? 1;
       const size = pageSize ?? DEFAULT_PAGE_SIZE;
-      const list = await listPatientSummaries(tx, principal!.clinicId, {
-        today: today ?? todayIn(services.clock),
-        clinical,
-        ...filters,
-        ...(paged ? { page: { offset: (page - 1) * size, limit: size } } : {}),
-      });
+      const day = today ?? todayIn(services.clock);
+      await keepDashboardLines(services.store, principal!.clinicId, day);
+      const list = await services.store.transaction(actorOf(principal!), (tx) =>
+        listPatientSummaries(tx, principal!.clinicId, {
+          today: day,
+          clinical,
+          ...filters,
+          ...(paged ? { page: { offset: (page - 1) * size, limit: size } } : {}),
+        }),
+      );
       const patients = list.patients.map((s) => summaryDto(s, clinical));
       return paged ? { patients, total: list.total, page, pageSize: size, counts: list.counts } : patients;
     },
