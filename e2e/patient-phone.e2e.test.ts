@@ -76,6 +76,9 @@ describe("the patient's app on a phone", { timeout: 120_000 }, () => {
   });
 
   it("shows each check-in error at its question, in view of Save", async () => {
+    // The page loaded, as a patient sees it: today's doses drawn above the form while Save is
+    // pressed would move the question after it was scrolled to (it failed 1 run in 3 so).
+    await page.waitForLoadState("networkidle");
     await page.getByRole("button", { name: "Save check-in" }).click();
     const pain = page.getByRole("group", { name: /^Pain/ });
     const error = pain.getByRole("alert");

@@ -75,7 +75,8 @@ function focusField(field: FieldName | "form"): void {
     const input = document.querySelector<HTMLElement>(
       field === "form" ? ".checkin button[type=submit]" : selector,
     );
-    input?.closest("fieldset, label")?.scrollIntoView({ block: "center" });
+    // The whole question with its error (a scale's fieldset), not the first button's label.
+    (input?.closest("fieldset") ?? input?.closest("label"))?.scrollIntoView({ block: "center" });
     input?.focus({ preventScroll: true });
   });
 }
