@@ -216,4 +216,19 @@ describe("the dashboard with a thousand patients", { timeout: 60_000 }, () => {
     for (const ms of [search, filter, alerts, sort, next]) expect(ms).toBeLessThan(1000);
     await page.close();
   });
+
+  it("keeps the page moved to when the search box's pause ends", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // The page's timers on Playwright's clock, run past the search box's first pause below:
+    // its end used to send the page back to 1, undoing a "Next page" pressed before it.
+    await page.clock.install();
+    await serveApp(page, patients());
+    await page.goto(ORIGIN);
+    await page.getByText("Showing 1–50 of 1,000 patients").waitFor();
+    await page.getByRole("button", { name: "Next page" }).click();
+    await page.getByText("Showing 51–100 of 1,000 patients").waitFor();
+    await page.clock.runFor(1000);
+    expect(await page.locator(".page-count").textContent()).toBe("Showing 51–100 of 1,000 patients");
+    await page.close();
+  });
 });
