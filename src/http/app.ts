@@ -4,13 +4,13 @@
  * access check inside it, the handler, and errors mapped by the one table in errors.ts.
  */
 import { Hono, type Context, type MiddlewareHandler } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { getCookie, setCookie, deleteCookie } from "hono/cookie";
 import type { Repositories } from "../app/ports/store.ts";
 import { problemOf } from "../domain/problem.ts";
 import { decideAccess, mayReachPatient } from "./access.ts";
 import { authenticate, SESSION_COOKIE } from "./auth/sessions.ts";
+import { bodyLimit } from "./body-limit.ts";
 import { clientAddressOf } from "./client-address.ts";
 import { csrfGuard } from "./csrf.ts";
 import { errorResponse } from "./error-response.ts";
@@ -74,11 +74,8 @@ export function createApp(
   );
   app.use(
     "/api/*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw badRequest("body", `larger than ${MAX_BODY_BYTES / 1024} KiB`);
-      },
+    bodyLimit(MAX_BODY_BYTES, () => {
+      throw badRequest("body", `larger than ${MAX_BODY_BYTES / 1024} KiB`);
     }),
   );
   for (const route of routes) {

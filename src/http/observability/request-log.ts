@@ -22,8 +22,10 @@ export function requestLog(logger: Logger, metrics?: Metrics): MiddlewareHandler
     const given = c.req.header("x-request-id");
     const reqId = given !== undefined && PLAIN_ID.test(given) ? given : randomUUID();
     const started = performance.now();
-    await requestIds.run(reqId, () => next());
+    // Before the handler: set after, Hono copies the finished response (security-headers.ts).
     c.header("X-Request-Id", reqId);
+    await requestIds.run(reqId, () => next());
+    if (!c.res.headers.has("X-Request-Id")) c.header("X-Request-Id", reqId);
     const seconds = (performance.now() - started) / 1000;
     const route = routePath(c) || "unmatched";
     const status = c.res.status;
