@@ -1,7 +1,8 @@
 /**
  * Durability: a check-in acknowledged with 201 survives `kill -9` of the server at any moment.
  * The real server runs as a child process (`node --import tsx src/cli/main.ts serve`, killed by
- * the PID of that node process) on a SQLite file (WAL, synchronous=FULL). Several clients stream
+ * the PID of that node process) on a SQLite file (WAL, each commit's WAL flushed before it
+ * returns: wal-flush.ts). Several clients stream
  * check-ins while the server is killed with SIGKILL at random moments and restarted; a request
  * cut off by a kill is retried with its key afterwards, as a phone would. The server's last
  * stop is a SIGKILL too. Then every acknowledged check-in is in the file exactly once (the

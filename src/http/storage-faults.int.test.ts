@@ -9,20 +9,16 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import { Kysely } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, openSqliteFile } from "../store/database.ts";
-import { ImmediateSqliteDialect } from "../store/immediate-sqlite-dialect.ts";
-import type { Schema } from "../store/schema.ts";
+import { openDatabase, openSqliteFile, sqliteDatabase, type Database } from "../store/database.ts";
 import { createSqlStore } from "../store/sql-store.ts";
-import { cachingStatements } from "../store/statement-cache.ts";
 import { buildServer } from "./server.ts";
 import { ELIGIBLE_SCREENING, seedClinic, TEST_HASHER, TEST_PASSWORD } from "./testing/test-server.ts";
 
 describe("database faults over HTTP (SQLite)", () => {
   let dir: string;
   let native: BetterSqlite3.Database;
-  let db: Kysely<Schema>;
+  let database: Database;
   let request: (method: string, path: string, body?: unknown) => Promise<Response>;
   let logged: string[];
 
@@ -32,8 +28,8 @@ describe("database faults over HTTP (SQLite)", () => {
     await (await openDatabase({ kind: "sqlite", path })).close(); // migrated
     // The server's own connection, kept in hand so the test can set its limits.
     native = openSqliteFile(path);
-    db = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database: cachingStatements(native) }) });
-    const store = createSqlStore({ db, dialect: "sqlite", close: () => db.destroy() });
+    database = sqliteDatabase(native, path);
+    const store = createSqlStore(database);
     const clinic = await seedClinic(store, "faults");
     logged = [];
     const { app } = buildServer({
@@ -60,7 +56,7 @@ describe("database faults over HTTP (SQLite)", () => {
   });
 
   afterEach(async () => {
-    await db.destroy();
+    await database.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -5,11 +5,12 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import { Kysely, PostgresDialect } from "kysely";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import type { DatabaseConfig } from "./database-config.ts";
 import { ImmediateSqliteDialect } from "./immediate-sqlite-dialect.ts";
 import { cachingStatements } from "./statement-cache.ts";
+import { walFlush } from "./wal-flush.ts";
 import { migrateToLatest } from "./migrate.ts";
 import type { DialectName } from "./migrations/dialect-name.ts";
 import type { Schema } from "./schema.ts";
@@ -18,6 +19,11 @@ export type { DialectName };
 
 export interface Database {
   readonly db: Kysely<Schema>;
+  /**
+   * For reads that need no transaction (a request's session): on SQLite a second connection, so
+   * they need not wait for the writer's batch and its flush; on PostgreSQL the same pool.
+   */
+  readonly reads: Kysely<Schema>;
   readonly dialect: DialectName;
   close(): Promise<void>;
 }
@@ -54,8 +60,9 @@ export async function openDatabase(
 
 /**
  * Opens a SQLite file with the settings durability needs: WAL so readers never block the
- * writer, `synchronous=FULL` so a committed transaction survives power loss (not just a crash
- * of the process), foreign keys on (SQLite leaves them off by default).
+ * writer; `synchronous=NORMAL` with the driver flushing the WAL after every commit before it
+ * returns, off the event loop (wal-flush.ts), so a committed transaction survives power loss as
+ * with FULL; foreign keys on (SQLite leaves them off by default).
  *
  * @example
  * const native = openSqliteFile("./data/ldn.sqlite");
@@ -64,17 +71,43 @@ export function openSqliteFile(path: string): BetterSqlite3.Database {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const native = new BetterSqlite3(path);
   native.pragma("journal_mode = WAL");
-  native.pragma("synchronous = FULL");
+  native.pragma("synchronous = NORMAL");
   native.pragma("foreign_keys = ON");
   native.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   return native;
 }
 
 function openSqlite(path: string): Database {
+  return sqliteDatabase(openSqliteFile(path), path);
+}
+
+/**
+ * The database over `native`, an open connection to the SQLite file at `path` (opened by
+ * `openSqliteFile`), with its second connection for reads.
+ *
+ * @example const database = sqliteDatabase(openSqliteFile(path), path);
+ */
+export function sqliteDatabase(native: BetterSqlite3.Database, path: string): Database {
   const db = new Kysely<Schema>({
-    dialect: new ImmediateSqliteDialect({ database: cachingStatements(openSqliteFile(path)) }),
+    dialect: new ImmediateSqliteDialect({
+      database: cachingStatements(native),
+      inTransaction: () => native.inTransaction,
+      wal: walFlush(path),
+    }),
   });
-  return { db, dialect: "sqlite", close: () => db.destroy() };
+  if (path === ":memory:") return { db, reads: db, dialect: "sqlite", close: () => db.destroy() };
+  const reader = openSqliteFile(path);
+  reader.pragma("query_only = ON");
+  const reads = new Kysely<Schema>({ dialect: new SqliteDialect({ database: cachingStatements(reader) }) });
+  return {
+    db,
+    reads,
+    dialect: "sqlite",
+    close: async () => {
+      await reads.destroy();
+      await db.destroy();
+    },
+  };
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -96,5 +129,5 @@ async function openPostgres(config: { url: string; schema?: string }): Promise<D
   }
   const pool = new pg.Pool({ connectionString: config.url, ...(options ? { options } : {}) });
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: "postgres", close: () => db.destroy() };
+  return { db, reads: db, dialect: "postgres", close: () => db.destroy() };
 }

@@ -1,5 +1,5 @@
 /**
- * Group commit. Every commit waits for the disk (SQLite with `synchronous=FULL`, PostgreSQL's
+ * Group commit. Every commit waits for the disk (SQLite's WAL flush, wal-flush.ts; PostgreSQL's
  * WAL flush with `synchronous_commit` on), and that wait, not the queries, is most of a
  * check-in's time (bench/check-in.ts). Units of work that arrive while a commit is in flight
  * are run together in the next transaction, each inside its own savepoint, and committed with

@@ -7,7 +7,7 @@ import { toSession } from "./repositories/sql-session-repository.ts";
  * @example await lookupSession(database, tokenHash(token)) // { session, staff, patientClinicId } or undefined
  */
 export async function lookupSession(database: Database, id: string): Promise<SessionSubject | undefined> {
-  const row = await database.db
+  const row = await database.reads
     .selectFrom("sessions")
     .leftJoin("staff", (j) =>
       j.onRef("staff.id", "=", "sessions.subject_id").on("sessions.subject_kind", "=", "staff"),
