@@ -25,7 +25,8 @@
  * Exits 1 if any request failed.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -60,22 +61,30 @@ const dir = mkdtempSync(join(tmpdir(), "ldn-bench-checkin-"));
 
 /**
  * Starts `node [nodeFlags] --import tsx ...args` with `DATABASE_URL` set to `databaseUrl`
- * (empty for SQLite); resolves once it says it is listening.
+ * (empty for SQLite); resolves once it says it is listening. Its stdout (the full server's
+ * JSON request log) goes to a file, as to a log collector: read through a pipe here, the log
+ * cost this process (and autocannon in it) CPU for every request.
  */
 async function serverProcess(
   args: readonly string[],
   databaseUrl: string,
   nodeFlags: readonly string[] = [],
 ): Promise<ChildProcess> {
+  const log = join(dir, `server-${Date.now()}.log`);
+  const out = openSync(log, "w");
   const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", ...args], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: ["ignore", out, "inherit"],
   });
-  await new Promise<void>((done, fail) => {
-    child.once("exit", (code) => fail(new Error(`${args.join(" ")} exited with ${code}`)));
-    child.stdout!.on("data", (d: Buffer) => d.toString().includes("ldn clinic server on") && done());
-  });
+  closeSync(out);
+  const exited = new Promise<never>((_, fail) =>
+    child.once("exit", (code) => fail(new Error(`${args.join(" ")} exited with ${code}`))),
+  );
+  const listening = (async () => {
+    while (!readFileSync(log, "utf8").includes("ldn clinic server on")) await sleep(50);
+  })();
+  await Promise.race([listening, exited]);
   return child;
 }
 
