@@ -26,8 +26,8 @@ import { parseWith } from "./validate.ts";
 export interface AppOptions {
   /** Serves the web app's files for every path outside /api (see web-assets.ts). */
   readonly web?: (c: Context) => Promise<Response>;
-  /** Where internal faults are reported (never to the client). */
-  readonly log?: (message: string) => void;
+  /** Where internal faults are reported (never to the client), with the request's id if any. */
+  readonly log?: (message: string, requestId?: string) => void;
   /** Run first on every request (the request id, its log line and metrics). */
   readonly middleware?: readonly MiddlewareHandler[];
   /** Routes outside the API answering with redirects (SMART launch, see smart/smart-launch.ts). */
@@ -90,7 +90,7 @@ export function createApp(
     // so no secret ever shares a compressed body with text an attacker chose (BREACH).
     app.get("*", compress(), options.web);
   }
-  app.onError((error, c) => errorResponse(c, error, log));
+  app.onError((error, c) => errorResponse(c, error, (message) => log(message, c.get("requestId"))));
   return app;
 }
 
@@ -347,7 +347,7 @@ function isRouteResult(value: unknown): value is RouteResult<unknown> {
 
 function isSecure(c: Context, services: Services): boolean {
   if (services.settings.secureCookies) return true;
-  if (new URL(c.req.url).protocol === "https:") return true;
+  if (c.req.url.startsWith("https:")) return true;
   return services.settings.trustProxy && c.req.header("x-forwarded-proto") === "https";
 }
 

@@ -28,7 +28,8 @@ export interface ServerOptions {
   readonly hashConcurrency?: number;
   /** The web app's folder; null serves the API alone. */
   readonly webRoot?: string | null;
-  readonly log?: (message: string) => void;
+  /** Where error lines go, with the request's id when request-log.ts gave it one. */
+  readonly log?: (message: string, requestId?: string) => void;
   /** Run first on every request (see observability/request-log.ts). */
   readonly middleware?: readonly MiddlewareHandler[];
   /** SMART App Launch settings (smart/smart-settings.ts); absent or null: no /smart routes. */

@@ -103,7 +103,7 @@ async function serveUntilStopped(flags: ServeFlags): Promise<number> {
   const { app, services } = buildServer({
     store,
     settings,
-    log: (message) => logger.error(message),
+    log: (message, reqId) => logger.error(reqId === undefined ? {} : { reqId }, message),
     middleware: [requestLog(logger, metrics)],
     smart,
   });

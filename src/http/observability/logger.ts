@@ -1,13 +1,9 @@
 /**
  * The server's log: one JSON object a line on stdout (pino), each line of a request carrying its
- * request id. Nothing about a patient goes in: a request is logged by its route's pattern
+ * request id (request-log.ts). Nothing about a patient goes in: a request is logged by its route's pattern
  * (`/api/patients/:patientId`), never its path or query, and errors by their code and stack.
  */
-import { AsyncLocalStorage } from "node:async_hooks";
 import { pino, type Logger, type LevelWithSilent } from "pino";
-
-/** The request id of the request being served, for every log line written while serving it. */
-export const requestIds = new AsyncLocalStorage<string>();
 
 export const LOG_LEVELS: readonly LevelWithSilent[] = [
   "fatal",
@@ -31,10 +27,6 @@ export function createLogger(level: LevelWithSilent = "info", destination: numbe
       level,
       base: { service: "ldn" },
       timestamp: pino.stdTimeFunctions.isoTime,
-      mixin: () => {
-        const reqId = requestIds.getStore();
-        return reqId === undefined ? {} : { reqId };
-      },
     },
     pino.destination({ dest: destination, sync: true }),
   );
