@@ -60,21 +60,21 @@ const ROOT = resolve(import.meta.dirname, "..");
 const dir = mkdtempSync(join(tmpdir(), "ldn-bench-checkin-"));
 
 /**
- * Starts `node [nodeFlags] --import tsx ...args` with `DATABASE_URL` set to `databaseUrl`
- * (empty for SQLite); resolves once it says it is listening. Its stdout (the full server's
+ * Starts `node [nodeFlags] --import tsx ...args` with `env` added to this process's (with
+ * `DATABASE_URL` empty for SQLite); resolves once it says it is listening. Its stdout (the full server's
  * JSON request log) goes to a file, as to a log collector: read through a pipe here, the log
  * cost this process (and autocannon in it) CPU for every request.
  */
 async function serverProcess(
   args: readonly string[],
-  databaseUrl: string,
+  env: Record<string, string>,
   nodeFlags: readonly string[] = [],
 ): Promise<ChildProcess> {
   const log = join(dir, `server-${Date.now()}.log`);
   const out = openSync(log, "w");
   const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", ...args], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
+    env: { ...process.env, ...env },
     stdio: ["ignore", out, "inherit"],
   });
   closeSync(out);
@@ -158,6 +158,8 @@ interface Run {
   readonly failed: number;
   /** The server process's CPU time (user + system) per request answered, in ms. */
   readonly cpuMs: number;
+  /** Check-ins a commit (the full server's group commit, from its metrics); NaN for the baseline. */
+  readonly perCommit: number;
 }
 
 /**
@@ -187,21 +189,25 @@ async function runOn(kind: Kind, round: number, db: string): Promise<Run> {
   const port = await freePort();
   const profileDir = PROFILE_DIR && kind === "full" ? join(PROFILE_DIR, `full-${round}`) : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const metricsPort = kind === "full" ? await freePort() : undefined;
   const child =
     kind === "full"
       ? await serverProcess(
           ["src/cli/main.ts", "serve", ...(postgres ? [] : ["--db", db]), "--port", String(port)],
-          postgres ? db : "",
+          { DATABASE_URL: postgres ? db : "", LDN_METRICS_PORT: String(metricsPort) },
           profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
         )
-      : await serverProcess(["bench/bare-check-in-server.ts", db, String(port)], "");
+      : await serverProcess(["bench/bare-check-in-server.ts", db, String(port)], { DATABASE_URL: "" });
   const url = `http://127.0.0.1:${port}`;
   try {
     await load(url, patients, sent, WARM_UP_SECONDS);
     const cpuBefore = cpuSeconds(child.pid!);
+    const batchesBefore = await commitBatches(metricsPort);
     const result = await load(url, patients, sent, SECONDS);
+    const batches = await commitBatches(metricsPort);
     const answered = result.requests.total;
     return {
+      perCommit: (batches.units - batchesBefore.units) / (batches.commits - batchesBefore.commits),
       rps: result.requests.average,
       p50: result.latency.p50,
       p99: result.latency.p99,
@@ -214,6 +220,20 @@ async function runOn(kind: Kind, round: number, db: string): Promise<Run> {
     await exited;
     if (profileDir) printProfile(profileDir);
   }
+}
+
+/**
+ * Units and commits the full server's group commit has made so far (its Prometheus metrics:
+ * ldn_group_commit_batch_size's sum and count); NaN for the baseline, which has none.
+ */
+async function commitBatches(metricsPort: number | undefined): Promise<{ units: number; commits: number }> {
+  if (metricsPort === undefined) return { units: NaN, commits: NaN };
+  const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+  const read = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, "m").exec(text)?.[1] ?? NaN);
+  return {
+    units: read("ldn_group_commit_batch_size_sum"),
+    commits: read("ldn_group_commit_batch_size_count"),
+  };
 }
 
 /** The functions with the most self time in the profile(s) in `profileDir`. */
@@ -250,7 +270,9 @@ const median = (xs: readonly number[]) => {
 };
 const fmt = (r: Run) =>
   `${r.rps.toFixed(0).padStart(5)} req/s  p50 ${String(r.p50).padStart(3)} ms  p99 ${String(r.p99).padStart(4)} ms  ` +
-  `CPU ${r.cpuMs.toFixed(2)} ms a request  failed ${r.failed}`;
+  `CPU ${r.cpuMs.toFixed(2)} ms a request  ` +
+  (Number.isNaN(r.perCommit) ? "" : `${r.perCommit.toFixed(1)} a commit  `) +
+  `failed ${r.failed}`;
 
 console.log(
   `check-in benchmark on ${POSTGRES ? "PostgreSQL" : "SQLite"}: ${ROUNDS} rounds of ${SECONDS} s (after ${WARM_UP_SECONDS} s warm-up), ${CONNECTIONS} connections, autocannon on 127.0.0.1`,
@@ -280,6 +302,7 @@ const summary = (kind: Kind): Run => ({
   p99: median(runs[kind].map((r) => r.p99)),
   failed: runs[kind].reduce((a, r) => a + r.failed, 0),
   cpuMs: median(runs[kind].map((r) => r.cpuMs)),
+  perCommit: median(runs[kind].map((r) => r.perCommit)),
 });
 const b = summary("baseline");
 const f = summary("full");
