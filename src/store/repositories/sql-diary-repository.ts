@@ -31,12 +31,16 @@ function recordedBy(
   };
 }
 
-export const toEntry = (row: EntryRow, names?: Names): DiaryEntry => ({
+export const toEntry = (row: EntryRow, names?: Names): DiaryEntry =>
+  entryOf(row, JSON.parse(row.body) as Record<string, unknown>, names);
+
+/** The entry of a row whose body is already at hand (just written, so not parsed again). */
+const entryOf = (row: Omit<EntryRow, "body">, body: Record<string, unknown>, names?: Names): DiaryEntry => ({
   id: row.id,
   patientId: row.patient_id,
   date: row.entry_date,
   idempotencyKey: row.idempotency_key,
-  body: JSON.parse(row.body) as Record<string, unknown>,
+  body,
   recordedAt: row.recorded_at,
   version: Number(row.version ?? 1),
   recordedBy: recordedBy(row, names),
@@ -119,10 +123,10 @@ export function sqlDiaryRepository(ctx: TxContext): DiaryRepository {
         .insertInto("diary_entries")
         .values(row)
         .onConflict((oc) => oc.doNothing())
-        .returningAll()
+        .returning("id")
         .executeTakeFirst();
       if (inserted) {
-        const entry = toEntry(inserted);
+        const entry = entryOf(row, input.body);
         await auditRecord(entry, { replayed: false });
         return { entry, created: true, corrected: false };
       }
