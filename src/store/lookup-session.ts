@@ -1,11 +1,11 @@
 /** Authenticating a request in one query: the session joined to its staff member or patient. */
 import type { SessionSubject } from "../app/ports/session-repository.ts";
-import type { CompiledQuery, Kysely } from "kysely";
+import { compiledOnce } from "./compiled-once.ts";
 import type { Database } from "./database.ts";
-import type { Schema } from "./schema.ts";
 import { toSession } from "./repositories/sql-session-repository.ts";
 
-const sessionQuery = (db: Kysely<Schema>, id: string) =>
+/** Compiled once (compiled-once.ts): every request runs it. */
+const sessionQuery = compiledOnce((db, v: { id: string }) =>
   db
     .selectFrom("sessions")
     .leftJoin("staff", (j) =>
@@ -22,32 +22,14 @@ const sessionQuery = (db: Kysely<Schema>, id: string) =>
       "staff.disabled_at as staff_disabled_at",
       "patients.clinic_id as patient_clinic_id",
     ])
-    .where("sessions.id", "=", id);
-
-type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionQuery>["executeTakeFirstOrThrow"]>>;
-
-/**
- * The query compiled once per database, run with each request's session id in place of this
- * stand-in: every request runs it, and Kysely building and compiling it anew each time cost
- * more than SQLite running it (bench/check-in.ts's CPU profile).
- */
-const ID = "\u0000session id";
-const compiled = new WeakMap<Kysely<Schema>, CompiledQuery<SessionRow>>();
+    .where("sessions.id", "=", v.id),
+);
 
 /**
  * @example await lookupSession(database, tokenHash(token)) // { session, staff, patientClinicId } or undefined
  */
 export async function lookupSession(database: Database, id: string): Promise<SessionSubject | undefined> {
-  const db = database.reads;
-  let query = compiled.get(db);
-  if (query === undefined) {
-    query = sessionQuery(db, ID).compile();
-    if (query.parameters.filter((p) => p === ID).length !== 1)
-      throw new Error("the session id must be one parameter");
-    compiled.set(db, query);
-  }
-  const parameters = query.parameters.map((p) => (p === ID ? id : p));
-  const [row] = (await db.executeQuery<SessionRow>({ ...query, parameters })).rows;
+  const [row] = (await sessionQuery(database.reads, { id })).rows;
   if (!row) return undefined;
   return {
     session: toSession(row),
