@@ -109,6 +109,48 @@ for (const dialect of DIALECTS) {
       expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, events: expect.any(Number) });
     });
 
+    it("writes a batch's audit events in one insert before its commit, and again after a unit that wrote them fails", async () => {
+      const { patientId, actor } = await enrol(store);
+      batches = [];
+      let seenByReader: string[] = [];
+      const record = (i: number) =>
+        store.transaction(actor, (tx) =>
+          tx.diary.record({ patientId, date: day(i), idempotencyKey: `held-key-${i}`, body: { pain: i } }),
+        );
+      const outcomes = await Promise.allSettled([
+        record(0),
+        record(1),
+        // Reading the audit log writes the events held so far (the two above), inside this
+        // unit's savepoint; its failure rolls that insert back with its own event.
+        store.transaction(actor, async (tx) => {
+          seenByReader = (await tx.audit.listForPatient(patientId))
+            .filter((e) => e.action === "diary.record")
+            .map((e) => e.subjectId!);
+          throw new Error("the reader failed after reading");
+        }),
+        record(2),
+      ]);
+
+      expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled"]);
+      expect(batches[0]).toBe(4);
+      const recorded = outcomes.flatMap((o) =>
+        o.status === "fulfilled" && o.value ? [(o.value as { entry: { id: string } }).entry.id] : [],
+      );
+      // The reader saw the events of the units before it in its batch, as it would have read them.
+      expect(seenByReader).toEqual(recorded.slice(0, 2));
+      const events = await database.db
+        .selectFrom("audit_events")
+        .select(["action", "subject_id", "outcome"])
+        .where("patient_id", "=", patientId)
+        .where("action", "in", ["diary.record", "audit.read"])
+        .orderBy("id")
+        .execute();
+      // Every stored check-in's event once, in order; the failed reader's read kept as a failure.
+      expect(events.filter((e) => e.action === "diary.record").map((e) => e.subject_id)).toEqual(recorded);
+      expect(events.filter((e) => e.action === "audit.read").map((e) => e.outcome)).toEqual(["failure"]);
+      expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
+    });
+
     // Only PostgreSQL lets two server processes write one database at once.
     if (dialect === "postgres")
       it("lets two servers on one PostgreSQL record the same patient's days at once: no deadlock, each day once, one chain", async () => {

@@ -7,7 +7,7 @@
  * savepoint, the others go on), and none is answered before the commit that holds it is durable.
  */
 import { sql, type ControlledTransaction, type Kysely, type Transaction } from "kysely";
-import type { ChainHeadMemo } from "./audit/append-audit-events.ts";
+import { heldChain, markChain, type ChainHeadMemo } from "./audit/append-audit-events.ts";
 import type { Schema } from "./schema.ts";
 
 /** Units in one commit at most: bounds how long one transaction holds the write lock. */
@@ -30,6 +30,11 @@ export interface GroupCommitOptions {
    * head there: see sql-store.ts). A failure fails the whole batch.
    */
   readonly begin?: (trx: Transaction<Schema>, head: ChainHeadMemo) => Promise<void>;
+  /**
+   * Run last in each batch's transaction, before its commit (sql-store.ts writes the audit
+   * events its units held back there). A failure fails the whole batch.
+   */
+  readonly end?: (trx: Transaction<Schema>, head: ChainHeadMemo) => Promise<void>;
   /**
    * The database runs several statements sent as one (PostgreSQL's simple query protocol; not
    * better-sqlite3, which runs SQLite in this process, where a statement costs no round trip).
@@ -65,8 +70,8 @@ export function groupCommit(db: Kysely<Schema>, options: GroupCommitOptions = {}
     }
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     // The batch's transaction holds the chain head to its commit: its units share what they
-    // know of it, and a unit rolled back to its savepoint leaves the head where it found it.
-    const head: ChainHeadMemo = { head: undefined };
+    // know of it, and a unit rolled back to its savepoint leaves the chain where it found it.
+    const head = heldChain();
     try {
       await options.begin?.(trx, head);
       // The savepoint of the unit before, released together with the next one's start (or by
@@ -79,18 +84,19 @@ export function groupCommit(db: Kysely<Schema>, options: GroupCommitOptions = {}
           unreleased ? [`release savepoint ${unreleased}`, `savepoint ${name}`] : [`savepoint ${name}`],
         );
         unreleased = undefined;
-        const before = head.head;
+        const putBack = markChain(head);
         try {
           const value = await unit.run(trx, head);
           if (options.joinStatements) unreleased = name;
           else await savepointCommands(trx, [`release savepoint ${name}`]);
           outcomes.push({ ok: true, value });
         } catch (error) {
-          head.head = before;
+          putBack();
           await undoUnit(trx, name, error);
           outcomes.push({ ok: false, error });
         }
       }
+      await options.end?.(trx, head);
       await trx.commit().execute();
       options.onBatch?.(batch.length);
     } catch (error) {

@@ -8,7 +8,7 @@ import { openDatabase, type Database } from "./database.ts";
 import { lookupSession } from "./lookup-session.ts";
 import { createTxContext, type TxContext } from "./repositories/context.ts";
 import { groupCommit, type UnitOfWork } from "./group-commit.ts";
-import { holdChainHead } from "./audit/append-audit-events.ts";
+import { holdChainHead, writeHeldEvents } from "./audit/append-audit-events.ts";
 import { sqlAuditLog } from "./repositories/sql-audit-log.ts";
 import { sqlClinicRepository } from "./repositories/sql-clinic-repository.ts";
 import { sqlDiaryRepository } from "./repositories/sql-diary-repository.ts";
@@ -80,6 +80,7 @@ export function createSqlStore(database: Database, options: StoreOptions = {}): 
   // commit, so no batch waits for a row another batch holds while that one waits for the head.
   const group = groupCommit(database.db, {
     ...(options.onCommitBatch ? { onBatch: options.onCommitBatch } : {}),
+    end: writeHeldEvents,
     ...(database.dialect === "postgres" ? { begin: holdChainHead, joinStatements: true } : {}),
   });
   const run = <T>(unit: UnitOfWork<T>): Promise<T> => group.run(unit);

@@ -10,7 +10,10 @@
  * A group-commit batch holds the head from its start to its commit (the write lock, or
  * `holdChainHead`), so no one else can move it meanwhile: the batch remembers the head in a
  * `ChainHeadMemo` and its check-ins after the first skip reading it (one round trip fewer each
- * on PostgreSQL). group-commit.ts puts the memo back when a unit rolls back to its savepoint.
+ * on PostgreSQL). Their events, ids and hashes made at once, are held in the memo and written
+ * in one insert before the batch commits (`writeHeldEvents`): one statement a batch instead of
+ * one a check-in, each a round trip on PostgreSQL made while the batch holds the head.
+ * group-commit.ts puts the memo back when a unit rolls back to its savepoint (`markChain`).
  */
 import type { Transaction } from "kysely";
 import type { DialectName } from "../migrations/dialect-name.ts";
@@ -19,16 +22,51 @@ import { chainHash, type ChainedContent } from "./chain.ts";
 
 export type NewAuditRow = Omit<ChainedContent, "id" | "at">;
 
-/** The chain head as a transaction that holds it last saw it: unknown until read. */
+/** The chain as a transaction that holds its head sees it. */
 export interface ChainHeadMemo {
+  /** The head as last seen: unknown until read. */
   head: { readonly lastId: number; readonly lastHash: string } | undefined;
+  /** Events appended in this transaction, in chain order, the first `written` of them inserted. */
+  readonly events: AuditEventTable[];
+  written: number;
+}
+
+/** A memo for a transaction that will hold the head (nothing known yet). */
+export const heldChain = (): ChainHeadMemo => ({ head: undefined, events: [], written: 0 });
+
+/**
+ * Where the memo stands; the function returned puts it back there, for a unit rolled back to
+ * its savepoint: its events are gone, and so are the inserts of events it wrote (earlier
+ * units' included), which are written again later.
+ */
+export function markChain(memo: ChainHeadMemo): () => void {
+  const { head, written } = memo;
+  const events = memo.events.length;
+  return () => {
+    memo.head = head;
+    memo.events.length = events;
+    memo.written = written;
+  };
+}
+
+/**
+ * Inserts the events the memo holds that are not yet in the table (before a commit, and before
+ * anything in the transaction reads the audit log).
+ *
+ * @example await writeHeldEvents(trx, memo);
+ */
+export async function writeHeldEvents(trx: Transaction<Schema>, memo: ChainHeadMemo): Promise<void> {
+  const unwritten = memo.events.slice(memo.written);
+  await insertEvents(trx, unwritten);
+  memo.written = memo.events.length;
 }
 
 /**
  * Appends `rows` (in order) with consecutive ids and moves the chain head. The time is read
  * from `now` only once the head is held, so event times never run backwards along the chain.
  *
- * `memo` is given only by a caller that holds the head for the whole transaction.
+ * `memo` is given only by a caller that holds the head for the whole transaction: then the
+ * events are held in it, for `writeHeldEvents`, and not inserted here.
  *
  * @example
  * await appendAuditEvents(trx, "sqlite", () => new Date().toISOString(), [{ actor_kind: "staff", ... }]);
@@ -54,16 +92,24 @@ export async function appendAuditEvents(
     lastId = content.id;
     lastHash = hash;
   }
-  // The head follows by trigger (migration 0002): the last row inserted becomes the head.
-  // In chunks: SQLite allows 32,766 variables a statement and PostgreSQL 65,535 parameters, and
-  // a dashboard read of 10,000 patients is 10,000 events of 11 columns (found by bench/dashboard.ts).
-  for (let i = 0; i < stored.length; i += ROWS_PER_INSERT)
+  if (memo) {
+    memo.head = { lastId, lastHash };
+    for (const row of stored) memo.events.push(row);
+  } else await insertEvents(trx, stored);
+  return stored;
+}
+
+/**
+ * The head follows by trigger (migration 0002): the last row inserted becomes the head.
+ * In chunks: SQLite allows 32,766 variables a statement and PostgreSQL 65,535 parameters, and
+ * a dashboard read of 10,000 patients is 10,000 events of 11 columns (found by bench/dashboard.ts).
+ */
+async function insertEvents(trx: Transaction<Schema>, rows: readonly AuditEventTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT)
     await trx
       .insertInto("audit_events")
-      .values(stored.slice(i, i + ROWS_PER_INSERT))
+      .values(rows.slice(i, i + ROWS_PER_INSERT))
       .execute();
-  if (memo) memo.head = { lastId, lastHash };
-  return stored;
 }
 
 /** The head, held until the transaction ends (`FOR UPDATE` on PostgreSQL; SQLite's write lock). */

@@ -7,7 +7,7 @@ import type { Transaction } from "kysely";
 import type { Actor } from "../../app/ports/actor.ts";
 import type { AuditEntry, AuditEvent } from "../../app/ports/audit-log.ts";
 import type { Clock } from "../../app/ports/clock.ts";
-import { appendAuditEvents, type ChainHeadMemo } from "../audit/append-audit-events.ts";
+import { appendAuditEvents, writeHeldEvents, type ChainHeadMemo } from "../audit/append-audit-events.ts";
 import type { DialectName } from "../migrations/dialect-name.ts";
 import type { AuditEventTable, Schema } from "../schema.ts";
 
@@ -20,6 +20,8 @@ export interface TxContext {
   newId(): string;
   /** Appends events in the transaction, as this context's actor. */
   audit(entries: readonly AuditEntry[]): Promise<AuditEvent[]>;
+  /** Inserts the events the transaction holds back (append-audit-events.ts): before reading them. */
+  writeAudit(): Promise<void>;
 }
 
 /**
@@ -61,6 +63,9 @@ export function createTxContext(
         head,
       );
       return rows.map(toAuditEvent);
+    },
+    writeAudit: async () => {
+      if (head) await writeHeldEvents(trx, head);
     },
   };
 }

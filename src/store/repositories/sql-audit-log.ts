@@ -10,6 +10,7 @@ export function sqlAuditLog(ctx: TxContext): AuditLog {
       return event!;
     },
     async listForPatient(patientId) {
+      await ctx.writeAudit();
       const rows = await ctx.trx
         .selectFrom("audit_events")
         .selectAll()
@@ -38,6 +39,7 @@ export function sqlAuditLog(ctx: TxContext): AuditLog {
         .limit(limit);
       if (patientId !== undefined) q = q.where("patient_id", "=", patientId);
       if (beforeId !== undefined) q = q.where("id", "<", beforeId);
+      await ctx.writeAudit();
       const rows = await q.execute();
       await ctx.audit([
         { action: "audit.query", patientId: patientId ?? null, details: { events: rows.length } },
