@@ -17,15 +17,13 @@ import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { once } from "node:events";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { benchArgs } from "./bench-args.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
-const { values } = parseArgs({
-  options: {
-    rows: { type: "string", default: "1000000" },
-    rounds: { type: "string", default: "3" },
-    keep: { type: "boolean", default: false },
-  },
+const values = benchArgs(import.meta.filename, {
+  rows: { type: "string", default: "1000000" },
+  rounds: { type: "string", default: "3" },
+  keep: { type: "boolean", default: false },
 });
 const ROWS = Number(values.rows);
 const ROUNDS = Number(values.rounds);

@@ -27,18 +27,16 @@ import {
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
-import { parseArgs } from "node:util";
 import { writeAssessInput } from "./assess-input.ts";
 import { EXIT_SOME_LINES_FAILED } from "../src/cli/commands/assess.ts";
+import { benchArgs } from "./bench-args.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
-const { values } = parseArgs({
-  options: {
-    patients: { type: "string", default: "100000" },
-    rounds: { type: "string", default: "2" },
-    input: { type: "string" },
-    keep: { type: "boolean", default: false },
-  },
+const values = benchArgs(import.meta.filename, {
+  patients: { type: "string", default: "100000" },
+  rounds: { type: "string", default: "2" },
+  input: { type: "string" },
+  keep: { type: "boolean", default: false },
 });
 const ROUNDS = Number(values.rounds);
 /** The goal of issue 14: ldn within 3x of the baseline. */

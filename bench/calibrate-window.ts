@@ -11,7 +11,6 @@
  * most 5% at the issue's condition (SD 1) with autocorrelation up to 0.3 and at most 10% up
  * to 0.5, at the lowest threshold that meets it (power falls as the threshold rises).
  */
-import { parseArgs } from "node:util";
 import { addDays, type IsoDate } from "../src/domain/calendar-date.ts";
 import { getProtocol } from "../src/domain/protocols/catalogue.ts";
 import { resolveSettings } from "../src/domain/protocols/settings.ts";
@@ -20,8 +19,9 @@ import { createRng, deriveSeed } from "../src/domain/simulation/prng.ts";
 import { createRobustDetector } from "../src/domain/titration/detectors/robust.ts";
 import { STATISTICAL_DEFAULTS } from "../src/domain/titration/thresholds.ts";
 import { TitrationMachine } from "../src/domain/titration/titration-machine.ts";
+import { benchArgs } from "./bench-args.ts";
 
-const { values } = parseArgs({ options: { patients: { type: "string", default: "1000" } } });
+const values = benchArgs(import.meta.filename, { patients: { type: "string", default: "1000" } });
 const patients = Number(values.patients);
 const start = "2027-01-04" as IsoDate;
 const protocol = getProtocol("micro-titration");

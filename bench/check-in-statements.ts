@@ -21,7 +21,6 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
 import { Hono } from "hono";
@@ -32,12 +31,14 @@ import { openStore } from "../src/store/sql-store.ts";
 import type { DatabaseConfig } from "../src/store/database-config.ts";
 import { freshPostgresDatabase } from "../src/store/testing/fresh-postgres-database.ts";
 import { benchCheckIn, seedBenchPatients } from "./check-in-sequence.ts";
+import { benchArgs, refuse } from "./bench-args.ts";
 
-const { values: flags } = parseArgs({
-  options: { requests: { type: "string", default: "2000" }, database: { type: "string", default: "sqlite" } },
+const flags = benchArgs(import.meta.filename, {
+  requests: { type: "string", default: "2000" },
+  database: { type: "string", default: "sqlite" },
 });
 if (flags.database !== "sqlite" && flags.database !== "postgres")
-  throw new Error(`--database must be sqlite or postgres, not '${flags.database}'`);
+  refuse(import.meta.filename, `--database must be sqlite or postgres, not '${flags.database}'`);
 const POSTGRES_SERVER = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
 const REQUESTS = Number(flags.requests);
 const CALLERS = 10;

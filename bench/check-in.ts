@@ -29,7 +29,6 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync,
 import { setTimeout as sleep } from "node:timers/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
@@ -37,18 +36,17 @@ import { freePort } from "../src/http/testing/server-process.ts";
 import type { SignedInPatient } from "../src/http/testing/seed-signed-in-patient.ts";
 import { benchCheckIn, seedBenchPatients } from "./check-in-sequence.ts";
 import { freshPostgresDatabase } from "../src/store/testing/fresh-postgres-database.ts";
+import { benchArgs, refuse } from "./bench-args.ts";
 
-const { values: flags } = parseArgs({
-  options: {
-    rounds: { type: "string", default: "3" },
-    seconds: { type: "string", default: "10" },
-    connections: { type: "string", default: "10" },
-    "cpu-prof": { type: "string" },
-    database: { type: "string", default: "sqlite" },
-  },
+const flags = benchArgs(import.meta.filename, {
+  rounds: { type: "string", default: "3" },
+  seconds: { type: "string", default: "10" },
+  connections: { type: "string", default: "10" },
+  "cpu-prof": { type: "string" },
+  database: { type: "string", default: "sqlite" },
 });
 if (flags.database !== "sqlite" && flags.database !== "postgres")
-  throw new Error(`--database must be sqlite or postgres, not '${flags.database}'`);
+  refuse(import.meta.filename, `--database must be sqlite or postgres, not '${flags.database}'`);
 const POSTGRES = flags.database === "postgres";
 const POSTGRES_SERVER = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
 const ROUNDS = Number(flags.rounds);

@@ -13,7 +13,6 @@
  * - the keeper (`ldn serve` makes the day's lines ahead): its pass for the next day, its longest
  *   transaction, and the next day's first read after it.
  */
-import { parseArgs } from "node:util";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -32,14 +31,13 @@ import {
   seedBenchPatient,
   signInBench,
 } from "./bench-clinic.ts";
+import { benchArgs } from "./bench-args.ts";
 
-const { values: args } = parseArgs({
-  options: {
-    patients: { type: "string", default: "1000" },
-    days: { type: "string", default: "30" },
-    // A file seeded by an earlier run (seeding 10,000 x 60 takes minutes): kept, not seeded again.
-    db: { type: "string" },
-  },
+const args = benchArgs(import.meta.filename, {
+  patients: { type: "string", default: "1000" },
+  days: { type: "string", default: "30" },
+  // A file seeded by an earlier run (seeding 10,000 x 60 takes minutes): kept, not seeded again.
+  db: { type: "string" },
 });
 const PATIENTS = Number(args.patients);
 const DAYS = Number(args.days);

@@ -8,14 +8,14 @@
  * last table is the README's: score and non-responders given a MED per seed, with the goal
  * and the comparison with `literal`.
  */
-import { parseArgs } from "node:util";
 import { DEFAULT_SIMULATED_PROTOCOLS } from "../src/domain/simulation/run-simulation.ts";
 import { runJudged, type JudgedResult } from "../src/domain/simulation/run-judged.ts";
 import { DETECTOR_NAMES } from "../src/domain/titration/detectors/detector.ts";
 import { simulationJudgedTable } from "../src/cli/render/simulation-judged-table.ts";
+import { benchArgs } from "./bench-args.ts";
 
 const SEEDS = [1, 2];
-const { values } = parseArgs({ options: { patients: { type: "string", default: "2000" } } });
+const values = benchArgs(import.meta.filename, { patients: { type: "string", default: "2000" } });
 const patients = Number(values.patients);
 
 function timed<T>(run: () => T): { value: T; seconds: number } {

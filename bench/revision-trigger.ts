@@ -8,15 +8,16 @@
  * not drown the statement, alternating which goes first; prints the time per insert and
  * the ratio with triggers to without.
  */
-import { parseArgs } from "node:util";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { openStore } from "../src/store/sql-store.ts";
+import { benchArgs } from "./bench-args.ts";
 
-const { values: args } = parseArgs({
-  options: { rounds: { type: "string", default: "5" }, inserts: { type: "string", default: "5000" } },
+const args = benchArgs(import.meta.filename, {
+  rounds: { type: "string", default: "5" },
+  inserts: { type: "string", default: "5000" },
 });
 const ROUNDS = Number(args.rounds);
 const INSERTS = Number(args.inserts);
