@@ -4,7 +4,7 @@
  * and a plan may be dated are clinic settings too (see date-window.ts).
  */
 import { DEFAULT_DATE_SETTINGS, type DiaryDateSettings } from "../app/use-cases/date-window.ts";
-import { DEFAULT_FILL_SETTINGS, type FillSettings } from "../domain/compounding/next-fill.ts";
+import { DEFAULT_FILL_SETTINGS, MAX_FILL_DAYS, type FillSettings } from "../domain/compounding/next-fill.ts";
 // A setting the server cannot start with is the user's to fix: `ldn serve` says which and exits 2.
 import { invalidArgument } from "../domain/errors.ts";
 
@@ -67,13 +67,13 @@ export function serverSettingsFromEnv(env: Readonly<Record<string, string | unde
     if (!Number.isInteger(n) || n <= 0) throw invalidArgument(name, text, "must be a whole number above 0");
     return n;
   };
-  /** A count of days, 0 allowed. */
-  const days = (name: string, fallback: number) => {
+  /** A count of days from `min` to `max`: checked here, so a bad one stops the start, not a request. */
+  const days = (name: string, fallback: number, min = 0, max = 3660) => {
     const text = env[name];
     if (text === undefined || text === "") return fallback;
     const n = Number(text);
-    if (!Number.isInteger(n) || n < 0 || n > 3660)
-      throw invalidArgument(name, text, "must be a whole number of days from 0 to 3660");
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw invalidArgument(name, text, `must be a whole number of days from ${min} to ${max}`);
     return n;
   };
   return {
@@ -81,8 +81,9 @@ export function serverSettingsFromEnv(env: Readonly<Record<string, string | unde
     diaryDaysAhead: days("LDN_DIARY_DAYS_AHEAD", DEFAULT_SERVER_SETTINGS.diaryDaysAhead),
     baselineDays: days("LDN_BASELINE_DAYS", DEFAULT_SERVER_SETTINGS.baselineDays),
     planStartDaysAhead: days("LDN_PLAN_START_DAYS_AHEAD", DEFAULT_SERVER_SETTINGS.planStartDaysAhead),
-    fillDays: num("LDN_FILL_DAYS", DEFAULT_SERVER_SETTINGS.fillDays),
-    fillLeadDays: days("LDN_FILL_LEAD_DAYS", DEFAULT_SERVER_SETTINGS.fillLeadDays),
+    // The pharmacy's limits (next-fill.ts): over them every queue request was refused.
+    fillDays: days("LDN_FILL_DAYS", DEFAULT_SERVER_SETTINGS.fillDays, 1, MAX_FILL_DAYS),
+    fillLeadDays: days("LDN_FILL_LEAD_DAYS", DEFAULT_SERVER_SETTINGS.fillLeadDays, 0, MAX_FILL_DAYS),
     sessionIdleMinutes: num("LDN_SESSION_IDLE_MINUTES", DEFAULT_SERVER_SETTINGS.sessionIdleMinutes),
     sessionMaxHours: num("LDN_SESSION_MAX_HOURS", DEFAULT_SERVER_SETTINGS.sessionMaxHours),
     invitationDays: num("LDN_INVITATION_DAYS", DEFAULT_SERVER_SETTINGS.invitationDays),
