@@ -304,6 +304,25 @@ for (const dialect of DIALECTS) {
       expect(asWritten.body.days.map((d) => d.totalUg)).toEqual([100, 100, 200]);
     });
 
+    it("refuses a schedule from a day years past the plan's start naming `from`, not a length no one sent", async () => {
+      const { patientId } = await enrolAndJoin(server, clinician, "F. Far");
+      await clinician.post(`/api/patients/${patientId}/plans`, {
+        protocolId: "micro-titration",
+        startDate: "2027-01-04",
+      });
+      for (const path of ["schedule", "schedule.pdf"]) {
+        const res = await clinician.get<ErrorBody>(
+          `/api/patients/${patientId}/${path}?from=9999-01-01&days=5`,
+        );
+        expect(res.status).toBe(422);
+        expect(res.body.error).toEqual({
+          code: "invalid_argument",
+          message: `query.from: must be within 3660 days of the plan's start, 2027-01-04 (got "9999-01-01")`,
+          field: "query.from",
+        });
+      }
+    });
+
     it("prints the patient's schedule as a PDF", async () => {
       const { patientId, patient } = await enrolAndJoin(server, clinician, "R. Jones");
       await clinician.post(`/api/patients/${patientId}/plans`, {

@@ -2,10 +2,10 @@
 import type { Plan } from "../ports/plan-repository.ts";
 import type { Repositories } from "../ports/store.ts";
 import { addDays, daysBetween, parseIsoDate } from "../../domain/calendar-date.ts";
-import { notFound } from "../../domain/errors.ts";
+import { invalidArgument, notFound } from "../../domain/errors.ts";
 import { getProtocol } from "../../domain/protocols/catalogue.ts";
 import type { ProtocolDefinition } from "../../domain/protocols/protocol.ts";
-import { buildSchedule } from "../../domain/protocols/schedule.ts";
+import { buildSchedule, MAX_SCHEDULE_DAYS } from "../../domain/protocols/schedule.ts";
 import type { ScheduledDose } from "../../domain/protocols/split-doses.ts";
 import type { TitrationState } from "../../domain/titration/titration-state.ts";
 import { assessRecord, loadPatientRecord, type PatientRecord } from "./assess-patient.ts";
@@ -70,6 +70,14 @@ export function planDaysOf(
       ? start
       : parseIsoDate(from, field);
   const offset = daysBetween(start, first);
+  // Said of `from`, as the caller gave it: the schedule's own check would name a length of days
+  // from the start that no one sent (a `from` of 9999-01-01 was "days: ... (got 2911758)").
+  if (offset + length > MAX_SCHEDULE_DAYS)
+    throw invalidArgument(
+      field,
+      from,
+      `must be within ${MAX_SCHEDULE_DAYS} days of the plan's start, ${start}`,
+    );
   const written = buildSchedule(protocol, { start, days: offset + length, settings: plan.settings }).days;
   const assessment = offset === 0 ? null : assessRecord(record, addDays(first, -1));
   if (assessment === null) return { plan, protocol, opioids, days: written.slice(offset), state: null };
