@@ -323,6 +323,24 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    it("refuses a 'today' years away on the dashboard and the phone's day, naming it, before replaying any plan", async () => {
+      const { patientId } = await enrolAndJoin(server, clinician, "Y. Years");
+      await clinician.post(`/api/patients/${patientId}/plans`, {
+        protocolId: "micro-titration",
+        startDate: "2027-01-04",
+      });
+      for (const path of ["/api/patients?pageSize=5&", `/api/patients/${patientId}/today?`]) {
+        const res = await clinician.get<ErrorBody>(`${path}today=9999-01-01`);
+        expect(res.status).toBe(422);
+        expect(res.body.error.field).toBe("query.today");
+        expect(res.body.error.message).toMatch(
+          /^query\.today: 9999-01-01 is too late: the last day allowed is 2027-01-11, .*LDN_DIARY_DAYS_AHEAD\)$/,
+        );
+        // A day the diary reaches is still shown as of (a phone a time zone ahead, say).
+        expect((await clinician.get(`${path}today=2027-01-11`)).status).toBe(200);
+      }
+    });
+
     it("prints the patient's schedule as a PDF", async () => {
       const { patientId, patient } = await enrolAndJoin(server, clinician, "R. Jones");
       await clinician.post(`/api/patients/${patientId}/plans`, {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { IsoDate } from "../../domain/calendar-date.ts";
 import { DomainError } from "../../domain/errors.ts";
-import { checkInWindow, DEFAULT_DATE_SETTINGS, diaryWindow, planStartWindow } from "./date-window.ts";
+import {
+  checkInWindow,
+  dayShownWindow,
+  DEFAULT_DATE_SETTINGS,
+  diaryWindow,
+  planStartWindow,
+} from "./date-window.ts";
 
 const d = (s: string) => s as IsoDate;
 const refusal = (f: () => void) => {
@@ -61,6 +67,22 @@ describe("the days a plan may start on", () => {
     );
     expect(refusal(() => checkInWindow(d("9999-12-20"), "startDate", window)).details.field).toBe(
       "startDate",
+    );
+  });
+});
+
+describe("the days a page may be shown as of", () => {
+  const window = dayShownWindow(d("2027-01-10"), DEFAULT_DATE_SETTINGS);
+
+  it("reaches as far as the diary does, whoever the patient: 60 days back, one ahead", () => {
+    expect(window).toMatchObject({ earliest: "2026-11-11", latest: "2027-01-11" });
+  });
+
+  it("refuses a day years away naming the field and the clinic setting", () => {
+    const e = refusal(() => checkInWindow(d("9999-01-01"), "today", window));
+    expect(e.code).toBe("invalid_date");
+    expect(e.message).toMatch(
+      /^today: 9999-01-01 is too late: the last day allowed is 2027-01-11, .*LDN_DIARY_DAYS_AHEAD/,
     );
   });
 });

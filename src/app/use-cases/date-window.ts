@@ -37,11 +37,30 @@ export interface DateWindow {
   readonly latestWhy: string;
 }
 
+/** The diary's reach back from today. */
+function diaryBack(today: IsoDate, s: DiaryDateSettings) {
+  return {
+    earliest: addDays(today, -s.diaryDaysBack),
+    earliestWhy: `the diary reaches ${s.diaryDaysBack} days back from today, ${today} (clinic setting LDN_DIARY_DAYS_BACK)`,
+  };
+}
+
+/** The diary's reach ahead of today: a day that has come, on the phone's clock. */
+function diaryAhead(today: IsoDate, s: DiaryDateSettings) {
+  return {
+    latest: addDays(today, s.diaryDaysAhead),
+    latestWhy:
+      s.diaryDaysAhead === 0
+        ? `today is ${today}: a check-in is for a day that has come`
+        : `today is ${today}: a check-in is for a day that has come (at most ${s.diaryDaysAhead} day${s.diaryDaysAhead === 1 ? "" : "s"} ahead, for a phone in another time zone; clinic setting LDN_DIARY_DAYS_AHEAD)`,
+  };
+}
+
 /** The earlier bound both windows share: the diary's reach back, and the enrolment less the baseline. */
 function earliestOf(today: IsoDate, enrolledOn: IsoDate, s: DiaryDateSettings) {
-  const back = addDays(today, -s.diaryDaysBack);
+  const back = diaryBack(today, s);
   const baseline = addDays(enrolledOn, -s.baselineDays);
-  return daysBetween(back, baseline) > 0
+  return daysBetween(back.earliest, baseline) > 0
     ? {
         earliest: baseline,
         earliestWhy:
@@ -49,10 +68,7 @@ function earliestOf(today: IsoDate, enrolledOn: IsoDate, s: DiaryDateSettings) {
             ? `the patient was enrolled on ${enrolledOn}`
             : `the patient was enrolled on ${enrolledOn}, and a baseline reaches ${s.baselineDays} days before that (clinic setting LDN_BASELINE_DAYS)`,
       }
-    : {
-        earliest: back,
-        earliestWhy: `the diary reaches ${s.diaryDaysBack} days back from today, ${today} (clinic setting LDN_DIARY_DAYS_BACK)`,
-      };
+    : back;
 }
 
 /**
@@ -61,14 +77,17 @@ function earliestOf(today: IsoDate, enrolledOn: IsoDate, s: DiaryDateSettings) {
  * @example diaryWindow("2027-01-10", "2027-01-02", DEFAULT_DATE_SETTINGS).earliest // "2026-12-19"
  */
 export function diaryWindow(today: IsoDate, enrolledOn: IsoDate, s: DiaryDateSettings): DateWindow {
-  return {
-    ...earliestOf(today, enrolledOn, s),
-    latest: addDays(today, s.diaryDaysAhead),
-    latestWhy:
-      s.diaryDaysAhead === 0
-        ? `today is ${today}: a check-in is for a day that has come`
-        : `today is ${today}: a check-in is for a day that has come (at most ${s.diaryDaysAhead} day${s.diaryDaysAhead === 1 ? "" : "s"} ahead, for a phone in another time zone; clinic setting LDN_DIARY_DAYS_AHEAD)`,
-  };
+  return { ...earliestOf(today, enrolledOn, s), ...diaryAhead(today, s) };
+}
+
+/**
+ * The days a page may be shown as of, given as `today` by a phone in another time zone or
+ * a clinician looking back: the days a check-in may be for, whoever the patient.
+ *
+ * @example dayShownWindow("2027-01-10", DEFAULT_DATE_SETTINGS).latest // "2027-01-11"
+ */
+export function dayShownWindow(today: IsoDate, s: DiaryDateSettings): DateWindow {
+  return { ...diaryBack(today, s), ...diaryAhead(today, s) };
 }
 
 /**

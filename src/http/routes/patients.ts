@@ -10,7 +10,7 @@ import type { Patient } from "../../app/ports/patient-repository.ts";
 import { formatDose } from "../../domain/dose.ts";
 import { invitePatient } from "../../app/use-cases/invite-patient.ts";
 import { alertDto } from "../api/alerts.ts";
-import { PatientParams } from "../api/common.ts";
+import { IsoDateSchema, PatientParams } from "../api/common.ts";
 import {
   ATTENTION_FILTERS,
   PatientDetailSchema,
@@ -21,7 +21,7 @@ import {
 } from "../api/patients.ts";
 import { actorOf } from "../principal.ts";
 import { defineRoute } from "../route.ts";
-import { todayIn } from "../today.ts";
+import { dayShown } from "../today.ts";
 
 /** The dashboard's page when it does not say (web/src/pages/dashboard.tsx asks for this). */
 const DEFAULT_PAGE_SIZE = 50;
@@ -65,10 +65,7 @@ export const patientRoutes = [
     access: { kind: "clinic", roles: ["clinician", "pharmacist"] },
     action: "patient.summary",
     query: z.object({
-      today: z
-        .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/)
-        .optional(),
+      today: IsoDateSchema.optional(),
       // Paging, search, filters and sort: given any, the answer is one page (`{ patients, total, counts, ... }`).
       page: z.coerce.number().int().min(1).max(100_000).optional(),
       pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
@@ -90,7 +87,7 @@ export const patientRoutes = [
       const paged = Object.values({ pageNo, pageSize, ...filters }).some((x) => x !== undefined);
       const page = pageNo ?? 1;
       const size = pageSize ?? DEFAULT_PAGE_SIZE;
-      const day = today ?? todayIn(services.clock);
+      const day = dayShown(today, services.clock, services.settings);
       await keepDashboardLines(services.store, principal!.clinicId, day);
       const list = await services.store.transaction(actorOf(principal!), (tx) =>
         listPatientSummaries(tx, principal!.clinicId, {

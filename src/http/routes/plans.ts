@@ -21,7 +21,7 @@ import { CompoundingSchema } from "../api/pharmacy.ts";
 import { IsoDateSchema, PatientParams } from "../api/common.ts";
 import { NewPlanSchema, PlanSchema, ProtocolSchema, ScheduleSchema, TodaySchema } from "../api/patients.ts";
 import { defineRoute } from "../route.ts";
-import { localDateOf, todayIn } from "../today.ts";
+import { dayShown, localDateOf, todayIn } from "../today.ts";
 
 const planDto = (p: Plan) => ({ ...p, protocolName: getProtocol(p.protocolId).name });
 
@@ -237,7 +237,7 @@ export const planRoutes = [
           alerts: [],
         };
       const protocol = getProtocol(record.plan.protocolId);
-      const today = parseIsoDate(query.today ?? todayIn(services.clock), "today");
+      const today = dayShown(query.today, services.clock, services.settings);
       const forToday = assessRecord(record, addDays(today, -1))!;
       const forTomorrow = assessRecord(record, today)!;
       const days = record.diary.map(diaryDayOf);
