@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  atField,
   conflict,
   describeValue,
   DomainError,
@@ -64,5 +65,33 @@ describe("the factories", () => {
       error.stack,
     ]);
     expect(told).toBeInstanceOf(DomainError);
+  });
+});
+
+describe("atField", () => {
+  it("names where the input held what a parser refused, keeping the code, the value and the reason", () => {
+    const fail = () =>
+      atField("opioids[2]", () => {
+        throw invalidArgument("risk factor", "insomnia", "unknown");
+      });
+    expect(fail).toThrow(DomainError);
+    try {
+      fail();
+    } catch (e) {
+      const error = e as DomainError;
+      expect(error.code).toBe("invalid_argument");
+      expect(error.message).toBe('opioids[2]: unknown (got "insomnia")');
+      expect(error.details).toEqual({ field: "opioids[2]", value: "insomnia" });
+    }
+  });
+
+  it("puts the field before a message that does not start with one, and lets other errors through", () => {
+    expect(() =>
+      atField("opioids[0]", () => {
+        throw refused('unknown opioid "pethidine"');
+      }),
+    ).toThrow('opioids[0]: unknown opioid "pethidine"');
+    expect(() => atField("x", () => JSON.parse("{"))).toThrow(SyntaxError);
+    expect(atField("x", () => 7)).toBe(7);
   });
 });

@@ -270,6 +270,26 @@ export function restated(
   return told;
 }
 
+/**
+ * Runs `work`, naming `field` in a DomainError it throws: a parser deep in the domain names what
+ * it checks (`opioid`, `risk factor`), its caller where the input held it (`opioids[2]`).
+ *
+ * @example atField("opioids[0]", () => parseOpioidRegimens("pethidine 50mg")) // throws "opioids[0]: unknown opioid ..."
+ */
+export function atField<T>(field: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const inner = error.details.field;
+    const why =
+      typeof inner === "string" && error.message.startsWith(`${inner}: `)
+        ? error.message.slice(inner.length + 2)
+        : error.message;
+    throw restated(error, { message: `${field}: ${why}`, details: { ...error.details, field } });
+  }
+}
+
 /** The longest value an error message quotes in full. */
 const MAX_SHOWN = 120;
 /** How deep into arrays and objects an error message looks; deeper is written `[…]` / `{…}`. */

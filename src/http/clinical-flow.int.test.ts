@@ -35,6 +35,33 @@ for (const dialect of DIALECTS) {
     });
     afterEach(() => server.close());
 
+    it("names an unknown opioid or risk factor where the request holds it, at enrolment and on rescreening", async () => {
+      const enrol = (screening: object) =>
+        clinician.post<ErrorBody>("/api/patients", { displayName: "N. Named", screening });
+      const opioid = await enrol({
+        ...ELIGIBLE_SCREENING,
+        opioids: ["morphine 10mg x2", "pethidine 50mg x2"],
+      });
+      expect(opioid.status).toBe(422);
+      expect(opioid.body.error.field).toBe("body.screening.opioids[1]");
+      expect(opioid.body.error.message).toMatch(
+        /^body\.screening\.opioids\[1\]: unknown opioid "pethidine"; known: /,
+      );
+      const factor = await enrol({ ...ELIGIBLE_SCREENING, riskFactors: ["centralized-pain", "insomnia"] });
+      expect(factor.status).toBe(422);
+      expect(factor.body.error.field).toBe("body.screening.riskFactors[1]");
+      expect(factor.body.error.message).toMatch(
+        /^body\.screening\.riskFactors\[1\]: unknown; known: long-term-high-dose-opioids, .* \(got "insomnia"\)$/,
+      );
+      const { patientId } = await enrolAndJoin(server, clinician, "R. Rescreen");
+      const again = await clinician.post<ErrorBody>(`/api/patients/${patientId}/screening`, {
+        ...ELIGIBLE_SCREENING,
+        opioids: ["pethidine 50mg x2"],
+      });
+      expect(again.status).toBe(422);
+      expect(again.body.error.field).toBe("body.opioids[0]");
+    });
+
     it("requires a recorded reason to plan LDN for a patient on opioids, and keeps it", async () => {
       const screening = { ...ELIGIBLE_SCREENING, opioids: ["oxycodone 10mg x3"] };
       const enrolled = await clinician.post<{

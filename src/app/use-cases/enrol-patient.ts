@@ -1,7 +1,9 @@
 /** Enrolling a patient: screen them (004's criteria, opioids, OIH risk) and keep both answers and result. */
 import type { Patient } from "../ports/patient-repository.ts";
 import type { Repositories } from "../ports/store.ts";
+import { atField } from "../../domain/errors.ts";
 import { parseOpioidRegimens } from "../../domain/opioids/parse-regimen.ts";
+import { getOihRiskFactor } from "../../domain/screening/risk-factors.ts";
 import { screenPatient } from "../../domain/screening/screen-patient.ts";
 import type { PregnancyStatus, ScreeningInput, ScreeningResult } from "../../domain/screening/types.ts";
 
@@ -34,7 +36,7 @@ export async function enrolPatient(
   displayName: string,
   answers: ScreeningAnswers,
 ): Promise<Patient> {
-  const result = screenAnswers(answers);
+  const result = screenAnswers(answers, "screening.");
   const screening: StoredScreening = { answers, result };
   return tx.patients.create({
     clinicId,
@@ -43,15 +45,24 @@ export async function enrolPatient(
   });
 }
 
-/** @example screenAnswers(answers).eligibility // "eligible" */
-export function screenAnswers(answers: ScreeningAnswers): ScreeningResult {
+/**
+ * Screens the answers. An opioid or risk factor refused is named where the answers hold it,
+ * after `at` (`screening.` when they are a request's `screening`): `screening.opioids[1]`.
+ *
+ * @example screenAnswers(answers).eligibility // "eligible"
+ */
+export function screenAnswers(answers: ScreeningAnswers, at = ""): ScreeningResult {
   const input: ScreeningInput = {
     ageYears: answers.ageYears,
     painMonths: answers.painMonths,
     pregnancy: answers.pregnancy,
-    opioids: answers.opioids.flatMap((text) => parseOpioidRegimens(text)),
+    opioids: answers.opioids.flatMap((text, i) =>
+      atField(`${at}opioids[${i}]`, () => parseOpioidRegimens(text)),
+    ),
     mustStayOnOpioids: answers.mustStayOnOpioids,
-    riskFactors: answers.riskFactors,
+    riskFactors: answers.riskFactors.map((id, i) =>
+      atField(`${at}riskFactors[${i}]`, () => getOihRiskFactor(id).id),
+    ),
   };
   return screenPatient(input);
 }
