@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   atField,
+  underField,
   conflict,
   describeValue,
   DomainError,
@@ -93,5 +94,20 @@ describe("atField", () => {
     ).toThrow('opioids[0]: unknown opioid "pethidine"');
     expect(() => atField("x", () => JSON.parse("{"))).toThrow(SyntaxError);
     expect(atField("x", () => 7)).toBe(7);
+  });
+});
+
+describe("underField", () => {
+  it("puts its prefix before the field a refusal names, and names itself when there is none", () => {
+    expect(() =>
+      underField("settings", () => {
+        throw invalidArgument("times", "25:00", "not a time");
+      }),
+    ).toThrow('settings.times: not a time (got "25:00")');
+    expect(() =>
+      underField("settings", () => {
+        throw refused("no field here");
+      }),
+    ).toThrow("settings: no field here");
   });
 });

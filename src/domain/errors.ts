@@ -277,13 +277,28 @@ export function restated(
  * @example atField("opioids[0]", () => parseOpioidRegimens("pethidine 50mg")) // throws "opioids[0]: unknown opioid ..."
  */
 export function atField<T>(field: string, work: () => T): T {
+  return renaming(() => field, work);
+}
+
+/**
+ * Runs `work`, putting `prefix` before the field a DomainError it throws names: a parser names
+ * a setting (`stepUg`), its caller where the input held the settings (`settings.stepUg`).
+ *
+ * @example underField("settings", () => resolveSettings(protocol, { stepUg: 5 })) // throws "settings.stepUg: ..."
+ */
+export function underField<T>(prefix: string, work: () => T): T {
+  return renaming((inner) => (inner === undefined ? prefix : `${prefix}.${inner}`), work);
+}
+
+function renaming<T>(rename: (inner: string | undefined) => string, work: () => T): T {
   try {
     return work();
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    const inner = error.details.field;
+    const inner = typeof error.details.field === "string" ? error.details.field : undefined;
+    const field = rename(inner);
     const why =
-      typeof inner === "string" && error.message.startsWith(`${inner}: `)
+      inner !== undefined && error.message.startsWith(`${inner}: `)
         ? error.message.slice(inner.length + 2)
         : error.message;
     throw restated(error, { message: `${field}: ${why}`, details: { ...error.details, field } });

@@ -62,6 +62,28 @@ for (const dialect of DIALECTS) {
       expect(again.body.error.field).toBe("body.opioids[0]");
     });
 
+    it("names an unknown protocol or setting where the plan request holds it", async () => {
+      const { patientId } = await enrolAndJoin(server, clinician, "P. Plans");
+      const plan = (body: object) =>
+        clinician.post<ErrorBody>(`/api/patients/${patientId}/plans`, { startDate: "2027-01-11", ...body });
+      const protocol = await plan({ protocolId: "ldn-9" });
+      expect(protocol.status).toBe(422);
+      expect(protocol.body.error.field).toBe("body.protocolId");
+      expect(protocol.body.error.message).toMatch(
+        /^body\.protocolId: unknown protocol "ldn-9"; known protocols: /,
+      );
+      const setting = await plan({ protocolId: "micro-titration", settings: { stepUg: 50 } });
+      expect(setting.status).toBe(422);
+      expect(setting.body.error).toEqual({
+        code: "unknown_setting",
+        message: 'body.settings.stepUg: micro-titration has no setting "stepUg" (settings: times)',
+        field: "body.settings.stepUg",
+      });
+      const times = await plan({ protocolId: "micro-titration", settings: { times: ["20:00", "08:00"] } });
+      expect(times.status).toBe(422);
+      expect(times.body.error.field).toBe("body.settings.times");
+    });
+
     it("requires a recorded reason to plan LDN for a patient on opioids, and keeps it", async () => {
       const screening = { ...ELIGIBLE_SCREENING, opioids: ["oxycodone 10mg x3"] };
       const enrolled = await clinician.post<{

@@ -9,10 +9,17 @@
 import type { Plan } from "../ports/plan-repository.ts";
 import type { Repositories } from "../ports/store.ts";
 import { parseIsoDate } from "../../domain/calendar-date.ts";
-import { invalidArgument, notFound, pregnancyUnknown, unacceptable } from "../../domain/errors.ts";
+import {
+  atField,
+  invalidArgument,
+  notFound,
+  pregnancyUnknown,
+  unacceptable,
+  underField,
+} from "../../domain/errors.ts";
 import { getProtocol } from "../../domain/protocols/catalogue.ts";
 import { buildSchedule } from "../../domain/protocols/schedule.ts";
-import type { SettingOverrides } from "../../domain/protocols/settings.ts";
+import { resolveSettings, type SettingOverrides } from "../../domain/protocols/settings.ts";
 import { chooseDetector } from "../../domain/titration/detectors/choose-detector.ts";
 import { storedScreening } from "./enrol-patient.ts";
 import { opioidFacts } from "./summarise-patient.ts";
@@ -35,8 +42,10 @@ export interface StartPlanInput {
 export async function startPlan(tx: Repositories, staffId: string, input: StartPlanInput): Promise<Plan> {
   const patient = await tx.patients.get(input.patientId);
   if (!patient) throw notFound("patient");
-  const protocol = getProtocol(input.protocolId);
+  // Each refusal named where the request holds it (`protocolId`, `settings.stepUg`).
+  const protocol = atField("protocolId", () => getProtocol(input.protocolId));
   const start = parseIsoDate(input.startDate, "startDate");
+  underField("settings", () => resolveSettings(protocol, input.settings));
   buildSchedule(protocol, { start, settings: input.settings });
   chooseDetector(input.detector, "detector");
   const stored = storedScreening(patient);
