@@ -10,8 +10,11 @@ import {
 
 describe("cohort analysis over the clinic's patients", () => {
   let server: TestServer;
+  /** The server's clock, moved on where a test looks at a later day. */
+  let now: Date;
   beforeEach(async () => {
-    server = await startTestServer("sqlite", { clock: TEST_TODAY_CLOCK });
+    now = TEST_TODAY_CLOCK.now();
+    server = await startTestServer("sqlite", { clock: { now: () => now } });
   });
   afterEach(() => server.close());
 
@@ -168,10 +171,12 @@ describe("cohort analysis over the clinic's patients", () => {
     expect(bpiPain.n).toBe(3);
     expect(bpiPain.improvement.mean).toBeCloseTo((3 + 3 + 2) / 3, 10);
     expect(res.body.medHistogram.n).toBe(3);
-    // The clinician chose these MEDs: nothing waits for review, and outcome questionnaires are done.
-    const dashboard = await clinician.get<{ state: string; attention: { code: string }[] }[]>(
-      "/api/patients?today=2027-02-20",
-    );
+    // The clinician chose these MEDs: nothing waits for review, and outcome questionnaires are
+    // done, as the dashboard says on 2027-02-20 (signed in again: a session lasts 12 hours).
+    now = new Date(2027, 1, 20, 12);
+    await clinician.login(north.staff.clinician.email);
+    const dashboard =
+      await clinician.get<{ state: string; attention: { code: string }[] }[]>("/api/patients");
     expect(dashboard.body.map((p) => p.state)).toEqual(["med", "med", "med"]);
     expect(
       dashboard.body.flatMap((p) => p.attention.map((a) => a.code)).filter((c) => c !== "missed-week"),

@@ -94,7 +94,7 @@ for (const dialect of DIALECTS)
             settings: { startDose: `3000 ${name}` },
           }),
         422,
-        "startDose",
+        "body.settings.startDose",
       );
       expect(error.message).toContain(`unknown unit "${name}"`);
     });
