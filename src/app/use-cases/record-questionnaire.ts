@@ -2,7 +2,7 @@
 import type { QuestionnaireResponse } from "../ports/questionnaire-repository.ts";
 import type { Repositories } from "../ports/store.ts";
 import { parseIsoDate } from "../../domain/calendar-date.ts";
-import { invalidArgument } from "../../domain/errors.ts";
+import { invalidArgument, underField } from "../../domain/errors.ts";
 import { scoreBpi } from "../../domain/instruments/bpi.ts";
 import type { Answers, InstrumentScoring } from "../../domain/instruments/instrument.ts";
 import { scoreGlobal10 } from "../../domain/instruments/promis-global10.ts";
@@ -33,7 +33,8 @@ export async function recordQuestionnaire(
   const definition = ownEntry(INSTRUMENTS, instrument);
   if (!definition)
     throw invalidArgument("instrument", instrument, `must be one of ${Object.keys(INSTRUMENTS).join(", ")}`);
-  const scoring = definition.score(answers);
+  // An item refused is named among the answers (`answers.worst`), where the request holds it.
+  const scoring = underField("answers", () => definition.score(answers));
   return tx.questionnaires.create({
     patientId,
     instrument,
