@@ -3,36 +3,18 @@
  * `query.from`), never by a domain parser's own name for it (`drug`, `stepUg`) or a value no one
  * sent: a client, or a clinician reading the message, can find what to correct.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DIALECTS } from "../store/testing/test-databases.ts";
-import {
-  ELIGIBLE_SCREENING,
-  enrolAndJoin,
-  seedClinic,
-  startTestServer,
-  TEST_TODAY_CLOCK,
-  type ClinicFixture,
-  type TestClient,
-  type TestServer,
-} from "./testing/test-server.ts";
-
-type ErrorBody = { error: { code: string; message: string; field?: string } };
+import { dailyServerEachTest, type ErrorBody } from "./testing/daily-use-server.ts";
+import { ELIGIBLE_SCREENING, enrolAndJoin } from "./testing/test-server.ts";
 
 for (const dialect of DIALECTS) {
   describe(`errors naming the request's field on ${dialect}`, () => {
-    let server: TestServer;
-    let north: ClinicFixture;
-    let clinician: TestClient;
-
-    beforeEach(async () => {
-      server = await startTestServer(dialect, { clock: TEST_TODAY_CLOCK });
-      north = await seedClinic(server.store, "north");
-      clinician = server.client();
-      await clinician.login(north.staff.clinician.email);
-    });
-    afterEach(() => server.close());
+    // Today 2027-01-10, the north clinic's clinician signed in.
+    const daily = dailyServerEachTest(dialect);
 
     it("names an unknown opioid or risk factor where the request holds it, at enrolment and on rescreening", async () => {
+      const { server, clinician } = daily;
       const enrol = (screening: object) =>
         clinician.post<ErrorBody>("/api/patients", { displayName: "N. Named", screening });
       const opioid = await enrol({
@@ -60,6 +42,7 @@ for (const dialect of DIALECTS) {
     });
 
     it("names an unknown protocol or setting where the plan request holds it", async () => {
+      const { server, clinician } = daily;
       const { patientId } = await enrolAndJoin(server, clinician, "P. Plans");
       const plan = (body: object) =>
         clinician.post<ErrorBody>(`/api/patients/${patientId}/plans`, { startDate: "2027-01-11", ...body });
@@ -82,6 +65,7 @@ for (const dialect of DIALECTS) {
     });
 
     it("refuses a schedule from a day years past the plan's start naming `from`, not a length no one sent", async () => {
+      const { server, clinician } = daily;
       const { patientId } = await enrolAndJoin(server, clinician, "F. Far");
       await clinician.post(`/api/patients/${patientId}/plans`, {
         protocolId: "micro-titration",
@@ -101,6 +85,7 @@ for (const dialect of DIALECTS) {
     });
 
     it("refuses a 'today' years away on the dashboard and the phone's day, naming it, before replaying any plan", async () => {
+      const { server, clinician } = daily;
       const { patientId } = await enrolAndJoin(server, clinician, "Y. Years");
       await clinician.post(`/api/patients/${patientId}/plans`, {
         protocolId: "micro-titration",
