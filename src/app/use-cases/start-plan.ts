@@ -45,6 +45,7 @@ export async function startPlan(tx: Repositories, staffId: string, input: StartP
   // Each refusal named where the request holds it (`protocolId`, `settings.stepUg`).
   const protocol = atField("protocolId", () => getProtocol(input.protocolId));
   const start = parseIsoDate(input.startDate, "startDate");
+  // Resolved once here only to name a bad one; buildSchedule resolves them again for itself.
   underField("settings", () => resolveSettings(protocol, input.settings));
   buildSchedule(protocol, { start, settings: input.settings });
   chooseDetector(input.detector, "detector");
