@@ -101,7 +101,7 @@ describe("daily use in a real browser: decisions and plans", { timeout: 120_000 
     await page.goto(`${daily.clinic.server.url}/patients/${id}`);
     await page.getByLabel("Start date").fill("9999-12-20");
     await page.getByRole("button", { name: "Start plan" }).click();
-    await page.getByText(/startDate: 9999-12-20 is too late: the last day allowed is/).waitFor();
+    await page.getByText(/Start date: 9999-12-20 is too late: the last day allowed is/).waitFor();
     expect(await page.getByRole("link", { name: "Print schedule (PDF)" }).count()).toBe(0);
     await page.getByLabel("Start date").fill(isoDaysAgo(0));
     await page.getByRole("button", { name: "Start plan" }).click();
@@ -130,7 +130,7 @@ describe("daily use in a real browser: decisions and plans", { timeout: 120_000 
     // A refusal is about the choice it was made on: changing the choice clears it.
     await page.getByLabel("Start date").fill("9999-12-20");
     await page.getByRole("button", { name: "Start plan" }).click();
-    const refusal = page.getByText(/startDate: 9999-12-20 is too late/);
+    const refusal = page.getByText(/Start date: 9999-12-20 is too late/);
     await refusal.waitFor();
     await protocol.selectOption("conventional-titration");
     expect(await refusal.count()).toBe(0);

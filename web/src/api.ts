@@ -3,6 +3,7 @@
  * by the browser. Errors come back as ApiError with the server's code, message and field.
  */
 import type { Me } from "../../src/http/api/common.ts";
+import { withFieldLabel, withoutField } from "./field-label.ts";
 
 export type { Me };
 
@@ -63,9 +64,17 @@ export const api = {
   delete: <T>(path: string) => request<T>("DELETE", path),
 };
 
-/** A message for a person: the server's own words, or what went wrong with the network. */
+/**
+ * A message for a person: the server's own words (the field it names put as a form would,
+ * "Opioids, line 2" rather than "body.screening.opioids[1]"), or what went wrong with the network.
+ */
 export function messageOf(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
+  if (error instanceof ApiError) return withFieldLabel(error.message, error.field);
   if (error instanceof TypeError) return "Cannot reach the clinic server: check your connection.";
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The message for beside the field it names: the server's words without that field's name. */
+export function reasonOf(error: unknown): string {
+  return error instanceof ApiError ? withoutField(error.message, error.field) : messageOf(error);
 }

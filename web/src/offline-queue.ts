@@ -10,7 +10,7 @@
  * or a lost connection keeps it (issue 13: a full disk's 500 emptied the queue and the server
  * held nothing).
  */
-import { ApiError, api } from "./api.ts";
+import { ApiError, api, messageOf } from "./api.ts";
 
 const KEY = "ldn.pendingCheckIns";
 const REFUSED_KEY = "ldn.refusedCheckIns";
@@ -141,7 +141,7 @@ export async function flushQueue(): Promise<number> {
           REFUSED_KEY,
           JSON.stringify([
             ...readList<RefusedCheckIn>(REFUSED_KEY).filter((r) => r.key !== item.key),
-            { ...item, message: error.message },
+            { ...item, message: messageOf(error) },
           ]),
         );
         refused++;

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from "preact/hooks";
 import type { DiaryDayDto } from "../../../src/http/routes/check-ins.ts";
-import { ApiError, messageOf } from "../api.ts";
+import { ApiError, messageOf, reasonOf } from "../api.ts";
 import { ErrorNote } from "../components/field-error.tsx";
 import { Scale } from "../components/scale.tsx";
 import { SIDE_EFFECT_LABEL, shortDate, todayIso } from "../format.ts";
@@ -148,7 +148,7 @@ export function CheckInForm({
       onSaved();
     } catch (err) {
       const field = (err instanceof ApiError ? fieldOf(err.field) : null) ?? "form";
-      setErrors({ [field]: messageOf(err) });
+      setErrors({ [field]: field === "form" ? messageOf(err) : reasonOf(err) });
       focusField(field);
     }
   };

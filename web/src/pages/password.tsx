@@ -1,6 +1,6 @@
 /** Changing one's own password, for staff and patients: every other session of theirs ends. */
 import { useState } from "preact/hooks";
-import { ApiError, api, messageOf } from "../api.ts";
+import { ApiError, api, messageOf, reasonOf } from "../api.ts";
 import { ErrorNote } from "../components/field-error.tsx";
 
 type Field = "currentPassword" | "newPassword" | "repeat";
@@ -32,7 +32,7 @@ export function PasswordPage() {
       // The server names the field at fault ("body.newPassword: ..."): the message goes beside it.
       const text = err instanceof ApiError ? `${err.field ?? ""} ${err.message}` : "";
       const field = (["currentPassword", "newPassword"] as const).find((f) => text.includes(f)) ?? null;
-      setError({ field, message: messageOf(err).replace(/^(body\.)?\w+: /, "") });
+      setError({ field, message: field ? reasonOf(err) : messageOf(err) });
     }
   };
   const input = (field: Field, label: string, autoComplete: string) => (
