@@ -61,6 +61,13 @@ export const STATISTICAL_DEFAULTS: StatisticalSettings = Object.freeze({
   // 4 is the lowest tried that keeps the issue's condition (SD 1) under 5% up to 0.3 and
   // under 10% up to 0.5; every step up costs responders whose window is small.
   windowZ: 4,
+  // `npx tsx bench/engine-stress.ts`: noise with heavy tails (t, 3 degrees of freedom, SD 1) gave
+  // a window on one level's 2 good days to 14.5% of non-responders; 2 more standard errors on
+  // fewer than 4 days took that to 6.0% and cost no responder's score anywhere (the judged
+  // bench: 0.864 and 0.857 at autocorrelation 0.3, as before; noise-free 0.960 and 0.964).
+  // Waiting for 4 days in all cases missed a window one level wide (004's idiosyncratic doses).
+  minWindowDays: 4,
+  shortWindowMarginZ: 2,
   // Clinical reference 4: the BPI's minimal important change is 1 point; the same for the
   // 0-10 wellbeing ratings (design setting: no published figure for them).
   minEffect: { pain: 1, wellbeing: 1, combined: 1 },

@@ -13,6 +13,14 @@ export interface StatisticalSettings {
    * a 120-day micro-titration, pain and wellbeing together (bench/calibrate-window.ts).
    */
   readonly windowZ: number;
+  /**
+   * A window on fewer days than this (one 2-day level) must clear `windowZ` by
+   * `shortWindowMarginZ` more standard errors: a run of good days at one level is what noise
+   * with heavier tails than the normal's makes (flare-free days), yet a window can be a
+   * single level wide (004).
+   */
+  readonly minWindowDays: number;
+  readonly shortWindowMarginZ: number;
   /** The smallest improvement that opens a window, per signal, in rating points. */
   readonly minEffect: Readonly<Record<SignalName, number>>;
   /** What is assumed of a patient's noise until their own flat stretch says otherwise. */

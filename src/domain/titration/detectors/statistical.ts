@@ -191,7 +191,7 @@ function describeScan(
       : `baseline and ${formatDose(path[0]!)}-${formatDose(path[scan.start - 1]!)}`;
   return (
     `${SIGNAL_WORDS[signal]} from ${from} on against ${before}: ${compared(signal, scan)}; ` +
-    `the window needs ${settings.windowZ.toFixed(1)} standard errors and ${settings.minEffect[signal]} point (design setting: few false windows over a whole titration)`
+    `the window needs ${settings.windowZ.toFixed(1)} standard errors (${(settings.windowZ + settings.shortWindowMarginZ).toFixed(1)} on fewer than ${settings.minWindowDays} days) and ${settings.minEffect[signal]} point (design setting: few false windows over a whole titration)`
   );
 }
 

@@ -43,8 +43,12 @@ export function scanWindow(series: SignalSeries, settings: StatisticalSettings):
     if (k === 0 || k === n) continue;
     const comparison = compareSplit(series, k, settings);
     if (!best || comparison.z > best.z) {
+      // The strongest change on few days needs more evidence, or waits for the next level to
+      // confirm it (not a longer split that straddles the change: that places it a level early).
+      const short = comparison.afterDays < settings.minWindowDays;
+      const z = settings.windowZ + (short ? settings.shortWindowMarginZ : 0);
       const entered =
-        comparison.z >= settings.windowZ &&
+        comparison.z >= z &&
         comparison.afterMean - comparison.beforeMean >= settings.minEffect[series.signal];
       best = { ...comparison, start: c, entered };
     }
