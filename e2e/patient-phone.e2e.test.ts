@@ -86,6 +86,10 @@ describe("the patient's app on a phone", { timeout: 120_000 }, () => {
     expect(await error.textContent()).toBe("Choose your pain, 0 to 10, before saving.");
     // Scrolled to once the error has drawn: poll rather than race the scroll.
     await expect.poll(() => inView(error)).toBe(true);
+    // Only pain is required; why the other three are worth rating is said in plain words.
+    expect(
+      await page.getByText(/optional, but rating them each day helps your clinic see sooner/).count(),
+    ).toBe(1);
 
     // The server's refusal of a day too far back is shown under the day.
     await page.getByLabel("Day", { exact: true }).fill(isoDaysAgo(200));

@@ -152,6 +152,18 @@ export function CheckInForm({
       focusField(field);
     }
   };
+  const scaleInput = (scale: (typeof SCALES)[number]) => (
+    <Scale
+      key={scale.name}
+      name={scale.name}
+      label={scale.label}
+      low={scale.low}
+      high={scale.high}
+      value={ratings[scale.name]}
+      onChange={(v) => setRatings((r) => ({ ...r, [scale.name]: v }))}
+      error={errors[scale.name] ?? null}
+    />
+  );
   const toggleEffect = (id: string, on: boolean) =>
     setEffects(on ? [...effects, id] : effects.filter((x) => x !== id));
   const waiting = pendingCount();
@@ -175,18 +187,14 @@ export function CheckInForm({
           it.
         </p>
       )}
-      {SCALES.map((scale) => (
-        <Scale
-          key={scale.name}
-          name={scale.name}
-          label={scale.label}
-          low={scale.low}
-          high={scale.high}
-          value={ratings[scale.name]}
-          onChange={(v) => setRatings((r) => ({ ...r, [scale.name]: v }))}
-          error={errors[scale.name] ?? null}
-        />
-      ))}
+      {SCALES.slice(0, 1).map(scaleInput)}
+      {/* Without them the engine reads pain alone and finds fewer windows (bench/engine-stress.ts,
+          pain-only diaries): the patient is told why, not made to. */}
+      <p class="small">
+        Mood, energy and mental clarity are optional, but rating them each day helps your clinic see sooner
+        whether LDN is working for you.
+      </p>
+      {SCALES.slice(1).map(scaleInput)}
       <fieldset>
         <legend>Side effects</legend>
         <div class="chips">
