@@ -64,6 +64,8 @@ describe("robust on 0.1 mg micro-steps: a change-point against the patient's own
     expect(robust.reasons.at(-1)).toMatch(
       /the window needs 3\.7 standard errors \(5\.7 on fewer than 4 days\) and 1 point/,
     );
+    // A pain-only diary: the clinician is told why a window may take longer, and what would help.
+    expect(robust.reasons.at(-1)).toMatch(/pain is read alone, as no mood, energy or clarity was rated/);
   });
 
   it("waits for the next level before opening a window on one level's 2 good days, then opens it there", () => {

@@ -81,6 +81,7 @@ describe("mood, energy and clarity are read (004: what patients watch for)", () 
     expect(a.windowUg).toBe(1000);
     expect(a).toMatchObject({ state: "med", medUg: 1000 });
     expect(a.reasons.join("\n")).toMatch(/mood, energy and clarity 8\.0 over \d+ days against 3\.0/);
+    expect(a.reasons.join("\n")).not.toMatch(/pain is read alone/);
   });
 });
 

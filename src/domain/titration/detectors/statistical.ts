@@ -29,6 +29,14 @@ const SIGNAL_WORDS: Readonly<Record<SignalName, string>> = {
   combined: "pain with mood, energy and clarity (combined score)",
 };
 
+/**
+ * Said to the clinician while no window shows on a pain-only diary: without mood, energy and
+ * clarity a third of responders found no window in the whole titration (bench/engine-stress.ts,
+ * pain-only: 34% against 7%), and the clinic can ask for them.
+ */
+const PAIN_ALONE =
+  "; pain is read alone, as no mood, energy or clarity was rated before the first dose: a window takes more days to show on pain alone";
+
 /** The pieces of a detector that the statistical design answers. */
 export type StatisticalParts = Pick<Detector, "windowEntry" | "med" | "best">;
 
@@ -77,7 +85,11 @@ export function createStatisticalParts(settings: StatisticalSettings): Statistic
       const text = describeScan(chosen.signal, chosen.scan, path, scanSettings);
       return entered.length
         ? { entered: true, atUg: path[chosen.scan.start]!, reason: text, signal: chosen.signal }
-        : { entered: false, atUg: last, reason: `no window yet: ${text}` };
+        : {
+            entered: false,
+            atUg: last,
+            reason: `no window yet: ${text}${signals.length === 1 ? PAIN_ALONE : ""}`,
+          };
     },
 
     med(stats, path, context): MedVerdict {
