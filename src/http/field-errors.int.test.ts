@@ -13,6 +13,17 @@ for (const dialect of DIALECTS) {
     // Today 2027-01-10, the north clinic's clinician signed in.
     const daily = dailyServerEachTest(dialect);
 
+    /** A joined patient on micro-titration from 2027-01-04. */
+    async function onMicroTitration(name: string): Promise<string> {
+      const { server, clinician } = daily;
+      const { patientId } = await enrolAndJoin(server, clinician, name);
+      await clinician.post(`/api/patients/${patientId}/plans`, {
+        protocolId: "micro-titration",
+        startDate: "2027-01-04",
+      });
+      return patientId;
+    }
+
     it("names an unknown opioid or risk factor where the request holds it, at enrolment and on rescreening", async () => {
       const { server, clinician } = daily;
       const enrol = (screening: object) =>
@@ -65,12 +76,8 @@ for (const dialect of DIALECTS) {
     });
 
     it("refuses a schedule from a day years past the plan's start naming `from`, not a length no one sent", async () => {
-      const { server, clinician } = daily;
-      const { patientId } = await enrolAndJoin(server, clinician, "F. Far");
-      await clinician.post(`/api/patients/${patientId}/plans`, {
-        protocolId: "micro-titration",
-        startDate: "2027-01-04",
-      });
+      const { clinician } = daily;
+      const patientId = await onMicroTitration("F. Far");
       for (const path of ["schedule", "schedule.pdf"]) {
         const res = await clinician.get<ErrorBody>(
           `/api/patients/${patientId}/${path}?from=9999-01-01&days=5`,
@@ -85,12 +92,8 @@ for (const dialect of DIALECTS) {
     });
 
     it("refuses a 'today' years away on the dashboard and the phone's day, naming it, before replaying any plan", async () => {
-      const { server, clinician } = daily;
-      const { patientId } = await enrolAndJoin(server, clinician, "Y. Years");
-      await clinician.post(`/api/patients/${patientId}/plans`, {
-        protocolId: "micro-titration",
-        startDate: "2027-01-04",
-      });
+      const { clinician } = daily;
+      const patientId = await onMicroTitration("Y. Years");
       for (const path of ["/api/patients?pageSize=5&", `/api/patients/${patientId}/today?`]) {
         const res = await clinician.get<ErrorBody>(`${path}today=9999-01-01`);
         expect(res.status).toBe(422);
