@@ -1,8 +1,8 @@
 /**
  * How the judged detectors fare on cohorts that differ from the judged bench's simulator.
  * Run with `npx tsx bench/engine-stress.ts [--patients 2000] [--seed 1,2]
- * [--only ref,t3,...] [--explain <scenario> [--examples 3]]`. At the defaults (11 scenarios,
-both detectors, 2 seeds of 2000 patients) it takes about 4-5 minutes on a 2-core machine.
+ * [--only ref,t3,...] [--explain <scenario> [--examples 3]]`. At the defaults (15 scenarios,
+ * both detectors, 2 seeds of 2000 patients) it takes about 6 minutes on a 2-core machine.
  *
  * The judged patients of `ldn simulate --judge` (same seeds, same hidden curves), on
  * micro-titration with 3 baseline days, with their diaries written by a rater that can
@@ -22,7 +22,10 @@ both detectors, 2 seeds of 2000 patients) it takes about 4-5 minutes on a 2-core
  * - placebo: 1.5 points less pain for the first 14 days on LDN, fading linearly to none by
  *   day 28, responders and non-responders alike;
  * - wb-shared (an extra, not in the brief): mood, energy and clarity share 70% of their noise
- *   variance (a bad day is bad for all three), where the judged rater draws them independently.
+ *   variance (a bad day is bad for all three), where the judged rater draws them independently;
+ * - ratings that wander, every rating (pain, mood, energy, clarity) alike: rho0.7 and rho0.85,
+ *   SD 1 with longer runs; wander, SD 0.8 at 0.3 plus a slow SD 0.8 at 0.95 (runs of weeks);
+ *   walk, SD 0.8 at 0.3 plus a random walk of 0.2 points a day (a level that never settles).
  * The drifts, the weekly cycle and the placebo move pain only; mood, energy and clarity keep
  * the reference's behaviour. Each row gives, per detector and seed, the mean score over
  * responders and the share of non-responders given a MED, with the change against `ref`.
@@ -78,6 +81,10 @@ interface Scenario {
   readonly painOnly?: boolean;
   /** Share of the variance of mood, energy and clarity's noise that the three have in common. */
   readonly wellbeingShared?: number;
+  /** A slow wander added to every rating's noise (drawn only here, after the others). */
+  readonly slow?: NoiseSettings;
+  /** A random walk added to every rating's noise: each day moves by this SD (drawn only here). */
+  readonly walkStepSd?: number;
 }
 
 const REF: NoiseSettings = { sd: 1, autocorrelation: 0.3 };
@@ -98,6 +105,20 @@ const SCENARIOS: readonly Scenario[] = [
   { key: "pain-only", title: "pain only (no mood etc.)", noise: REF, painOnly: true },
   { key: "placebo", title: "placebo -1.5 d1-14, 0 by d28", noise: REF, painShift: (_, d) => placebo(d) },
   { key: "wb-shared", title: "(extra) mood etc. share 70% of noise", noise: REF, wellbeingShared: 0.7 },
+  { key: "rho0.7", title: "runs: autocorrelation 0.7", noise: { sd: 1, autocorrelation: 0.7 } },
+  { key: "rho0.85", title: "long runs: autocorrelation 0.85", noise: { sd: 1, autocorrelation: 0.85 } },
+  {
+    key: "wander",
+    title: "SD 0.8 rho 0.3 + slow wander SD 0.8 rho 0.95",
+    noise: { sd: 0.8, autocorrelation: 0.3 },
+    slow: { sd: 0.8, autocorrelation: 0.95 },
+  },
+  {
+    key: "walk",
+    title: "SD 0.8 rho 0.3 + random walk, 0.2 a day",
+    noise: { sd: 0.8, autocorrelation: 0.3 },
+    walkStepSd: 0.2,
+  },
 ];
 
 /** Pain points of the placebo response on day `d` on LDN (1-based; 0 or less before it). */
@@ -120,10 +141,24 @@ function createHeavyAr1(rng: Rng, { sd, autocorrelation: rho }: NoiseSettings): 
   };
 }
 
+/** A random walk from 0: each call moves it by a normal step of SD `step`. */
+function createWalk(rng: Rng, step: number): () => number {
+  let state = 0;
+  return () => (state += step * normal(rng));
+}
+
 /** `createDiaryRater` with the scenario's noise and pain shift; the same draws for `ref`. */
 function createStressRater(patient: VirtualPatient, sc: Scenario, rng: Rng): DiaryRater {
   const make = (noise: NoiseSettings) => (sc.heavyTails ? createHeavyAr1 : createAr1Noise)(rng, noise);
-  const [painNoise, moodNoise, energyNoise, clarityNoise] = [0, 1, 2, 3].map(() => make(sc.noise));
+  const fast = [0, 1, 2, 3].map(() => make(sc.noise));
+  const slow = sc.slow
+    ? [0, 1, 2, 3].map(() => createAr1Noise(rng, sc.slow!))
+    : sc.walkStepSd
+      ? [0, 1, 2, 3].map(() => createWalk(rng, sc.walkStepSd!))
+      : null;
+  const [painNoise, moodNoise, energyNoise, clarityNoise] = slow
+    ? fast.map((f, k) => () => f() + slow[k]!())
+    : fast;
   const impressionNoise = createAr1Noise(rng, {
     sd: sc.noise.sd * IMPRESSION_NOISE_SHARE,
     autocorrelation: sc.noise.autocorrelation,
