@@ -1,7 +1,7 @@
 /**
  * How the judged detectors fare on cohorts that differ from the judged bench's simulator.
  * Run with `npx tsx bench/engine-stress.ts [--patients 2000] [--seed 1,2]
- * [--only ref,t3,...] [--explain <scenario> [--examples 3]]`. At the defaults (15 scenarios,
+ * [--only ref,t3,...] [--explain <scenario> [--examples 3]] [--confirm-break 4 [--confirm-z 0.75]]`. At the defaults (15 scenarios,
  * both detectors, 2 seeds of 2000 patients) it takes about 6 minutes on a 2-core machine.
  *
  * The judged patients of `ldn simulate --judge` (same seeds, same hidden curves), on
@@ -30,6 +30,9 @@
  * the reference's behaviour. Each row gives, per detector and seed, the mean score over
  * responders and the share of non-responders given a MED, with the change against `ref`.
  *
+ * `--confirm-break <days>` tries a protocol change the engine does not make: before a MED is
+ * settled, that many days off LDN and as many back on the MED (`bench/confirm-break.ts`).
+ *
  * `--explain <scenario>` prints, for a few of that scenario's robust failures (non-responders
  * given a MED, responders scoring under 0.5) that the same patient does not have on the
  * reference diary, the diary by level and the engine's reasons.
@@ -42,16 +45,8 @@
 import { takenUg, type DiaryDay } from "../src/domain/diary/diary-day.ts";
 import { getProtocol } from "../src/domain/protocols/catalogue.ts";
 import { resolveSettings } from "../src/domain/protocols/settings.ts";
-import { createAr1Noise, type NoiseSettings } from "../src/domain/simulation/ar1-noise.ts";
 import { baselineDays } from "../src/domain/simulation/baseline-days.ts";
-import {
-  IMPRESSION_NOISE_SHARE,
-  impression,
-  rating,
-  type DayRatings,
-  type DiaryRater,
-} from "../src/domain/simulation/diary-rater.ts";
-import { createRng, deriveSeed, normal, type Rng } from "../src/domain/simulation/prng.ts";
+import { createRng, deriveSeed } from "../src/domain/simulation/prng.ts";
 import {
   runJudgedPatient,
   type JudgedEngine,
@@ -59,138 +54,17 @@ import {
 } from "../src/domain/simulation/run-judged-patient.ts";
 import { BENCH_START } from "../src/domain/simulation/run-simulation.ts";
 import { summariseJudgement, type Judgement } from "../src/domain/simulation/summarise-judgement.ts";
-import { benefitAt, drawPatient, type VirtualPatient } from "../src/domain/simulation/virtual-patient.ts";
+import { drawPatient } from "../src/domain/simulation/virtual-patient.ts";
 import { chooseDetector } from "../src/domain/titration/detectors/choose-detector.ts";
 import { DETECTOR_NAMES, type DetectorName } from "../src/domain/titration/detectors/detector.ts";
 import { TitrationMachine, type TitrationPlan } from "../src/domain/titration/titration-machine.ts";
 import { benchArgs, refuse } from "./bench-args.ts";
+import { BASELINE_DAYS, REF, SCENARIOS, createStressRater, type Scenario } from "./stress-scenarios.ts";
+import { withConfirmBreak, type ConfirmBreak } from "./confirm-break.ts";
 
-const BASELINE_DAYS = 3;
 /** The judge's streams: 0 draws the patient, 2 the ratings; 7 is this bench's missing days. */
 const RATINGS_STREAM = 2;
 const MISSING_STREAM = 7;
-
-interface Scenario {
-  readonly key: string;
-  readonly title: string;
-  readonly noise: NoiseSettings;
-  readonly heavyTails?: boolean;
-  /** Points added to pain on diary day `t` (0 = first baseline day); `onDrug` is t - baseline + 1. */
-  readonly painShift?: (t: number, onDrug: number) => number;
-  readonly missingShare?: number;
-  readonly painOnly?: boolean;
-  /** Share of the variance of mood, energy and clarity's noise that the three have in common. */
-  readonly wellbeingShared?: number;
-  /** A slow wander added to every rating's noise (drawn only here, after the others). */
-  readonly slow?: NoiseSettings;
-  /** A random walk added to every rating's noise: each day moves by this SD (drawn only here). */
-  readonly walkStepSd?: number;
-}
-
-const REF: NoiseSettings = { sd: 1, autocorrelation: 0.3 };
-const SCENARIOS: readonly Scenario[] = [
-  { key: "ref", title: "reference SD 1, rho 0.3", noise: REF },
-  { key: "t3", title: "heavy tails, t(3) SD 1", noise: REF, heavyTails: true },
-  {
-    key: "drift-down",
-    title: "pain -1.5 over 60 days",
-    noise: REF,
-    painShift: (t) => (-1.5 * Math.min(t, 60)) / 60,
-  },
-  { key: "drift-up", title: "pain +1 over 60 days", noise: REF, painShift: (t) => Math.min(t, 60) / 60 },
-  { key: "missing", title: "25% of diary days missing", noise: REF, missingShare: 0.25 },
-  { key: "weekly", title: "pain +1 on 2 days a week", noise: REF, painShift: (t) => (t % 7 >= 5 ? 1 : 0) },
-  { key: "sd1.5", title: "noise SD 1.5", noise: { sd: 1.5, autocorrelation: 0.3 } },
-  { key: "sd2", title: "noise SD 2", noise: { sd: 2, autocorrelation: 0.3 } },
-  { key: "pain-only", title: "pain only (no mood etc.)", noise: REF, painOnly: true },
-  { key: "placebo", title: "placebo -1.5 d1-14, 0 by d28", noise: REF, painShift: (_, d) => placebo(d) },
-  { key: "wb-shared", title: "(extra) mood etc. share 70% of noise", noise: REF, wellbeingShared: 0.7 },
-  { key: "rho0.7", title: "runs: autocorrelation 0.7", noise: { sd: 1, autocorrelation: 0.7 } },
-  { key: "rho0.85", title: "long runs: autocorrelation 0.85", noise: { sd: 1, autocorrelation: 0.85 } },
-  {
-    key: "wander",
-    title: "SD 0.8 rho 0.3 + slow wander SD 0.8 rho 0.95",
-    noise: { sd: 0.8, autocorrelation: 0.3 },
-    slow: { sd: 0.8, autocorrelation: 0.95 },
-  },
-  {
-    key: "walk",
-    title: "SD 0.8 rho 0.3 + random walk, 0.2 a day",
-    noise: { sd: 0.8, autocorrelation: 0.3 },
-    walkStepSd: 0.2,
-  },
-];
-
-/** Pain points of the placebo response on day `d` on LDN (1-based; 0 or less before it). */
-function placebo(d: number): number {
-  if (d < 1 || d >= 28) return 0;
-  return d <= 14 ? -1.5 : (-1.5 * (28 - d)) / 14;
-}
-
-/**
- * AR(1) noise of SD `sd` whose fresh draws are Student t(3) scaled to variance 1 (a normal
- * over the root of a chi-square with 3 degrees of freedom), the first day included.
- */
-function createHeavyAr1(rng: Rng, { sd, autocorrelation: rho }: NoiseSettings): () => number {
-  const fresh = Math.sqrt(1 - rho * rho);
-  let state: number | null = null;
-  return () => {
-    const z = normal(rng) / Math.sqrt(normal(rng) ** 2 + normal(rng) ** 2 + normal(rng) ** 2);
-    state = state === null ? z : rho * state + fresh * z;
-    return sd * state;
-  };
-}
-
-/** A random walk from 0: each call moves it by a normal step of SD `step`. */
-function createWalk(rng: Rng, step: number): () => number {
-  let state = 0;
-  return () => (state += step * normal(rng));
-}
-
-/** `createDiaryRater` with the scenario's noise and pain shift; the same draws for `ref`. */
-function createStressRater(patient: VirtualPatient, sc: Scenario, rng: Rng): DiaryRater {
-  const make = (noise: NoiseSettings) => (sc.heavyTails ? createHeavyAr1 : createAr1Noise)(rng, noise);
-  const fast = [0, 1, 2, 3].map(() => make(sc.noise));
-  const slow = sc.slow
-    ? [0, 1, 2, 3].map(() => createAr1Noise(rng, sc.slow!))
-    : sc.walkStepSd
-      ? [0, 1, 2, 3].map(() => createWalk(rng, sc.walkStepSd!))
-      : null;
-  const [painNoise, moodNoise, energyNoise, clarityNoise] = slow
-    ? fast.map((f, k) => () => f() + slow[k]!())
-    : fast;
-  const impressionNoise = createAr1Noise(rng, {
-    sd: sc.noise.sd * IMPRESSION_NOISE_SHARE,
-    autocorrelation: sc.noise.autocorrelation,
-  });
-  // A bad day is bad for mood, energy and clarity together: a common part (drawn only here, so
-  // the other scenarios keep the judge's draws) mixed into each rating's own noise.
-  const shared = sc.wellbeingShared ?? 0;
-  const common = shared ? make(sc.noise) : () => 0;
-  const mix = (own: () => number) =>
-    shared ? () => Math.sqrt(shared) * common() + Math.sqrt(1 - shared) * own() : own;
-  const [mood, energy, clarity] = [moodNoise!, energyNoise!, clarityNoise!].map(mix);
-  let t = 0;
-  let levelUg = 0;
-  let previousLevelUg = 0;
-  const wellbeing = (trait: VirtualPatient["mood"], benefit: number, noise: number) =>
-    rating(trait.baseline + trait.risePerBenefit * benefit + noise);
-  return {
-    rate(taken, scheduledUg): DayRatings {
-      if (scheduledUg !== levelUg) [previousLevelUg, levelUg] = [levelUg, scheduledUg];
-      const shift = sc.painShift?.(t, t - BASELINE_DAYS + 1) ?? 0;
-      t += 1;
-      const benefit = benefitAt(patient, taken);
-      return {
-        pain: rating(patient.baselinePain - patient.painScale * benefit + shift + painNoise!()),
-        mood: wellbeing(patient.mood, benefit, mood!()),
-        energy: wellbeing(patient.energy, benefit, energy!()),
-        clarity: wellbeing(patient.clarity, benefit, clarity!()),
-        impression: impression(benefit - benefitAt(patient, previousLevelUg) + impressionNoise()),
-      };
-    },
-  };
-}
 
 /** One diary day as rated (dose 0 before the first), and whether the engine was told it. */
 interface Logged {
@@ -234,7 +108,7 @@ function runStressPatient(sc: Scenario, detector: DetectorName, seed: number, i:
       baselineWellbeing: sc.painOnly ? [] : keptWellbeing,
     });
     machine = m;
-    return {
+    const judged: JudgedEngine = {
       readDay(entry: DiaryDay | undefined) {
         if (!entry) return m.readDay(undefined);
         const ug = takenUg(entry);
@@ -253,6 +127,13 @@ function runStressPatient(sc: Scenario, detector: DetectorName, seed: number, i:
       },
       assessment: () => m.assessment(),
     };
+    if (!confirm) return judged;
+    const rateLogged = (ug: number) => {
+      const r = rater.rate(ug, ug);
+      days.push({ ug, pain: r.pain, wellbeing: (r.mood + r.energy + r.clarity) / 3, read: true });
+      return r;
+    };
+    return withConfirmBreak(judged, confirm, rateLogged, sc.painOnly ?? false);
   };
   const setup = {
     protocol,
@@ -284,6 +165,8 @@ const values = benchArgs(import.meta.filename, {
   only: { type: "string" },
   explain: { type: "string" },
   examples: { type: "string", default: "3" },
+  "confirm-break": { type: "string" },
+  "confirm-z": { type: "string", default: "0.75" },
 });
 const patients = Number(values.patients);
 const seeds = values.seed.split(",").map(Number);
@@ -291,6 +174,16 @@ if (!Number.isSafeInteger(patients) || patients < 1)
   refuse(import.meta.filename, "--patients: a whole number above 0");
 if (seeds.some((s) => !Number.isSafeInteger(s)))
   refuse(import.meta.filename, "--seed: whole numbers, comma-separated");
+const confirm: ConfirmBreak | null = values["confirm-break"]
+  ? { days: Number(values["confirm-break"]), z: Number(values["confirm-z"]) }
+  : null;
+if (confirm && (!Number.isSafeInteger(confirm.days) || confirm.days < 1))
+  refuse(
+    import.meta.filename,
+    `--confirm-break: a whole number of days above 0 (got "${values["confirm-break"]}")`,
+  );
+if (confirm && !Number.isFinite(confirm.z))
+  refuse(import.meta.filename, `--confirm-z: a number of standard errors (got "${values["confirm-z"]}")`);
 const byKey = (key: string) =>
   SCENARIOS.find((s) => s.key === key) ??
   refuse(import.meta.filename, `unknown scenario ${key} (${SCENARIOS.map((s) => s.key).join(", ")})`);
@@ -307,7 +200,8 @@ function table(scenarios: readonly Scenario[]): void {
   const mean = (xs: readonly (number | null)[]) => xs.reduce<number>((a, b) => a + (b ?? 0), 0) / xs.length;
   console.log(
     `# Engine stress (node ${process.version}): micro-titration, ${BASELINE_DAYS} baseline days, ` +
-      `${patients} patients per seed, seeds ${seeds.join(", ")}\n`,
+      `${patients} patients per seed, seeds ${seeds.join(", ")}` +
+      `${confirm ? `; MED confirmed by ${confirm.days} days off LDN and ${confirm.days} back on it, at ${confirm.z} standard errors (bench/confirm-break.ts)` : ""}\n`,
   );
   const s = seeds.map((x) => `s${x}`);
   console.log(
