@@ -25,6 +25,8 @@ export interface ConfirmBreak {
   readonly days: number;
   /** Standard errors by which the days back on the MED must beat the break. */
   readonly z: number;
+  /** The daily total during the break: 0 (off LDN), or a low level such as the first, 100. */
+  readonly breakUg: number;
 }
 
 /** The judged bench's autocorrelation, used for the runs of days in the break's standard error. */
@@ -37,7 +39,7 @@ const MIN_SD = 0.5;
  * "med": the days off and back on are rated by `rate` (which also logs them) and never
  * reach the engine.
  *
- * @example withConfirmBreak(machine, { days: 4, z: 0.75 }, (ug) => rater.rate(ug, ug), false)
+ * @example withConfirmBreak(machine, { days: 4, z: 0.75, breakUg: 0 }, (ug) => rater.rate(ug, ug), false)
  */
 export function withConfirmBreak(
   engine: JudgedEngine,
@@ -56,7 +58,7 @@ export function withConfirmBreak(
       if (phase === "titrating") return engine.readDay(entry);
       if (phase === "done") return;
       const days = phase === "off" ? off : on;
-      days.push(score(rate(phase === "off" ? 0 : medUg)));
+      days.push(score(rate(phase === "off" ? trial.breakUg : medUg)));
       if (days.length < trial.days) return;
       if (phase === "off") phase = "on";
       else [phase, verdict] = ["done", backOnIsBetter(off, on, trial) ? "med" : "stopped"];

@@ -1,7 +1,7 @@
 /**
  * How the judged detectors fare on cohorts that differ from the judged bench's simulator.
  * Run with `npx tsx bench/engine-stress.ts [--patients 2000] [--seed 1,2]
- * [--only ref,t3,...] [--explain <scenario> [--examples 3]] [--confirm-break 4 [--confirm-z 0.75]]`. At the defaults (15 scenarios,
+ * [--only ref,t3,...] [--explain <scenario> [--examples 3]] [--confirm-break 4 [--confirm-z 0.75] [--confirm-dose 0]]`. At the defaults (15 scenarios,
  * both detectors, 2 seeds of 2000 patients) it takes about 6 minutes on a 2-core machine.
  *
  * The judged patients of `ldn simulate --judge` (same seeds, same hidden curves), on
@@ -31,7 +31,8 @@
  * responders and the share of non-responders given a MED, with the change against `ref`.
  *
  * `--confirm-break <days>` tries a protocol change the engine does not make: before a MED is
- * settled, that many days off LDN and as many back on the MED (`bench/confirm-break.ts`).
+ * settled, that many days off LDN (or at `--confirm-dose` mg) and as many back on the MED
+ * (`bench/confirm-break.ts`).
  *
  * `--explain <scenario>` prints, for a few of that scenario's robust failures (non-responders
  * given a MED, responders scoring under 0.5) that the same patient does not have on the
@@ -167,6 +168,7 @@ const values = benchArgs(import.meta.filename, {
   examples: { type: "string", default: "3" },
   "confirm-break": { type: "string" },
   "confirm-z": { type: "string", default: "0.75" },
+  "confirm-dose": { type: "string", default: "0" },
 });
 const patients = Number(values.patients);
 const seeds = values.seed.split(",").map(Number);
@@ -175,12 +177,21 @@ if (!Number.isSafeInteger(patients) || patients < 1)
 if (seeds.some((s) => !Number.isSafeInteger(s)))
   refuse(import.meta.filename, "--seed: whole numbers, comma-separated");
 const confirm: ConfirmBreak | null = values["confirm-break"]
-  ? { days: Number(values["confirm-break"]), z: Number(values["confirm-z"]) }
+  ? {
+      days: Number(values["confirm-break"]),
+      z: Number(values["confirm-z"]),
+      breakUg: Math.round(Number(values["confirm-dose"]) * 1000),
+    }
   : null;
 if (confirm && (!Number.isSafeInteger(confirm.days) || confirm.days < 1))
   refuse(
     import.meta.filename,
     `--confirm-break: a whole number of days above 0 (got "${values["confirm-break"]}")`,
+  );
+if (confirm && !(Number.isFinite(confirm.breakUg) && confirm.breakUg >= 0))
+  refuse(
+    import.meta.filename,
+    `--confirm-dose: mg a day during the break, 0 or more (got "${values["confirm-dose"]}")`,
   );
 if (confirm && !Number.isFinite(confirm.z))
   refuse(import.meta.filename, `--confirm-z: a number of standard errors (got "${values["confirm-z"]}")`);
@@ -201,7 +212,7 @@ function table(scenarios: readonly Scenario[]): void {
   console.log(
     `# Engine stress (node ${process.version}): micro-titration, ${BASELINE_DAYS} baseline days, ` +
       `${patients} patients per seed, seeds ${seeds.join(", ")}` +
-      `${confirm ? `; MED confirmed by ${confirm.days} days off LDN and ${confirm.days} back on it, at ${confirm.z} standard errors (bench/confirm-break.ts)` : ""}\n`,
+      `${confirm ? `; MED confirmed by ${confirm.days} days ${confirm.breakUg ? `at ${confirm.breakUg / 1000} mg` : "off LDN"} and ${confirm.days} back on it, at ${confirm.z} standard errors (bench/confirm-break.ts)` : ""}\n`,
   );
   const s = seeds.map((x) => `s${x}`);
   console.log(

@@ -45,7 +45,7 @@ function run(rate: (ug: number, day: number) => DayRatings) {
   let day = 0;
   const judged = withConfirmBreak(
     engine,
-    { days: 4, z: 0.75 },
+    { days: 4, z: 0.75, breakUg: 0 },
     (ug) => {
       rated.push(ug);
       return rate(ug, day);
