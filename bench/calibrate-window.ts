@@ -15,6 +15,7 @@ import { addDays, type IsoDate } from "../src/domain/calendar-date.ts";
 import { getProtocol } from "../src/domain/protocols/catalogue.ts";
 import { resolveSettings } from "../src/domain/protocols/settings.ts";
 import { createAr1Noise } from "../src/domain/simulation/ar1-noise.ts";
+import { wellbeingOf } from "../src/domain/simulation/diary-rater.ts";
 import { createRng, deriveSeed } from "../src/domain/simulation/prng.ts";
 import { createRobustDetector } from "../src/domain/titration/detectors/robust.ts";
 import { STATISTICAL_DEFAULTS } from "../src/domain/titration/thresholds.ts";
@@ -43,7 +44,7 @@ function falseWindows(windowZ: number, sd: number, rho: number, wellbeing: boole
       start,
       detector,
       baselinePain: baseline.map((d) => d.pain),
-      baselineWellbeing: wellbeing ? baseline.map((d) => (d.mood + d.energy + d.clarity) / 3) : [],
+      baselineWellbeing: wellbeing ? baseline.map(wellbeingOf) : [],
     });
     for (let d = 0; d < 130 && machine.currentState === "titrating"; d++) {
       const next = machine.next();

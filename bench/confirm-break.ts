@@ -16,7 +16,8 @@
  * (at least 0.5 a day), with the judged bench's autocorrelation of 0.3 for the runs of days.
  * Built into the engine it would use the patient's own noise model.
  */
-import type { DayRatings } from "../src/domain/simulation/diary-rater.ts";
+import { wellbeingOf, type DayRatings } from "../src/domain/simulation/diary-rater.ts";
+import { mean, sampleVariance } from "../src/domain/stats/moments.ts";
 import type { JudgedEngine } from "../src/domain/simulation/run-judged-patient.ts";
 import { meanVarianceFactor } from "../src/domain/titration/detectors/noise-model.ts";
 
@@ -52,7 +53,7 @@ export function withConfirmBreak(
   let medUg = 0;
   const off: number[] = [];
   const on: number[] = [];
-  const score = (r: DayRatings) => (painOnly ? -r.pain : ((r.mood + r.energy + r.clarity) / 3 - r.pain) / 2);
+  const score = (r: DayRatings) => (painOnly ? -r.pain : (wellbeingOf(r) - r.pain) / 2);
   return {
     readDay(entry) {
       if (phase === "titrating") return engine.readDay(entry);
@@ -78,8 +79,8 @@ export function withConfirmBreak(
 }
 
 function backOnIsBetter(off: readonly number[], on: readonly number[], trial: ConfirmBreak): boolean {
-  const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  const ss = (xs: readonly number[]) => xs.reduce((a, x) => a + (x - mean(xs)) ** 2, 0);
+  // Pooled within the break and the days back on the MED.
+  const ss = (xs: readonly number[]) => (xs.length - 1) * sampleVariance(xs);
   const sd = Math.max(MIN_SD, Math.sqrt((ss(off) + ss(on)) / (off.length + on.length - 2)));
   const se = sd * Math.sqrt(2 * meanVarianceFactor(trial.days, ASSUMED_RHO));
   return (mean(on) - mean(off)) / se >= trial.z;

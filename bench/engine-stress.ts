@@ -47,6 +47,7 @@ import { takenUg, type DiaryDay } from "../src/domain/diary/diary-day.ts";
 import { getProtocol } from "../src/domain/protocols/catalogue.ts";
 import { resolveSettings } from "../src/domain/protocols/settings.ts";
 import { baselineDays } from "../src/domain/simulation/baseline-days.ts";
+import { wellbeingOf } from "../src/domain/simulation/diary-rater.ts";
 import { createRng, deriveSeed } from "../src/domain/simulation/prng.ts";
 import {
   runJudgedPatient,
@@ -116,7 +117,7 @@ function runStressPatient(sc: Scenario, detector: DetectorName, seed: number, i:
         const ratings = rater.rate(ug, ug);
         const read = !skip();
         const { pain, mood, energy, clarity } = ratings;
-        days.push({ ug, pain, wellbeing: (mood + energy + clarity) / 3, read });
+        days.push({ ug, pain, wellbeing: wellbeingOf(ratings), read });
         if (!read) return m.readDay(undefined);
         const { date, doses, sideEffects } = entry;
         const rated = sc.painOnly ? {} : { mood, energy, clarity };
@@ -131,7 +132,7 @@ function runStressPatient(sc: Scenario, detector: DetectorName, seed: number, i:
     if (!confirm) return judged;
     const rateLogged = (ug: number) => {
       const r = rater.rate(ug, ug);
-      days.push({ ug, pain: r.pain, wellbeing: (r.mood + r.energy + r.clarity) / 3, read: true });
+      days.push({ ug, pain: r.pain, wellbeing: wellbeingOf(r), read: true });
       return r;
     };
     return withConfirmBreak(judged, confirm, rateLogged, sc.painOnly ?? false);

@@ -2,7 +2,7 @@
  * The diary days before the first dose, as the engine's plan takes them: each day's pain,
  * and each day's wellbeing (the mean of mood, energy and clarity, as the engine pools them).
  */
-import type { DiaryRater } from "./diary-rater.ts";
+import { wellbeingOf, type DiaryRater } from "./diary-rater.ts";
 
 export interface BaselineRatings {
   readonly baselinePain: readonly number[];
@@ -24,7 +24,7 @@ export function baselineDays(rater: DiaryRater, days: number): BaselineRatings {
   for (let i = 0; i < days; i++) {
     const day = rater.rate(0, 0);
     baselinePain.push(day.pain);
-    baselineWellbeing.push((day.mood + day.energy + day.clarity) / 3);
+    baselineWellbeing.push(wellbeingOf(day));
   }
   return { baselinePain, baselineWellbeing };
 }

@@ -31,6 +31,15 @@ export interface DayRatings {
   readonly impression: Impression;
 }
 
+/**
+ * The day's wellbeing score: the mean of mood, energy and clarity, as the engine reads it.
+ *
+ * @example wellbeingOf({ mood: 4, energy: 5, clarity: 6 }) // 5
+ */
+export function wellbeingOf(day: Pick<DayRatings, "mood" | "energy" | "clarity">): number {
+  return (day.mood + day.energy + day.clarity) / 3;
+}
+
 export interface DiaryRater {
   /**
    * Rates a day on which `takenUg` was taken of the scheduled daily total `levelUg` (0 and 0
