@@ -31,7 +31,7 @@ import {
   seedBenchPatient,
   signInBench,
 } from "./bench-clinic.ts";
-import { benchArgs } from "./bench-args.ts";
+import { benchArgs, refuse } from "./bench-args.ts";
 
 const args = benchArgs(import.meta.filename, {
   patients: { type: "string", default: "1000" },
@@ -41,6 +41,10 @@ const args = benchArgs(import.meta.filename, {
 });
 const PATIENTS = Number(args.patients);
 const DAYS = Number(args.days);
+if (!Number.isSafeInteger(PATIENTS) || PATIENTS < 1)
+  refuse(import.meta.filename, `--patients: a whole number above 0 (got "${args.patients}")`);
+if (!Number.isSafeInteger(DAYS) || DAYS < 1)
+  refuse(import.meta.filename, `--days: a whole number above 0 (got "${args.days}")`);
 const RUNS = 5;
 /** The bulk read takes seconds at network size. */
 const BASE_RUNS = 3;
