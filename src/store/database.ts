@@ -11,6 +11,7 @@ import type { DatabaseConfig } from "./database-config.ts";
 import { ImmediateSqliteDialect } from "./immediate-sqlite-dialect.ts";
 import { cachingStatements } from "./statement-cache.ts";
 import { walFlush } from "./wal-flush.ts";
+import { startWalCheckpointer } from "./wal-checkpointer.ts";
 import { migrateToLatest } from "./migrate.ts";
 import type { DialectName } from "./migrations/dialect-name.ts";
 import type { Schema } from "./schema.ts";
@@ -31,19 +32,29 @@ export interface Database {
 /** How long a SQLite writer waits for another process's transaction before giving up. */
 const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 
+export interface OpenOptions {
+  /** false opens the database as it is, for tools that must look without changing anything (`ldn audit verify`). */
+  readonly migrate?: boolean;
+  /**
+   * SQLite: checkpoint the WAL in a worker thread, not in the server's commits
+   * (wal-checkpointer.ts), telling `onError` of a checkpoint that failed. For a long-running
+   * server: a worker costs a one-off command more than it saves.
+   */
+  readonly backgroundCheckpoints?: { readonly onError: (message: string) => void };
+}
+
 /**
- * Opens (creating if need be) and migrates the database. `migrate: false` opens it as it is,
- * for tools that must look without changing anything (`ldn audit verify`).
+ * Opens (creating if need be) and migrates the database.
  *
  * @example
  * const { db, close } = await openDatabase({ kind: "sqlite", path: "./data/ldn.sqlite" });
  * const { db } = await openDatabase({ kind: "postgres", url: process.env.DATABASE_URL! });
  */
-export async function openDatabase(
-  config: DatabaseConfig,
-  options: { readonly migrate?: boolean } = {},
-): Promise<Database> {
-  const database = config.kind === "sqlite" ? openSqlite(config.path) : await openPostgres(config);
+export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Database> {
+  const database =
+    config.kind === "sqlite"
+      ? sqliteDatabase(openSqliteFile(config.path), config.path, options.backgroundCheckpoints)
+      : await openPostgres(config);
   if (options.migrate === false) return database;
   try {
     await migrateToLatest(
@@ -77,17 +88,18 @@ export function openSqliteFile(path: string): BetterSqlite3.Database {
   return native;
 }
 
-function openSqlite(path: string): Database {
-  return sqliteDatabase(openSqliteFile(path), path);
-}
-
 /**
  * The database over `native`, an open connection to the SQLite file at `path` (opened by
- * `openSqliteFile`), with its second connection for reads.
+ * `openSqliteFile`), with its second connection for reads, and with `backgroundCheckpoints`
+ * a third, in a worker thread, for checkpoints.
  *
  * @example const database = sqliteDatabase(openSqliteFile(path), path);
  */
-export function sqliteDatabase(native: BetterSqlite3.Database, path: string): Database {
+export function sqliteDatabase(
+  native: BetterSqlite3.Database,
+  path: string,
+  backgroundCheckpoints?: OpenOptions["backgroundCheckpoints"],
+): Database {
   const db = new Kysely<Schema>({
     dialect: new ImmediateSqliteDialect({
       database: cachingStatements(native),
@@ -99,11 +111,15 @@ export function sqliteDatabase(native: BetterSqlite3.Database, path: string): Da
   const reader = openSqliteFile(path);
   reader.pragma("query_only = ON");
   const reads = new Kysely<Schema>({ dialect: new SqliteDialect({ database: cachingStatements(reader) }) });
+  const checkpoints =
+    backgroundCheckpoints && startWalCheckpointer(native, path, backgroundCheckpoints.onError);
   return {
     db,
     reads,
     dialect: "sqlite",
     close: async () => {
+      // Stopped first: the writer, closed last, then checkpoints what is left and removes the WAL.
+      await checkpoints?.stop();
       await reads.destroy();
       await db.destroy();
     },

@@ -4,7 +4,7 @@ import type { AuditEntry } from "../app/ports/audit-log.ts";
 import type { Clock } from "../app/ports/clock.ts";
 import type { Repositories, Store } from "../app/ports/store.ts";
 import type { DatabaseConfig } from "./database-config.ts";
-import { openDatabase, type Database } from "./database.ts";
+import { openDatabase, type Database, type OpenOptions } from "./database.ts";
 import { lookupSession } from "./lookup-session.ts";
 import { createTxContext, type TxContext } from "./repositories/context.ts";
 import { groupCommit, type UnitOfWork } from "./group-commit.ts";
@@ -140,6 +140,9 @@ function errorCode(error: unknown): string {
  * @example
  * const store = await openStore({ kind: "sqlite", path: "./data/ldn.sqlite" });
  */
-export async function openStore(config: DatabaseConfig, options: StoreOptions = {}): Promise<Store> {
-  return createSqlStore(await openDatabase(config), options);
+export async function openStore(
+  config: DatabaseConfig,
+  options: StoreOptions & Pick<OpenOptions, "backgroundCheckpoints"> = {},
+): Promise<Store> {
+  return createSqlStore(await openDatabase(config, options), options);
 }

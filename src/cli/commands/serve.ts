@@ -92,7 +92,10 @@ async function serveUntilStopped(flags: ServeFlags): Promise<number> {
   const metrics = createMetrics();
   let store: Store;
   try {
-    store = await openStore(config, { onCommitBatch: (n) => metrics.commitBatch(n) });
+    store = await openStore(config, {
+      onCommitBatch: (n) => metrics.commitBatch(n),
+      backgroundCheckpoints: { onError: (message) => logger.warn(message) },
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`ldn: cannot open the database ${where}: ${message}\n`);
