@@ -37,10 +37,10 @@ export interface OpenOptions {
   readonly migrate?: boolean;
   /**
    * SQLite: checkpoint the WAL in a worker thread, not in the server's commits
-   * (wal-checkpointer.ts), telling `onError` of a checkpoint that failed. For a long-running
-   * server: a worker costs a one-off command more than it saves.
+   * (wal-checkpointer.ts), telling `warn` when checkpoints fail and when they work again. For a
+   * long-running server: a worker costs a one-off command more than it saves.
    */
-  readonly backgroundCheckpoints?: { readonly onError: (message: string) => void };
+  readonly backgroundCheckpoints?: { readonly warn: (message: string) => void };
 }
 
 /**
@@ -111,8 +111,7 @@ export function sqliteDatabase(
   const reader = openSqliteFile(path);
   reader.pragma("query_only = ON");
   const reads = new Kysely<Schema>({ dialect: new SqliteDialect({ database: cachingStatements(reader) }) });
-  const checkpoints =
-    backgroundCheckpoints && startWalCheckpointer(native, path, backgroundCheckpoints.onError);
+  const checkpoints = backgroundCheckpoints && startWalCheckpointer(native, path, backgroundCheckpoints.warn);
   return {
     db,
     reads,

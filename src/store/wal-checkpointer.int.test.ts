@@ -2,7 +2,7 @@
  * The WAL checkpointed by the worker thread, not by the writer: a real SQLite file, written
  * through the database as the server opens it, read back from the files on disk.
  */
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
@@ -12,6 +12,7 @@ import { freePort, startServerProcess } from "../http/testing/server-process.ts"
 import {
   BACKSTOP_AUTOCHECKPOINT_PAGES,
   CHECKPOINT_INTERVAL_MS,
+  SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES,
   startWalCheckpointer,
 } from "./wal-checkpointer.ts";
 
@@ -62,7 +63,7 @@ describe("background WAL checkpoints", () => {
     const errors: string[] = [];
     database = await openDatabase(
       { kind: "sqlite", path },
-      { backgroundCheckpoints: { onError: (m) => errors.push(m) } },
+      { backgroundCheckpoints: { warn: (m) => errors.push(m) } },
     );
     expect(await autocheckpoint(database)).toBe(BACKSTOP_AUTOCHECKPOINT_PAGES);
     const before = statSync(path).size;
@@ -75,7 +76,7 @@ describe("background WAL checkpoints", () => {
 
   it("are not made without the option: the writer's own checkpoint runs at SQLite's 1,000 pages", async () => {
     database = await openDatabase({ kind: "sqlite", path });
-    expect(await autocheckpoint(database)).toBe(1000);
+    expect(await autocheckpoint(database)).toBe(SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES);
   });
 
   it("checkpoint once more when stopped, so what was committed is in the database file", async () => {
@@ -87,7 +88,7 @@ describe("background WAL checkpoints", () => {
     await checkpoints.stop();
     // The interval (a minute) never came: only the last checkpoint can have grown the file.
     expect(statSync(path).size - before).toBeGreaterThanOrEqual(300 * PAGE * 0.9);
-    expect(await autocheckpoint(database)).toBe(1000);
+    expect(await autocheckpoint(database)).toBe(SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES);
   });
 
   it("run in `ldn serve` started through tsx, whose compiler wraps inner functions in a helper", async () => {
@@ -100,5 +101,17 @@ describe("background WAL checkpoints", () => {
     // A worker that could not run its loop says so in the log ("__name is not defined").
     expect(log).toContain('"stopped"');
     expect(log).not.toContain("checkpoint");
+  });
+
+  it("say once that checkpoints fail, not at every try", async () => {
+    const notADatabase = join(dir, "notes.txt");
+    writeFileSync(notADatabase, "a text file where the database was expected\n".repeat(20));
+    const said: string[] = [];
+    const checkpoints = startWalCheckpointer(openSqliteFile(path), notADatabase, (m) => said.push(m), 10);
+    await new Promise((resolve) => setTimeout(resolve, 30 * 10));
+    await checkpoints.stop();
+    expect(said).toEqual([
+      `WAL checkpoint in the background failed: file is not a database (the writer checkpoints past ${BACKSTOP_AUTOCHECKPOINT_PAGES} pages meanwhile)`,
+    ]);
   });
 });

@@ -27,6 +27,9 @@ export const CHECKPOINT_INTERVAL_MS = 100;
  */
 export const BACKSTOP_AUTOCHECKPOINT_PAGES = 10_000;
 
+/** SQLite's own automatic checkpoint (https://sqlite.org/pragma.html#pragma_wal_autocheckpoint). */
+export const SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES = 1_000;
+
 export interface WalCheckpointer {
   /** Stops the worker after its last checkpoint; resolves once its connection is closed. */
   stop(): Promise<void>;
@@ -38,16 +41,23 @@ interface LoopData {
   readonly intervalMs: number;
 }
 
+/** What the worker says: a checkpoint failing (its message), or working again (null). */
+interface LoopReport {
+  readonly failed: string | null;
+}
+
 /**
  * Starts checkpointing the WAL of the SQLite file at `path`, whose writer is `writer`.
- * `onError` hears a checkpoint that failed (the backstop then keeps the log bounded).
+ * `warn` hears when checkpoints start failing (once, not at every try: a full disk would
+ * otherwise fill the log ten lines a second), and when they work again; meanwhile the
+ * backstop keeps the log bounded.
  *
  * @example const checkpoints = startWalCheckpointer(native, "./data/ldn.sqlite", console.warn);
  */
 export function startWalCheckpointer(
   writer: BetterSqlite3.Database,
   path: string,
-  onError: (message: string) => void,
+  warn: (message: string) => void,
   intervalMs = CHECKPOINT_INTERVAL_MS,
 ): WalCheckpointer {
   writer.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT_PAGES}`);
@@ -60,10 +70,14 @@ export function startWalCheckpointer(
     eval: true,
     workerData,
   });
-  worker.on("message", (message: { error?: string }) => {
-    if (message.error) onError(`WAL checkpoint in the background failed: ${message.error}`);
-  });
-  worker.on("error", (error) => onError(`WAL checkpoint worker stopped: ${error.message}`));
+  worker.on("message", (message: LoopReport) =>
+    warn(
+      message.failed === null
+        ? "WAL checkpoints in the background work again"
+        : `WAL checkpoint in the background failed: ${message.failed} (the writer checkpoints past ${BACKSTOP_AUTOCHECKPOINT_PAGES} pages meanwhile)`,
+    ),
+  );
+  worker.on("error", (error) => warn(`WAL checkpoint worker stopped: ${error.message}`));
   worker.unref();
   const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
   return {
@@ -72,7 +86,7 @@ export function startWalCheckpointer(
       worker.ref();
       worker.postMessage("stop");
       await exited;
-      writer.pragma("wal_autocheckpoint = 1000");
+      writer.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES}`);
     },
   };
 }
@@ -92,12 +106,16 @@ function checkpointLoop(load: NodeJS.Require): void {
   const { driver, path, intervalMs } = workerData as LoopData;
   const Database = load(driver) as typeof BetterSqlite3;
   const connection = new Database(path, { fileMustExist: true });
+  let failing: string | null = null;
   const checkpoint = (): void => {
+    let failed: string | null = null;
     try {
       connection.pragma("wal_checkpoint(PASSIVE)");
     } catch (error) {
-      parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) });
+      failed = error instanceof Error ? error.message : String(error);
     }
+    if (failed !== failing) parentPort!.postMessage({ failed } satisfies LoopReport);
+    failing = failed;
   };
   const timer = setInterval(checkpoint, intervalMs);
   parentPort!.on("message", () => {

@@ -94,7 +94,7 @@ async function serveUntilStopped(flags: ServeFlags): Promise<number> {
   try {
     store = await openStore(config, {
       onCommitBatch: (n) => metrics.commitBatch(n),
-      backgroundCheckpoints: { onError: (message) => logger.warn(message) },
+      backgroundCheckpoints: { warn: (message) => logger.warn(message) },
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
