@@ -9,8 +9,24 @@ import type { Store } from "../app/ports/store.ts";
 import { keepDashboardLines } from "../app/use-cases/keep-dashboard-lines.ts";
 import { todayIn } from "./today.ts";
 
-/** How often it looks (a server setting, not a clinical one): a new day is made within this. */
+/** How often it looks (a server setting, not a clinical one). */
 const LOOK_EVERY_MS = 5 * 60_000;
+
+/** Looked again this long after the clinic's midnight, so the look falls on the new day. */
+const PAST_MIDNIGHT_MS = 1_000;
+
+/**
+ * Milliseconds to the next look: `everyMs`, or less when the clinic's day ends sooner, so a
+ * new day's lines are made from its first second, not up to `everyMs` into it, when a read
+ * would have to make them itself.
+ *
+ * @example nextLookMs(new Date(2027, 0, 4, 23, 58), 300_000) // 121_000
+ */
+export function nextLookMs(now: Date, everyMs: number): number {
+  const nextDay = new Date(now);
+  nextDay.setHours(24, 0, 0, PAST_MIDNIGHT_MS);
+  return Math.min(everyMs, Math.max(0, nextDay.getTime() - now.getTime()));
+}
 
 export interface DashboardLineKeeper {
   /** Stops looking, once the pass under way (if any) has finished. */
@@ -45,7 +61,8 @@ export function startDashboardLineKeeper(
     pass = once()
       .catch((error: unknown) => log(`ldn dashboard lines: pass failed: ${String(error)}`))
       .finally(() => {
-        if (!stopped) timer = setTimeout(tick, options.everyMs ?? LOOK_EVERY_MS);
+        if (!stopped)
+          timer = setTimeout(tick, nextLookMs(services.clock.now(), options.everyMs ?? LOOK_EVERY_MS));
       });
   };
   tick();
