@@ -117,7 +117,7 @@ export function sqliteDatabase(
     reads,
     dialect: "sqlite",
     close: async () => {
-      // Stopped first: the writer, closed last, then checkpoints what is left and removes the WAL.
+      // Stopped first: its last checkpoint copies what is left, and none runs while the connections close.
       await checkpoints?.stop();
       await reads.destroy();
       await db.destroy();

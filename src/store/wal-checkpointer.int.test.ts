@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { openDatabase, openSqliteFile, sqliteDatabase, type Database } from "./database.ts";
 import { freePort, startServerProcess } from "../http/testing/server-process.ts";
 import {
@@ -49,15 +49,6 @@ async function autocheckpoint({ db }: Database): Promise<number> {
   return rows[0]!.wal_autocheckpoint;
 }
 
-async function until(check: () => boolean, ms = 5_000): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return true;
-}
-
 describe("background WAL checkpoints", () => {
   it("copy what was committed into the database file while the writer only appends to the log", async () => {
     const errors: string[] = [];
@@ -70,7 +61,10 @@ describe("background WAL checkpoints", () => {
     await writePages(database.db, PAGES);
     // Only a checkpoint writes pages into the database file itself, and the writer's own
     // would come only past the backstop: the file grows because the worker checkpointed.
-    expect(await until(() => statSync(path).size - before >= PAGES * PAGE * 0.9)).toBe(true);
+    await vi.waitFor(() => expect(statSync(path).size - before).toBeGreaterThanOrEqual(PAGES * PAGE * 0.9), {
+      timeout: 5_000,
+      interval: 20,
+    });
     expect(errors).toEqual([]);
   });
 
