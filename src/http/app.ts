@@ -139,10 +139,14 @@ async function handle(c: Context, route: RouteDefinition, services: Services): P
           ))
           ? DENIED
           : await route.handler({ ...base, tx: NO_TRANSACTION })
-        : await services.store.transaction(actorOf(principal), async (tx) => {
-            if (checkPatient && !(await mayReach(tx, principal, params, route.action))) return DENIED;
-            return route.handler({ ...base, tx });
-          });
+        : await services.store.transaction(
+            actorOf(principal),
+            async (tx) => {
+              if (checkPatient && !(await mayReach(tx, principal, params, route.action))) return DENIED;
+              return route.handler({ ...base, tx });
+            },
+            { rerunnable: route.rerunnable === true },
+          );
     } catch (error) {
       const located = inRequest(error, input);
       await auditFailure(services, route, principal, params, located);

@@ -137,6 +137,37 @@ for (const dialect of DIALECTS) {
       expect(history.some((e) => e.action === "diary.history")).toBe(true);
     });
 
+    it("stores check-ins sent at once once each, and refuses alone the one that reuses a key for other data", async () => {
+      const { patientId, patient } = await enrolAndJoin(daily.server, daily.clinician, "A. Tonce");
+      const send = (date: string, key: string, pain = 5) =>
+        patient.post<{ id: string } & Partial<ErrorBody>>(
+          `/api/patients/${patientId}/check-ins`,
+          day(date, 100, pain),
+          { "idempotency-key": key },
+        );
+      expect((await send("2027-01-05", "at-once-0")).status).toBe(201);
+      // Sent together, they share a commit (the route's transaction runs again without the
+      // failing one when it fails).
+      const answers = await Promise.all([
+        send("2027-01-06", "at-once-1"),
+        send("2027-01-07", "at-once-0", 9),
+        send("2027-01-08", "at-once-2"),
+        send("2027-01-09", "at-once-3"),
+      ]);
+      expect(answers.map((a) => a.status)).toEqual([201, 409, 201, 201]);
+      expect(answers[1]!.body.error?.field).toBe("Idempotency-Key");
+      const diary = await daily.clinician.get<{ id: string; date: string; version: number }[]>(
+        `/api/patients/${patientId}/check-ins`,
+      );
+      expect(diary.body.map((d) => [d.date, d.version])).toEqual([
+        ["2027-01-05", 1],
+        ["2027-01-06", 1],
+        ["2027-01-08", 1],
+        ["2027-01-09", 1],
+      ]);
+      expect(diary.body.slice(1).map((d) => d.id)).toEqual([0, 2, 3].map((i) => answers[i]!.body.id));
+    });
+
     it("saves each dose when it is ticked, shows what was taken, and keeps the saved check-in in step", async () => {
       const { patientId, patient } = await enrolAndJoin(daily.server, daily.clinician, "D. Doses");
       await daily.clinician.post(`/api/patients/${patientId}/plans`, {

@@ -3,6 +3,7 @@
  * commit, a failing unit rolls back alone and leaves the audit chain head where it found it,
  * and on PostgreSQL two servers' batches on one database neither deadlock nor fork the chain.
  */
+import type { KyselyPlugin } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR, type Actor } from "../app/ports/actor.ts";
 import type { Store } from "../app/ports/store.ts";
@@ -21,6 +22,17 @@ async function enrol(store: Store): Promise<{ patientId: string; actor: Actor }>
     });
     return { patientId: patient.id, actor: { kind: "patient", id: patient.id } };
   });
+}
+
+/** A plugin that keeps the text of every statement run through it. */
+function recording(statements: string[]): KyselyPlugin {
+  return {
+    transformQuery: ({ node }) => {
+      statements.push(node.kind === "RawNode" ? node.sqlFragments.join("?") : node.kind);
+      return node;
+    },
+    transformResult: ({ result }) => Promise.resolve(result),
+  };
 }
 
 const day = (i: number) => `2027-02-${String(1 + (i % 28)).padStart(2, "0")}`;
@@ -149,6 +161,81 @@ for (const dialect of DIALECTS) {
       expect(events.filter((e) => e.action === "diary.record").map((e) => e.subject_id)).toEqual(recorded);
       expect(events.filter((e) => e.action === "audit.read").map((e) => e.outcome)).toEqual(["failure"]);
       expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
+    });
+
+    it("runs a batch of rerunnable units without a savepoint each; a failure runs it again with them", async () => {
+      const { patientId, actor } = await enrol(store);
+      const statements: string[] = [];
+      const counted = createSqlStore(
+        { ...database, db: database.db.withPlugin(recording(statements)) },
+        {
+          onCommitBatch: (n) => batches.push(n),
+        },
+      );
+      const runs = [0, 0, 0];
+      const record = (i: number, fail = false) =>
+        counted.transaction(
+          actor,
+          async (tx) => {
+            runs[i]! += 1;
+            const recorded = await tx.diary.record({
+              patientId,
+              date: day(i),
+              idempotencyKey: `again-${i}`,
+              body: {},
+            });
+            if (fail) throw new Error("the second unit failed after its insert");
+            return recorded.entry.id;
+          },
+          { rerunnable: true },
+        );
+
+      batches = [];
+      await Promise.all([record(0), record(1), record(2)]);
+      expect(batches).toEqual([3]);
+      expect(statements.filter((s) => /savepoint/i.test(s))).toEqual([]);
+      expect(runs).toEqual([1, 1, 1]);
+
+      await database.db.deleteFrom("diary_entries").execute();
+      statements.length = 0;
+      runs.fill(0);
+      const outcomes = await Promise.allSettled([record(0), record(1, true), record(2)]);
+      expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+      // Rolled back at the failure (the third never ran), then run again, each in its savepoint.
+      expect(runs).toEqual([2, 2, 1]);
+      // (PostgreSQL sends a release and the next savepoint together.)
+      expect(statements.join("; ").match(/(^|; )savepoint unit_\d/g)).toHaveLength(3);
+      const days = await database.db.selectFrom("diary_entries").select("entry_date").execute();
+      expect(days.map((d) => d.entry_date).sort()).toEqual([day(0), day(2)]);
+      // The first batch's three, then the second's two and its failure, once each: the run
+      // rolled back left no event.
+      const events = await database.db
+        .selectFrom("audit_events")
+        .select(["subject_id", "outcome"])
+        .where("action", "=", "diary.record")
+        .orderBy("id")
+        .execute();
+      expect(events.map((e) => e.outcome)).toEqual([
+        ...["success", "success", "success"],
+        ...["success", "success", "failure"],
+      ]);
+      expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
+    });
+
+    it("runs a unit that is not rerunnable once, in its savepoint, when another in its batch fails", async () => {
+      const { patientId, actor } = await enrol(store);
+      let runs = 0;
+      batches = [];
+      const outcomes = await Promise.allSettled([
+        store.transaction(actor, async (tx) => {
+          runs += 1;
+          return tx.diary.record({ patientId, date: day(0), idempotencyKey: "once-0", body: {} });
+        }),
+        store.transaction(actor, () => Promise.reject(new Error("failed")), { rerunnable: true }),
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected"]);
+      expect(batches[0]).toBe(2);
+      expect(runs).toBe(1);
     });
 
     // Only PostgreSQL lets two server processes write one database at once.

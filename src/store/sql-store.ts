@@ -2,7 +2,7 @@
 import type { Actor } from "../app/ports/actor.ts";
 import type { AuditEntry } from "../app/ports/audit-log.ts";
 import type { Clock } from "../app/ports/clock.ts";
-import type { Repositories, Store } from "../app/ports/store.ts";
+import type { Repositories, Store, TransactionOptions } from "../app/ports/store.ts";
 import type { DatabaseConfig } from "./database-config.ts";
 import { openDatabase, type Database, type OpenOptions } from "./database.ts";
 import { lookupSession } from "./lookup-session.ts";
@@ -83,12 +83,17 @@ export function createSqlStore(database: Database, options: StoreOptions = {}): 
     end: writeHeldEvents,
     ...(database.dialect === "postgres" ? { begin: holdChainHead, joinStatements: true } : {}),
   });
-  const run = <T>(unit: UnitOfWork<T>): Promise<T> => group.run(unit);
+  const run = <T>(unit: UnitOfWork<T>, options?: TransactionOptions): Promise<T> => group.run(unit, options);
   return {
-    async transaction<T>(actor: Actor, work: (tx: Repositories) => Promise<T>): Promise<T> {
+    async transaction<T>(
+      actor: Actor,
+      work: (tx: Repositories) => Promise<T>,
+      options: TransactionOptions = {},
+    ): Promise<T> {
       const audited: AuditEntry[] = [];
-      const unit: UnitOfWork<T> = (trx, head) =>
-        work(
+      const unit: UnitOfWork<T> = (trx, head) => {
+        audited.length = 0; // what a run that was rolled back to be run again audited
+        return work(
           repositories(
             createTxContext(
               trx,
@@ -102,8 +107,9 @@ export function createSqlStore(database: Database, options: StoreOptions = {}): 
             ),
           ),
         );
+      };
       try {
-        return await run(unit);
+        return await run(unit, options);
       } catch (error) {
         // A failed unit rolls back its audit events too, yet what it read was read (and may be in
         // the error it answers with): its events are written again, marked as a failure.
@@ -113,8 +119,10 @@ export function createSqlStore(database: Database, options: StoreOptions = {}): 
             outcome: "failure" as const,
             details: { ...e.details, rolledBack: true, error: errorCode(error) },
           }));
-          await run((trx, head) =>
-            createTxContext(trx, database.dialect, actor, clock, undefined, head).audit(failed),
+          await run(
+            (trx, head) =>
+              createTxContext(trx, database.dialect, actor, clock, undefined, head).audit(failed),
+            { rerunnable: true },
           ).catch(
             () => undefined, // the unit's own error is the one to report
           );

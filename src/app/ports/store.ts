@@ -50,6 +50,15 @@ export interface Repositories {
   readonly ehrLinks: EhrLinkRepository;
 }
 
+export interface TransactionOptions {
+  /**
+   * `work` does nothing but through `tx` (no email, no call out, nothing kept in memory that a
+   * rollback would not undo), so the store may run it a second time: units committed together
+   * then need no savepoint each, and run again, each in its own, when one of them fails.
+   */
+  readonly rerunnable?: boolean;
+}
+
 export interface Store {
   /**
    * Runs `work` in one transaction as `actor`. The actor is bound here, once, rather than passed
@@ -59,7 +68,11 @@ export interface Store {
    * const entry = await store.transaction({ kind: "patient", id: patientId }, (tx) =>
    *   tx.diary.record({ patientId, date: "2027-01-05", idempotencyKey, body }));
    */
-  transaction<T>(actor: Actor, work: (tx: Repositories) => Promise<T>): Promise<T>;
+  transaction<T>(
+    actor: Actor,
+    work: (tx: Repositories) => Promise<T>,
+    options?: TransactionOptions,
+  ): Promise<T>;
   /**
    * The session behind a token hash, with its subject, in one query outside any transaction:
    * every request is authenticated, so this is the hot path. Reads no patient data.

@@ -130,6 +130,8 @@ export const checkInRoutes = [
     body: CheckInSchema.loose().transform((v) => parseCheckIn(v)),
     response: CheckInEntrySchema,
     successStatus: 201,
+    // Reads and writes through tx only (the enrolment instant it remembers never changes).
+    rerunnable: true,
     handler: async ({ tx, params, body, header, services }) => {
       const key = idempotencyKeyOf(header("idempotency-key"));
       // A day the patient can have lived on the plan: around today, not before the enrolment.
