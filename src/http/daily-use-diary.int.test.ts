@@ -152,10 +152,17 @@ for (const dialect of DIALECTS) {
         send("2027-01-06", "at-once-1"),
         send("2027-01-07", "at-once-0", 9),
         send("2027-01-08", "at-once-2"),
+        // A dose tick shares the commit too; with no plan yet, no dose is due.
+        patient.post<{ id: string } & Partial<ErrorBody>>(`/api/patients/${patientId}/doses`, {
+          date: "2027-01-09",
+          time: "08:00",
+          taken: true,
+        }),
         send("2027-01-09", "at-once-3"),
       ]);
-      expect(answers.map((a) => a.status)).toEqual([201, 409, 201, 201]);
+      expect(answers.map((a) => a.status)).toEqual([201, 409, 201, 422, 201]);
       expect(answers[1]!.body.error?.field).toBe("Idempotency-Key");
+      expect(answers[3]!.body.error?.message).toMatch(/no plan yet/);
       const diary = await daily.clinician.get<{ id: string; date: string; version: number }[]>(
         `/api/patients/${patientId}/check-ins`,
       );
@@ -165,7 +172,7 @@ for (const dialect of DIALECTS) {
         ["2027-01-08", 1],
         ["2027-01-09", 1],
       ]);
-      expect(diary.body.slice(1).map((d) => d.id)).toEqual([0, 2, 3].map((i) => answers[i]!.body.id));
+      expect(diary.body.slice(1).map((d) => d.id)).toEqual([0, 2, 4].map((i) => answers[i]!.body.id));
     });
 
     it("saves each dose when it is ticked, shows what was taken, and keeps the saved check-in in step", async () => {

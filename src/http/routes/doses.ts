@@ -28,6 +28,8 @@ export const doseRoutes = [
     params: PatientParams,
     body: DoseTickSchema,
     response: z.object({ date: z.string(), doses: z.array(TakenDoseSchema) }),
+    // Reads and writes through tx only: it may share a commit with check-ins without savepoints.
+    rerunnable: true,
     handler: async ({ tx, params, body, services }) => {
       const enrolledAt = (await tx.patients.enrolledAt(params.patientId))!;
       const window = diaryWindow(
