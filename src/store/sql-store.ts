@@ -83,12 +83,12 @@ export function createSqlStore(database: Database, options: StoreOptions = {}): 
     end: writeHeldEvents,
     ...(database.dialect === "postgres" ? { begin: holdChainHead, joinStatements: true } : {}),
   });
-  const run = <T>(unit: UnitOfWork<T>, options?: TransactionOptions): Promise<T> => group.run(unit, options);
+  const run = <T>(unit: UnitOfWork<T>, how?: TransactionOptions): Promise<T> => group.run(unit, how);
   return {
     async transaction<T>(
       actor: Actor,
       work: (tx: Repositories) => Promise<T>,
-      options: TransactionOptions = {},
+      how: TransactionOptions = {},
     ): Promise<T> {
       const audited: AuditEntry[] = [];
       const unit: UnitOfWork<T> = (trx, head) => {
@@ -109,7 +109,7 @@ export function createSqlStore(database: Database, options: StoreOptions = {}): 
         );
       };
       try {
-        return await run(unit, options);
+        return await run(unit, how);
       } catch (error) {
         // A failed unit rolls back its audit events too, yet what it read was read (and may be in
         // the error it answers with): its events are written again, marked as a failure.
