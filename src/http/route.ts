@@ -88,11 +88,7 @@ export interface RouteDefinition<
    * still audited.
    */
   readonly ownTransactions?: boolean;
-  /**
-   * The handler does nothing but through `tx` (no email, no call out, nothing kept in memory
-   * that a rollback would not undo), so its transaction may be run again: concurrent requests'
-   * transactions then share one commit without a savepoint each (`Store.transaction`).
-   */
+  /** The handler acts only through `tx`: see `TransactionOptions.rerunnable` (ports/store.ts). */
   readonly rerunnable?: boolean;
   /** Patient data in the response: sent with `Cache-Control: no-store` (default true). */
   readonly noStore?: boolean;

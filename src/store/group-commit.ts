@@ -195,7 +195,7 @@ export function groupCommit(db: Kysely<Schema>, options: GroupCommitOptions = {}
   }
 
   return {
-    /** `rerunnable`: `work` does nothing but through its transaction, so it may be run twice. */
+    /** `rerunnable`: as `TransactionOptions.rerunnable` (ports/store.ts). */
     run<T>(work: UnitOfWork<T>, { rerunnable = false } = {}): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         queue.push({ run: work, rerunnable, resolve: resolve as (v: unknown) => void, reject });
